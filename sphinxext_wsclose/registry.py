@@ -1,0 +1,509 @@
+"""The WebSocket close code registry, as pure data.
+
+This module imports nothing from Sphinx or docutils.  It models every entry of
+the IANA "WebSocket Close Code Number Registry" (as of 2026-06-10) and of the
+ranges that RFC 6455 section 7.4.2 defines, and answers three questions:
+
+* which entry describes a number (:meth:`Registry.lookup`): the exact code,
+  or else the most specific range or unassigned gap that contains it;
+* which entry a name stands for (:meth:`Registry.find`): the display name,
+  IANA's name, the common constant or the blog table's codename, compared
+  case-insensitively;
+* what a role target written by a user means (:meth:`Registry.parse`).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Mapping
+
+#: The largest value the 16-bit status code field of a Close frame can hold.
+MAX_CODE = 65535
+
+RFC_URL = 'https://www.rfc-editor.org/rfc/rfc6455#section-{section}'
+IANA_URL = 'https://www.iana.org/assignments/websocket/websocket.xml#close-code-number'
+
+
+class InvalidCodeError(ValueError):
+    """A value that is not a WebSocket close code at all.
+
+    Raised for non-numbers and for numbers outside 0-65535, the values that
+    the 16-bit status code field of a Close frame can carry.
+    """
+
+
+class Kind(enum.Enum):
+    """What an entry of the registry is."""
+
+    #: A single registered code, such as 1008.
+    CODE = 'code'
+    #: A range that RFC 6455 section 7.4.2 defines, such as 4000-4999.
+    RANGE = 'range'
+    #: A stretch that IANA lists as unassigned, such as 1016-2999.
+    UNASSIGNED = 'unassigned'
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A source for an entry: its label and the address it links to."""
+
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One row of the registry: a registered code, a range, or a gap.
+
+    The flags answer the blog table's questions with correct values:
+
+    ``wire``
+        Whether an endpoint may put the code in a Close frame.  ``None`` on
+        a range whose codes differ (1000-2999).
+    ``internal``
+        Whether implementations *report the code locally* instead of
+        receiving it: only 1005, 1006 and 1015, which RFC 6455 forbids in a
+        Close frame.
+    ``customizable``
+        Whether a project can give codes here a meaning of its own without
+        IETF action: by a first-come-first-served IANA registration
+        (3000-3999) or by private agreement (4000-4999).
+    """
+
+    first: int
+    last: int
+    kind: Kind
+    #: Short display name, as the table and the role show it.
+    name: str
+    #: One sentence in this project's own words.
+    description: str
+    references: tuple[Reference, ...]
+    #: IANA's name for the entry, where IANA gives a short one.
+    iana_name: str | None = None
+    #: The constant most libraries use, such as ``POLICY_VIOLATION``.
+    constant: str | None = None
+    #: The codename in the blog table the project started from.
+    seed_codename: str | None = None
+    wire: bool | None = True
+    internal: bool = False
+    customizable: bool = False
+    #: Other names users know the entry by (older constants).
+    aliases: tuple[str, ...] = ()
+    #: For ranges: how a code inside the range is described in running
+    #: text, as in "4001 (private use)".
+    label: str = ''
+    #: For ranges: who assigns codes here, and how.
+    procedure: str = ''
+    #: Corrections to the blog table, or facts a reader should know.
+    notes: tuple[str, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.first <= self.last <= MAX_CODE:
+            msg = f'bad bounds {self.first}-{self.last} for {self.name!r}'
+            raise ValueError(msg)
+        if self.kind is Kind.CODE and self.first != self.last:
+            msg = f'code entry {self.name!r} spans {self.first}-{self.last}'
+            raise ValueError(msg)
+
+    @property
+    def is_range(self) -> bool:
+        """True for ranges and unassigned gaps."""
+        return self.kind is not Kind.CODE
+
+    @property
+    def key(self) -> str:
+        """The stable identifier: ``'1008'`` or ``'4000-4999'``."""
+        if self.is_range:
+            return f'{self.first}-{self.last}'
+        return str(self.first)
+
+    @property
+    def anchor(self) -> str:
+        """The HTML id of the entry's table row: ``'wsclose-1008'``."""
+        return f'wsclose-{self.key}'
+
+    @property
+    def code_text(self) -> str:
+        """The code as printed: ``'1008'`` or ``'4000\u20134999'``."""
+        if self.is_range:
+            return f'{self.first}\u2013{self.last}'
+        return str(self.first)
+
+    @property
+    def display(self) -> str:
+        """The code and its name: ``'1008 Policy Violation'``."""
+        return f'{self.code_text} {self.name}'
+
+    def __contains__(self, code: object) -> bool:
+        return isinstance(code, int) and self.first <= code <= self.last
+
+    def names(self) -> tuple[str, ...]:
+        """Every name that :meth:`Registry.find` accepts for this entry."""
+        found = (self.name, self.iana_name, self.constant, self.seed_codename, *self.aliases)
+        return tuple(name for name in found if name)
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a role target means.
+
+    ``entry`` is the row it links to.  ``code`` is the number the user wrote
+    when it is not the entry itself: 4001 inside the 4000-4999 range.
+    """
+
+    entry: Entry
+    code: int | None = None
+
+    @property
+    def key(self) -> str:
+        """The cross-reference target: the code written, or the entry's key."""
+        return str(self.code) if self.code is not None else self.entry.key
+
+    @property
+    def text(self) -> str:
+        """Default link text: ``'1008 Policy Violation'``, ``'4001 (private use)'``."""
+        if self.code is None:
+            return self.entry.display
+        return f'{self.code} ({self.entry.label})'
+
+
+_NUMBER = re.compile(r'[+-]?[0-9]+')
+_RANGE = re.compile(r'([0-9]+)\s*[-\u2013\u2014]\s*([0-9]+)')
+_SEPARATORS = re.compile(r'[\s_\-]+')
+
+
+def normalize_name(name: str) -> str:
+    """Fold a name for comparison: case, spaces, hyphens and underscores.
+
+    ``'Policy Violation'``, ``'policy-violation'`` and ``'POLICY_VIOLATION'``
+    all fold to ``'policy_violation'``.
+    """
+    return _SEPARATORS.sub('_', name.strip().casefold()).strip('_')
+
+
+def parse_int(value: object) -> int:
+    """Return *value* as a close code number, or raise :exc:`InvalidCodeError`.
+
+    Accepts ints (not bools) and strings of decimal digits; the message names
+    the input.
+    """
+    if isinstance(value, bool):
+        msg = f'{value!r} is not a close code number'
+        raise InvalidCodeError(msg)
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, str) and _NUMBER.fullmatch(value.strip()):
+        number = int(value.strip())
+    else:
+        msg = f'{value!r} is not a close code number'
+        raise InvalidCodeError(msg)
+    if not 0 <= number <= MAX_CODE:
+        msg = (
+            f'{value!r} is outside 0\u2013{MAX_CODE}, '
+            'the values a Close frame\u2019s 16-bit status code can hold'
+        )
+        raise InvalidCodeError(msg)
+    return number
+
+
+class Registry:
+    """An immutable, ordered collection of :class:`Entry` objects."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        ordered = sorted(entries, key=lambda entry: (entry.first, -entry.last))
+        self._entries: tuple[Entry, ...] = tuple(ordered)
+        by_key: dict[str, Entry] = {}
+        by_name: dict[str, Entry] = {}
+        for entry in self._entries:
+            if entry.key in by_key:
+                msg = f'two entries for {entry.key}'
+                raise ValueError(msg)
+            by_key[entry.key] = entry
+            if entry.is_range:
+                continue
+            for name in entry.names():
+                folded = normalize_name(name)
+                other = by_name.setdefault(folded, entry)
+                if other is not entry:
+                    msg = f'name {name!r} is used by {other.key} and {entry.key}'
+                    raise ValueError(msg)
+        self._by_key: Mapping[str, Entry] = MappingProxyType(by_key)
+        self._by_name: Mapping[str, Entry] = MappingProxyType(by_name)
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __getitem__(self, key: str) -> Entry:
+        """The entry with this key: ``registry['1008']``, ``registry['4000-4999']``."""
+        return self._by_key[key]
+
+    def get(self, key: str) -> Entry | None:
+        """The entry with this key, or ``None``."""
+        return self._by_key.get(key)
+
+    def containing(self, code: object) -> tuple[Entry, ...]:
+        """Every entry that contains *code*, the most specific first."""
+        number = parse_int(code)
+        found = [entry for entry in self._entries if number in entry]
+        return tuple(sorted(found, key=lambda entry: entry.last - entry.first))
+
+    def lookup(self, code: object) -> Entry:
+        """The entry for *code*: the code itself, or the narrowest range around it.
+
+        Every number in 0-65535 has an entry; anything else raises
+        :exc:`InvalidCodeError`.
+        """
+        return self.containing(code)[0]
+
+    def find(self, name: str) -> Entry | None:
+        """The code called *name*, compared case-insensitively, or ``None``."""
+        return self._by_name.get(normalize_name(name))
+
+    def parse(self, text: str) -> Target:
+        """Read a role target: a number, a range such as ``4000-4999``, or a name.
+
+        Raises :exc:`InvalidCodeError` for anything else, with a message that
+        names the input.
+        """
+        stripped = text.strip()
+        if _NUMBER.fullmatch(stripped):
+            number = parse_int(stripped)
+            entry = self.lookup(number)
+            return Target(entry, None if not entry.is_range else number)
+        if match := _RANGE.fullmatch(stripped):
+            span = self.get(f'{int(match[1])}-{int(match[2])}')
+            if span is not None:
+                return Target(span)
+        named = self.find(stripped)
+        if named is not None:
+            return Target(named)
+        msg = f'{text!r} is neither a close code number nor a known code name'
+        raise InvalidCodeError(msg)
+
+
+def _rfc(*sections: str) -> tuple[Reference, ...]:
+    return tuple(
+        Reference(f'RFC 6455 \u00a7{section}', RFC_URL.format(section=section))
+        for section in sections
+    )
+
+
+def _iana(label: str = 'IANA registry') -> Reference:
+    return Reference(label, IANA_URL)
+
+
+_NEVER_SENT = (
+    'RFC 6455 forbids an endpoint to send this code in a Close frame; '
+    'implementations report it locally.'
+)
+
+#: The registry as bundled: RFC 6455 and IANA, as of 2026-06-10.
+ENTRIES: tuple[Entry, ...] = (
+    # -- ranges ---------------------------------------------------------------
+    Entry(
+        0, 999, Kind.RANGE, 'Not used',
+        'No meaning is defined for these values, and the registry does not cover them.',
+        _rfc('7.4.2'), wire=False, label='not used', procedure='none',
+    ),
+    Entry(
+        1000, 2999, Kind.RANGE, 'Protocol and extensions',
+        'Codes for the WebSocket protocol itself, its revisions, and extensions '
+        'with a permanent public specification.',
+        (*_rfc('7.4.2'), _iana()), wire=None, label='protocol range',
+        procedure='IETF: Standards Action, Specification Required or IESG Review',
+    ),
+    Entry(
+        3000, 3999, Kind.RANGE, 'Libraries, frameworks and applications',
+        'Codes that libraries, frameworks and applications register directly with '
+        'IANA; RFC 6455 gives them no meaning of its own.',
+        (*_rfc('7.4.2'), _iana()), customizable=True, label='registered range',
+        procedure='IANA: First Come First Served',
+    ),
+    Entry(
+        4000, 4999, Kind.RANGE, 'Private use',
+        'Codes whose meaning two applications agree on between themselves; '
+        'they cannot be registered.',
+        _rfc('7.4.2'), customizable=True, label='private use', procedure='Private Use',
+    ),
+    Entry(
+        5000, MAX_CODE, Kind.RANGE, 'Undefined',
+        'Values that fit the 16-bit status field, but that no range defines; '
+        'libraries reject them.',
+        _rfc('5.5.1', '7.4.2'), wire=False, label='undefined', procedure='none',
+    ),
+    # -- IANA's unassigned gaps -----------------------------------------------
+    Entry(
+        1016, 2999, Kind.UNASSIGNED, 'Unassigned',
+        'Not yet assigned; a new code here needs IETF review.',
+        (_iana(),), iana_name='Unassigned', wire=False, label='unassigned',
+        procedure='IETF: Standards Action, Specification Required or IESG Review',
+    ),
+    *(
+        Entry(
+            first, last, Kind.UNASSIGNED, 'Unassigned',
+            'Not yet assigned; a library, framework or application can register '
+            'a code here with IANA.',
+            (_iana(),), iana_name='Unassigned', customizable=True, label='unassigned',
+            procedure='IANA: First Come First Served',
+        )
+        for first, last in ((3001, 3002), (3004, 3007), (3009, 3999))
+    ),
+    # -- registered codes -----------------------------------------------------
+    Entry(
+        1000, 1000, Kind.CODE, 'Normal Closure',
+        'The connection did what it was opened for and is being shut down normally.',
+        _rfc('7.4.1'), iana_name='Normal Closure', constant='NORMAL_CLOSURE',
+        seed_codename='CLOSE_NORMAL',
+    ),
+    Entry(
+        1001, 1001, Kind.CODE, 'Going Away',
+        'An endpoint is leaving, such as a server shutting down or a browser '
+        'navigating away from the page.',
+        _rfc('7.4.1'), iana_name='Going Away', constant='GOING_AWAY',
+        seed_codename='CLOSE_GOING_AWAY',
+        notes=('Either endpoint may send it, not only the client.',),
+    ),
+    Entry(
+        1002, 1002, Kind.CODE, 'Protocol error',
+        'The endpoint is closing because the peer broke the WebSocket protocol '
+        'in some way.',
+        _rfc('7.4.1'), iana_name='Protocol error', constant='PROTOCOL_ERROR',
+        seed_codename='CLOSE_PROTOCOL_ERROR',
+        notes=('It covers any protocol error, not only malformed frames.',),
+    ),
+    Entry(
+        1003, 1003, Kind.CODE, 'Unsupported Data',
+        'The endpoint got a kind of data it cannot accept, such as binary data '
+        'at an endpoint that only understands text.',
+        _rfc('7.4.1'), iana_name='Unsupported Data', constant='UNSUPPORTED_DATA',
+        seed_codename='CLOSE_UNSUPPORTED',
+    ),
+    Entry(
+        1004, 1004, Kind.CODE, 'Reserved',
+        'Held back for a meaning that may be defined later; it has none today, '
+        'and libraries refuse it in a Close frame.',
+        _rfc('7.4.1'), iana_name='Reserved', constant='RESERVED', wire=False,
+        notes=('RFC 6455 section 11.7 printed the name as "---Reserved----".',),
+    ),
+    Entry(
+        1005, 1005, Kind.CODE, 'No Status Rcvd',
+        'Reported locally when a Close frame arrived that carried no status code.',
+        _rfc('7.4.1', '7.1.5'), iana_name='No Status Rcvd', constant='NO_STATUS_RCVD',
+        seed_codename='CLOSED_NO_STATUS', aliases=('CLOSE_NO_STATUS',),
+        wire=False, internal=True,
+        notes=(
+            _NEVER_SENT,
+            'The blog\u2019s CLOSED_NO_STATUS is a typo of old MDN\u2019s CLOSE_NO_STATUS.',
+        ),
+    ),
+    Entry(
+        1006, 1006, Kind.CODE, 'Abnormal Closure',
+        'Reported locally when the connection ended without any Close frame '
+        'being sent or received.',
+        _rfc('7.4.1', '7.1.5'), iana_name='Abnormal Closure', constant='ABNORMAL_CLOSURE',
+        seed_codename='CLOSE_ABNORMAL', wire=False, internal=True, notes=(_NEVER_SENT,),
+    ),
+    Entry(
+        1007, 1007, Kind.CODE, 'Invalid frame payload data',
+        'A message held data that does not match its type, such as a text '
+        'message that is not valid UTF-8.',
+        _rfc('7.4.1'), iana_name='Invalid frame payload data',
+        constant='INVALID_FRAME_PAYLOAD_DATA', seed_codename='Unsupported payload',
+    ),
+    Entry(
+        1008, 1008, Kind.CODE, 'Policy Violation',
+        'A message broke the endpoint\u2019s policy; the generic choice when no more '
+        'specific code fits or the details should stay private.',
+        _rfc('7.4.1'), iana_name='Policy Violation', constant='POLICY_VIOLATION',
+        seed_codename='Policy violation',
+    ),
+    Entry(
+        1009, 1009, Kind.CODE, 'Message Too Big',
+        'A message is larger than the endpoint is willing to process.',
+        _rfc('7.4.1'), iana_name='Message Too Big', constant='MESSAGE_TOO_BIG',
+        seed_codename='CLOSE_TOO_LARGE',
+        notes=('It is about a whole message, not a single frame.',),
+    ),
+    Entry(
+        1010, 1010, Kind.CODE, 'Mandatory Ext.',
+        'The client needed extensions that the server did not agree to in the '
+        'handshake; the reason lists them.',
+        _rfc('7.4.1'), iana_name='Mandatory Ext.', constant='MANDATORY_EXTENSION',
+        seed_codename='Mandatory extension',
+        notes=('Clients send it; a server fails the handshake instead.',),
+    ),
+    Entry(
+        1011, 1011, Kind.CODE, 'Internal Error',
+        'The endpoint hit an unexpected condition that kept it from handling '
+        'the request.',
+        (*_rfc('7.4.1'), _iana('IANA, citing RFC Errata 3227')),
+        iana_name='Internal Error', constant='INTERNAL_ERROR', seed_codename='Server error',
+        aliases=('Internal Server Error',),
+        notes=('RFC 6455 section 11.7 first named it Internal Server Error.',),
+    ),
+    Entry(
+        1012, 1012, Kind.CODE, 'Service Restart',
+        'The server is restarting; a client may reconnect after a short, '
+        'randomized delay.',
+        (_iana('IANA registration'),), iana_name='Service Restart',
+        constant='SERVICE_RESTART', seed_codename='Service restart',
+        notes=('Registered with IANA after RFC 6455; the RFC does not define it.',),
+    ),
+    Entry(
+        1013, 1013, Kind.CODE, 'Try Again Later',
+        'The server cannot serve the client for now, for example when it is '
+        'overloaded; the client may retry later.',
+        (_iana('IANA registration'),), iana_name='Try Again Later',
+        constant='TRY_AGAIN_LATER', seed_codename='Try again later',
+        notes=('Registered with IANA after RFC 6455; the RFC does not define it.',),
+    ),
+    Entry(
+        1014, 1014, Kind.CODE, 'Bad Gateway',
+        'A gateway or proxy got an invalid response from the server behind it, '
+        'as with HTTP status 502.',
+        (_iana('IANA registration (2016-10-10)'),), constant='BAD_GATEWAY',
+        seed_codename='Bad gateway',
+        notes=(
+            'IANA\u2019s entry is a sentence, not a short name; "Bad Gateway" is '
+            'the name MDN and libraries use.',
+            'Registered with IANA after RFC 6455; the RFC does not define it.',
+        ),
+    ),
+    Entry(
+        1015, 1015, Kind.CODE, 'TLS handshake',
+        'Reported locally when the TLS handshake failed, for example because '
+        'the server certificate could not be verified.',
+        _rfc('7.4.1'), iana_name='TLS handshake', constant='TLS_HANDSHAKE',
+        seed_codename='TLS handshake fail', wire=False, internal=True, notes=(_NEVER_SENT,),
+    ),
+    Entry(
+        3000, 3000, Kind.CODE, 'Unauthorized',
+        'The endpoint needs the peer to authenticate before it goes on.',
+        (_iana('IANA registration (2021-09-06)'),), iana_name='Unauthorized',
+        constant='UNAUTHORIZED', notes=('Registered with IANA without a specification.',),
+    ),
+    Entry(
+        3003, 3003, Kind.CODE, 'Forbidden',
+        'The peer is known, but is not allowed to do what it asked.',
+        (_iana('IANA registration (2023-02-22)'),), iana_name='Forbidden',
+        constant='FORBIDDEN', notes=('Registered with IANA without a specification.',),
+    ),
+    Entry(
+        3008, 3008, Kind.CODE, 'Timeout',
+        'The endpoint stopped waiting, for example for a reply or for any activity.',
+        (_iana('IANA registration (2024-02-01)'),), iana_name='Timeout',
+        constant='TIMEOUT', notes=('Registered with IANA without a specification.',),
+    ),
+)
+
+#: The bundled registry.
+REGISTRY = Registry(ENTRIES)

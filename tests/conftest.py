@@ -1,0 +1,55 @@
+"""Shared fixtures: test roots, builds, and parsers for what users see."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from bs4 import BeautifulSoup
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sphinx.testing.util import SphinxTestApp
+
+pytest_plugins = ('sphinx.testing.fixtures',)
+
+ROOTS = Path(__file__).parent / 'roots'
+SYNTAXES = ('rst', 'myst')
+SUFFIX = {'rst': 'rst', 'myst': 'md'}
+
+_ESCAPES = re.compile(r'\x1b\[[0-9;]*m')
+
+
+@pytest.fixture(scope='session')
+def rootdir() -> Path:
+    return ROOTS
+
+
+@pytest.fixture
+def build(make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> Callable[..., SphinxTestApp]:
+    """Copy ``tests/roots/test-<root>`` to a fresh folder, build it, return the app."""
+
+    def _build(root: str, buildername: str = 'html', **kwargs: object) -> SphinxTestApp:
+        srcdir = tmp_path / root
+        if not srcdir.exists():
+            shutil.copytree(ROOTS / f'test-{root}', srcdir)
+        kwargs.setdefault('freshenv', True)
+        app = make_app(buildername, srcdir=srcdir, **kwargs)
+        app.build()
+        return app
+
+    return _build
+
+
+def warnings(app: SphinxTestApp) -> list[str]:
+    """The warnings of a build, one per line, without colours."""
+    return [line for line in _ESCAPES.sub('', app.warning.getvalue()).splitlines() if line]
+
+
+def html(app: SphinxTestApp, page: str) -> BeautifulSoup:
+    """The parsed HTML of a built page (``'index'``, ``'codes'``)."""
+    return BeautifulSoup((app.outdir / f'{page}.html').read_text(encoding='utf-8'), 'html.parser')

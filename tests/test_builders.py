@@ -1,0 +1,78 @@
+"""Every builder that matters builds silently, and the links survive in each format."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import pytest
+from conftest import SYNTAXES, warnings
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sphinx.testing.util import SphinxTestApp
+
+BUILDERS = ('html', 'singlehtml', 'dirhtml', 'latex', 'text', 'man', 'texinfo', 'epub')
+
+
+@pytest.mark.parametrize('syntax', SYNTAXES)
+@pytest.mark.parametrize('buildername', BUILDERS)
+def test_builds_without_warnings(
+    build: Callable[..., SphinxTestApp], buildername: str, syntax: str
+) -> None:
+    app = build(f'mentions-{syntax}', buildername)
+    assert warnings(app) == []
+
+
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_latex_links_and_labels(build: Callable[..., SphinxTestApp], syntax: str) -> None:
+    app = build(f'mentions-{syntax}', 'latex')
+    (tex_file,) = app.outdir.glob('*.tex')
+    tex = tex_file.read_text(encoding='utf-8')
+    # The table is a longtable, so that it breaks across pages.
+    assert r'\begin{longtable}' in tex
+    # Each row carries a label, and each mention points at one.
+    labels = set(re.findall(r'\\label\{\\detokenize\{codes:(wsclose-[0-9-]+)\}\}', tex))
+    assert {'wsclose-1008', 'wsclose-1013', 'wsclose-4000-4999', 'wsclose-0-999'} <= labels
+    assert len(labels) == 28
+    targets = re.findall(r'\\hyperref\[\\detokenize\{codes:(wsclose-[0-9-]+)\}\]', tex)
+    assert set(targets) <= labels
+    assert 'wsclose-1008' in targets
+    assert r'1008 Policy Violation' in tex
+    assert r'4001 (private use)' in tex
+
+
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_text_output(build: Callable[..., SphinxTestApp], syntax: str) -> None:
+    app = build(f'mentions-{syntax}', 'text')
+    mentions = (app.outdir / 'mentions.txt').read_text(encoding='utf-8')
+    # Sphinx's text writer marks cross-references with asterisks.
+    assert '* *1008 Policy Violation*' in mentions
+    assert '* *the overload code*' in mentions
+    assert '* *4001 (private use)*' in mentions
+    assert '* *1012*' in mentions
+    codes = (app.outdir / 'codes.txt').read_text(encoding='utf-8')
+    assert re.search(r'\| 1008\s+\| Policy Violation\s+\|', codes)
+    assert re.search(r'\| 4000[\u2013]4999\s+\| Private use\s+\|', codes)
+
+
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_texinfo_anchors(build: Callable[..., SphinxTestApp], syntax: str) -> None:
+    app = build(f'mentions-{syntax}', 'texinfo')
+    (texi_file,) = app.outdir.glob('*.texi')
+    texi = texi_file.read_text(encoding='utf-8')
+    # Texinfo writes each anchor twice, by name and by a short id; refs use the short one.
+    match = re.search(r'@anchor\{codes wsclose-1008\}@anchor\{(\w+)\}1008', texi)
+    assert match is not None
+    assert f'@ref{{{match[1]},,1008 Policy Violation}}' in texi
+    assert len(re.findall(r'@anchor\{codes wsclose-[0-9-]+\}', texi)) == 28
+
+
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_man_output(build: Callable[..., SphinxTestApp], syntax: str) -> None:
+    app = build(f'mentions-{syntax}', 'man')
+    (page,) = app.outdir.rglob('*.1')
+    text = page.read_text(encoding='utf-8')
+    assert '1008 Policy Violation' in text
+    assert 'Private use' in text

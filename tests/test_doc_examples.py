@@ -1,0 +1,84 @@
+"""The examples in docs/ say what the extension really does.
+
+The docs show each snippet's source and render it, so the two cannot drift;
+these tests hold the rest: the rST and MyST versions of every snippet render
+the same links, and the warning outputs printed on the warnings page are what
+a build prints today.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from conftest import html, warnings
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sphinx.testing.util import SphinxTestApp
+
+SNIPPETS = Path(__file__).parent.parent / 'docs' / 'snippets'
+PAIRS = sorted(path.name.removesuffix('.rst.txt') for path in SNIPPETS.glob('*.rst.txt'))
+
+
+def _links(app: SphinxTestApp) -> list[tuple[str, str | None, str | None]]:
+    body = html(app, 'example').select_one('div.body')
+    assert body is not None
+    return [
+        (a.get_text(), a.get('href'), a.get('title'))
+        for a in body.select('a.reference.internal')
+    ]
+
+
+@pytest.mark.parametrize('name', PAIRS)
+def test_rst_and_myst_snippets_render_the_same(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, name: str
+) -> None:
+    assert (SNIPPETS / f'{name}.md.txt').exists(), f'{name} has no MyST twin'
+    rendered = {}
+    for syntax, suffix, table in (
+        ('rst', 'rst', 'Codes\n=====\n\n.. wsclose-table::\n\n.. toctree::\n\n   example\n'),
+        ('myst', 'md', '# Codes\n\n```{wsclose-table}\n```\n\n```{toctree}\nexample\n```\n'),
+    ):
+        srcdir = tmp_path / syntax
+        srcdir.mkdir()
+        (srcdir / 'conf.py').write_text(
+            "extensions = ['myst_parser', 'sphinxext_wsclose']\nshow_warning_types = True\n",
+            encoding='utf-8',
+        )
+        (srcdir / f'index.{suffix}').write_text(table, encoding='utf-8')
+        heading = 'Example\n=======\n\n' if syntax == 'rst' else '# Example\n\n'
+        snippet = (SNIPPETS / f'{name}.{suffix}.txt').read_text(encoding='utf-8')
+        (srcdir / f'example.{suffix}').write_text(heading + snippet, encoding='utf-8')
+        app = make_app('html', srcdir=srcdir, freshenv=True)
+        app.build()
+        assert warnings(app) == [], syntax
+        rendered[syntax] = _links(app)
+        app.cleanup()
+    assert rendered['rst'] == rendered['myst']
+
+
+def _load_example_builder() -> object:
+    path = SNIPPETS / 'warnings' / 'build_examples.py'
+    spec = importlib.util.spec_from_file_location('build_examples', path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules['build_examples'] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize('subtype', ['invalid', 'unused', 'unassigned', 'missing', 'duplicate'])
+def test_warning_examples_are_current(tmp_path: Path, subtype: str) -> None:
+    examples = _load_example_builder()
+    root = tmp_path / f'chat-service-{subtype}'
+    output = examples.build(subtype, root)  # type: ignore[attr-defined]
+    shutil.rmtree(root)
+    expected = (SNIPPETS / 'warnings' / f'{subtype}.out.txt').read_text(encoding='utf-8')
+    assert output.replace(str(root), f'/tmp/chat-service-{subtype}') == expected

@@ -1,0 +1,93 @@
+"""The role, as readers see it: link text, target and tooltip, in rST and MyST."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from conftest import SYNTAXES, html, warnings
+from sphinx.addnodes import pending_xref
+
+from sphinxext_wsclose.registry import REGISTRY
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sphinx.testing.util import SphinxTestApp
+
+
+def _tooltip(key: str) -> str:
+    return REGISTRY[key].description
+
+
+# One row per list item of mentions.rst / mentions.md: (text, href, tooltip).
+EXPECTED = [
+    ('1008 Policy Violation', 'codes.html#wsclose-1008', _tooltip('1008')),
+    ('the overload code', 'codes.html#wsclose-1013', _tooltip('1013')),
+    ('1008 Policy Violation', 'codes.html#wsclose-1008', _tooltip('1008')),
+    ('1000 Normal Closure', 'codes.html#wsclose-1000', _tooltip('1000')),
+    ('1008 Policy Violation', 'codes.html#wsclose-1008', _tooltip('1008')),
+    ('4001 (private use)', 'codes.html#wsclose-4000-4999', _tooltip('4000-4999')),
+    ('4000\u20134999 Private use', 'codes.html#wsclose-4000-4999', _tooltip('4000-4999')),
+    ('3008 Timeout', 'codes.html#wsclose-3008', _tooltip('3008')),
+    ('1005 No Status Rcvd', 'codes.html#wsclose-1005', _tooltip('1005')),
+    ('1011 Internal Error', 'codes.html#wsclose-1011', _tooltip('1011')),
+    ('1012', None, None),  # ``!1012``: the text, deliberately without a link
+    ('1016\u20132999 Unassigned', 'codes.html#wsclose-1016-2999', _tooltip('1016-2999')),
+    ('0\u2013999 Not used', 'codes.html#wsclose-0-999', _tooltip('0-999')),
+]
+
+
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_mentions_link_to_their_rows(build: Callable[..., SphinxTestApp], syntax: str) -> None:
+    app = build(f'mentions-{syntax}')
+    assert warnings(app) == []
+
+    page = html(app, 'mentions')
+    seen = []
+    for item in page.select('div.body li'):
+        link = item.find('a')
+        if link is None:
+            seen.append((item.get_text(strip=True), None, None))
+        else:
+            seen.append((link.get_text(), link['href'], link.get('title')))
+            assert 'reference' in link['class']
+            assert 'internal' in link['class']
+    assert seen == EXPECTED
+
+    # Every anchor exists, on a table row of the target page.
+    codes = html(app, 'codes')
+    for _text, href, _title in EXPECTED:
+        if href:
+            anchor = href.partition('#')[2]
+            row = codes.find(id=anchor)
+            assert row is not None, anchor
+            assert row.name == 'tr'
+            assert 'wsclose-row' in row['class']
+
+
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_mention_on_the_table_page_links_within_the_page(
+    build: Callable[..., SphinxTestApp], syntax: str
+) -> None:
+    app = build(f'mentions-{syntax}')
+    link = html(app, 'codes').select_one('div.body p a.reference.internal')
+    assert link is not None
+    assert (link.get_text(), link['href']) == ('1000 Normal Closure', '#wsclose-1000')
+
+
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_mentions_are_pending_xrefs_before_resolution(
+    build: Callable[..., SphinxTestApp], syntax: str
+) -> None:
+    app = build(f'mentions-{syntax}')
+    doctree = app.env.get_doctree('mentions')
+    refs = list(doctree.findall(pending_xref))
+    assert [(ref['refdomain'], ref['reftype'], ref['reftarget']) for ref in refs] == [
+        ('wsclose', 'code', key)
+        for key in (
+            '1008', '1013', '1008', '1000', '1008', '4001', '4000-4999', '3008', '1005', '1011',
+            '1016-2999', '0-999',
+        )
+    ]
+    assert [ref['refexplicit'] for ref in refs][:2] == [False, True]

@@ -1,0 +1,76 @@
+"""The reference table: rows, ids, columns and domain registration, in rST and MyST."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+import pytest
+from conftest import SYNTAXES, html
+from sphinx.util.inventory import InventoryFile
+
+from sphinxext_wsclose.registry import REGISTRY
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sphinx.testing.util import SphinxTestApp
+
+
+def _join(base: str, uri: str) -> str:
+    return f'{base}/{uri}'
+
+
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_table_has_one_row_per_registry_entry(
+    build: Callable[..., SphinxTestApp], syntax: str
+) -> None:
+    app = build(f'mentions-{syntax}')
+    page = html(app, 'codes')
+    table = page.select_one('table.wsclose-table')
+    assert table is not None
+    headers = [th.get_text(strip=True) for th in table.select('thead th')]
+    assert headers == ['Code', 'Name', 'Description', 'Reference']
+
+    rows = table.select('tbody tr')
+    assert [row['id'] for row in rows] == [entry.anchor for entry in REGISTRY]
+    for row, entry in zip(rows, REGISTRY, strict=True):
+        cells = row.find_all('td')
+        assert [cell.get_text(strip=True) for cell in cells[:3]] == [
+            entry.code_text, entry.name, entry.description
+        ]
+        links = [(a.get_text(), a['href']) for a in cells[3].find_all('a')]
+        assert links == [(ref.label, ref.url) for ref in entry.references]
+        assert f'wsclose-{entry.kind.value}' in row['class']
+
+
+def test_table_registers_every_row_in_the_domain_and_inventory(
+    build: Callable[..., SphinxTestApp],
+) -> None:
+    app = build('mentions-rst')
+    objects = {name: (docname, anchor) for name, _d, _t, docname, anchor, _p
+               in app.env.get_domain('wsclose').get_objects()}
+    assert objects == {entry.key: ('codes', entry.anchor) for entry in REGISTRY}
+
+    with (app.outdir / 'objects.inv').open('rb') as stream:
+        inventory = InventoryFile.load(stream, 'https://ws.example', _join)
+    data = inventory.data if hasattr(inventory, 'data') else inventory
+    codes = data['wsclose:code']
+    assert set(codes) == {entry.key for entry in REGISTRY}
+    item = codes['1008']
+    uri = item.uri if hasattr(item, 'uri') else item[2]
+    dispname = item.display_name if hasattr(item, 'display_name') else item[3]
+    assert uri == 'https://ws.example/codes.html#wsclose-1008'
+    assert dispname == '1008 Policy Violation'
+
+
+def test_codes_are_in_the_search_index(build: Callable[..., SphinxTestApp]) -> None:
+    app = build('mentions-rst')
+    text = (app.outdir / 'searchindex.js').read_text(encoding='utf-8')
+    index = json.loads(text.removeprefix('Search.setIndex(').removesuffix(')'))
+    (objtype,) = [key for key, name in index['objtypes'].items() if name == 'wsclose:code']
+    assert index['objnames'][objtype] == ['wsclose', 'code', 'WebSocket close code']
+    found = {(entry[3], entry[4]) for entries in index['objects'].values() for entry in entries
+             if str(entry[1]) == objtype}
+    assert ('wsclose-1008', '1008 Policy Violation') in found
+    assert len(found) == len(REGISTRY)

@@ -1,0 +1,140 @@
+"""Bad input: exactly one located, typed warning each, and the text kept as written."""
+
+from __future__ import annotations
+
+import shutil
+from typing import TYPE_CHECKING
+
+import pytest
+from conftest import SUFFIX, SYNTAXES, html, warnings
+from docutils import nodes
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from sphinx.testing.util import SphinxTestApp
+
+HINT = 'use a code such as 1008, a name such as POLICY_VIOLATION, or a range such as 4000-4999'
+OUTSIDE = 'is outside 0\u201365535, the values a Close frame\u2019s 16-bit status code can hold'
+
+
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_bad_targets(build: Callable[..., SphinxTestApp], syntax: str) -> None:
+    app = build(f'warnings-{syntax}')
+    source = app.srcdir / f'index.{SUFFIX[syntax]}'
+    assert warnings(app) == [
+        f"{source}:4: WARNING: 'abc' is neither a close code number nor a known code name; "
+        f'{HINT} [wsclose.invalid]',
+        f"{source}:6: WARNING: '70000' {OUTSIDE}; {HINT} [wsclose.invalid]",
+        f"{source}:8: WARNING: '-1' {OUTSIDE}; {HINT} [wsclose.invalid]",
+        f'{source}:10: WARNING: close code 999 is in 0\u2013999, which no WebSocket range defines; '
+        'close codes run from 1000 to 4999 [wsclose.unused]',
+        f'{source}:12: WARNING: close code 5000 is in 5000\u201365535, which no WebSocket range '
+        'defines; close codes run from 1000 to 4999 [wsclose.unused]',
+        f'{source}:14: WARNING: close code 1016 is unassigned: IANA lists 1016\u20132999 as '
+        'unassigned, and this project does not document it [wsclose.unassigned]',
+        f'{source}:16: WARNING: close code 3001 is unassigned: IANA lists 3001\u20133002 as '
+        'unassigned, and this project does not document it [wsclose.unassigned]',
+        f'{source}:18: WARNING: close code 3500 is unassigned: IANA lists 3009\u20133999 as '
+        'unassigned, and this project does not document it [wsclose.unassigned]',
+    ]
+    # The text stays as written, unlinked.
+    body = html(app, 'index').select_one('div.body')
+    assert body is not None
+    assert [p.get_text() for p in body.find_all('p')] == [
+        'abc', '70000', '-1', '999', '5000', '1016', '3001', 'Gone'
+    ]
+    assert body.select('p a') == []
+
+
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_bad_targets_can_be_suppressed(build: Callable[..., SphinxTestApp], syntax: str) -> None:
+    app = build(
+        f'warnings-{syntax}',
+        confoverrides={
+            'suppress_warnings': ['wsclose.invalid', 'wsclose.unused', 'wsclose.unassigned']
+        },
+    )
+    assert warnings(app) == []
+
+
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_no_table_leaves_the_reference_unresolved(
+    build: Callable[..., SphinxTestApp], syntax: str
+) -> None:
+    app = build(f'notable-{syntax}')
+    source = app.srcdir / f'index.{SUFFIX[syntax]}'
+    assert warnings(app) == [
+        f'{source}:4: WARNING: no wsclose-table documents close code 1008 (Policy Violation): '
+        'add a wsclose-table to the project or link to one through intersphinx [wsclose.missing]'
+    ]
+    paragraph = html(app, 'index').select_one('div.body p')
+    assert paragraph is not None
+    assert paragraph.get_text() == 'The server closes with 1008 Policy Violation.'
+    assert paragraph.find('a') is None
+
+
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_missing_reference_handlers_get_their_turn(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str, rootdir: Path
+) -> None:
+    """A ``missing-reference`` handler (as intersphinx is) resolves silently."""
+    srcdir = tmp_path / 'src'
+    shutil.copytree(rootdir / f'test-notable-{syntax}', srcdir)
+    app = make_app('html', srcdir=srcdir, freshenv=True)
+
+    def resolve(
+        _app: object, _env: object, node: nodes.Element, contnode: nodes.Element
+    ) -> nodes.reference | None:
+        if node.get('refdomain') != 'wsclose':
+            return None
+        uri = f'https://ws.example/#{node["reftarget"]}'
+        ref = nodes.reference('', '', internal=False, refuri=uri)
+        ref += contnode
+        return ref
+
+    app.connect('missing-reference', resolve)
+    app.build()
+    assert warnings(app) == []
+    link = html(app, 'index').select_one('div.body p a')
+    assert link is not None
+    assert (link.get_text(), link['href']) == ('1008 Policy Violation', 'https://ws.example/#1008')
+
+
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_two_tables_warn_once_naming_both_places(
+    build: Callable[..., SphinxTestApp], syntax: str
+) -> None:
+    app = build(f'duplicate-{syntax}')
+    suffix = SUFFIX[syntax]
+    first, second = app.srcdir / f'first.{suffix}', app.srcdir / f'second.{suffix}'
+    assert warnings(app) == [
+        f'{second}:4: WARNING: this table documents 28 close codes (0-999, 1000-2999, 1000, '
+        f'1001, 1002, \u2026), already documented by the table at {first}:4; links go to that '
+        'one [wsclose.duplicate]'
+    ]
+    link = html(app, 'index').select_one('div.body p a')
+    assert link is not None
+    assert link['href'] == 'first.html#wsclose-1008'
+
+
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_two_tables_on_one_page(build: Callable[..., SphinxTestApp], syntax: str) -> None:
+    app = build(f'twotables-{syntax}')
+    source = app.srcdir / f'index.{SUFFIX[syntax]}'
+    assert warnings(app) == [
+        f'{source}:7: WARNING: this table documents 28 close codes (0-999, 1000-2999, 1000, '
+        f'1001, 1002, \u2026), already documented by the table at {source}:4; links go to that '
+        'one [wsclose.duplicate]'
+    ]
+    page = html(app, 'index')
+    link = page.select_one('div.body section > p a')
+    assert link is not None
+    assert (link.get_text(), link['href']) == ('1008 Policy Violation', '#wsclose-1008')
+    first, second = page.select('table.wsclose-table')
+    assert first.select_one('tbody tr')['id'] == 'wsclose-0-999'
+    # The second table's rows cannot take the same ids; they get unique ones.
+    second_ids = [row['id'] for row in second.select('tbody tr')]
+    assert len(set(second_ids)) == 28
+    assert not {row['id'] for row in first.select('tbody tr')} & set(second_ids)
