@@ -9,27 +9,41 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sphinxext_wsclose.domain import CloseCodeDomain, warn_missing_reference
+from sphinxext_wsclose.config import CONFIG_VALUES, validate_config
+from sphinxext_wsclose.domain import CloseCodeDomain, outdated_tables
+from sphinxext_wsclose.references import (
+    FALLBACK_PRIORITY,
+    resolve_fallbacks,
+    warn_missing_reference,
+)
 from sphinxext_wsclose.roles import CloseCodeRole
-from sphinxext_wsclose.table import CloseCodeTable, RowAnchors
+from sphinxext_wsclose.table import CloseCodeTable, DefinedCodeRows, RowAnchors
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
 
-__version__ = '0.1.0'
+__version__ = '0.2.0.dev0'
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    """Register the domain, the role, the table directive and their handlers."""
+    """Register the configuration, domain, role, directives and handlers."""
+    for name, (default, types) in CONFIG_VALUES.items():
+        app.add_config_value(name, default, 'env', types=types)
+    app.connect('config-inited', validate_config)
+
     app.add_domain(CloseCodeDomain)
     app.add_role('wsclose', CloseCodeRole())
     app.add_directive('wsclose-table', CloseCodeTable)
+    app.add_post_transform(DefinedCodeRows)
     app.add_post_transform(RowAnchors)
+
+    app.connect('missing-reference', resolve_fallbacks, priority=FALLBACK_PRIORITY)
     app.connect('warn-missing-reference', warn_missing_reference)
+    app.connect('env-updated', outdated_tables)
     return {
         'version': __version__,
-        'env_version': 1,
+        'env_version': 2,
         'parallel_read_safe': True,
         'parallel_write_safe': True,
     }

@@ -1,29 +1,32 @@
-"""The ``wsclose`` domain: where table rows are registered and mentions resolved.
+"""The ``wsclose`` domain: where link targets are registered and mentions resolved.
 
-Tables register one object per row (:meth:`CloseCodeDomain.note_code`).  The
-role emits ``pending_xref`` nodes, and :meth:`CloseCodeDomain.resolve_xref`
-turns them into links, or returns ``None`` so that intersphinx and the
-``missing-reference`` event get their turn.  The warning for a reference that
-nothing resolved comes last, from :func:`warn_missing_reference`.
+Two things register targets: table rows (:meth:`CloseCodeDomain.note_row`) and
+``wsclose:code`` descriptions of a project's own codes
+(:meth:`CloseCodeDomain.note_definition`).  The role emits ``pending_xref``
+nodes; :meth:`CloseCodeDomain.resolve_xref` links the exact code or returns
+``None``, so that intersphinx and the other ``missing-reference`` handlers (in
+:mod:`sphinxext_wsclose.references`) get their turn.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
-from sphinx.domains import Domain, ObjType
+from docutils import nodes
+from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from sphinxext_wsclose._locale import _, __
-from sphinxext_wsclose.registry import REGISTRY, InvalidCodeError, Kind
+from sphinxext_wsclose.codes import CloseCodeDirective, Definition
+from sphinxext_wsclose.config import settings
+from sphinxext_wsclose.registry import REGISTRY, Kind, custom_entry, normalize_name
 from sphinxext_wsclose.roles import CloseCodeRole
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Set
+    from collections.abc import Iterable, Iterator, Set
 
-    from docutils import nodes
     from docutils.nodes import Element
     from sphinx.addnodes import pending_xref
     from sphinx.application import Sphinx
@@ -34,60 +37,145 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-#: Where one table row lives: (docname, line of its table, node id).  Sorted,
-#: these put tables in document order, whatever their node ids.
-Registration = tuple[str, int, str]
+#: A ``wsclose:code`` description; the link target of its code, ahead of table rows.
+DEFINITION = 0
+#: A row of a ``wsclose-table``.
+ROW = 1
+
+
+class Target(NamedTuple):
+    """Where one link target lives.  Sorted, the preferred target comes first:
+    descriptions before table rows, then in document order.
+    """
+
+    rank: int
+    docname: str
+    lineno: int
+    node_id: str
+
+
+class CloseCodeIndex(Index):
+    """The domain index: every documented code, grouped by range."""
+
+    name = 'index'
+    localname = _('WebSocket close codes')
+    shortname = _('close codes')
+
+    def generate(
+        self, docnames: Iterable[str] | None = None
+    ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+        domain = self.domain
+        assert isinstance(domain, CloseCodeDomain)
+        if not settings(domain.env.config).domain_index:
+            return [], False
+        groups: dict[str, list[IndexEntry]] = defaultdict(list)
+        for key, target in domain.targets():
+            if docnames is not None and target.docname not in docnames:
+                continue
+            entry = domain.entry(key)
+            if entry is None:
+                continue
+            if entry.is_range:
+                group = entry.display
+            else:
+                ranges = REGISTRY.containing(entry.first)
+                group = next(item for item in ranges if item.kind is Kind.RANGE).display
+            groups[group].append(IndexEntry(
+                entry.display, 0, target.docname, target.node_id, '', '', entry.description
+            ))
+        order = {entry.display: n for n, entry in enumerate(REGISTRY)}
+        content = sorted(groups.items(), key=lambda item: order.get(item[0], len(order)))
+        return content, False
 
 
 class CloseCodeDomain(Domain):
-    """The registry rows that this project documents, and links to them."""
+    """The close codes that this project documents, and links to them."""
 
     name = 'wsclose'
     label = 'WebSocket'
     object_types = {'code': ObjType(_('close code'), 'code')}  # noqa: RUF012
+    directives = {'code': CloseCodeDirective}  # noqa: RUF012
     roles = {'code': CloseCodeRole()}  # noqa: RUF012
-    initial_data = {'objects': {}}  # noqa: RUF012
-    data_version = 1
+    indices = [CloseCodeIndex]  # noqa: RUF012
+    initial_data = {'objects': {}, 'definitions': {}, 'defined_rows': {}}  # noqa: RUF012
+    data_version = 2
 
     @property
-    def objects(self) -> dict[str, list[Registration]]:
-        """Each key (``'1008'``, ``'4000-4999'``) and every row that documents it.
-
-        The list is sorted, so the first registration is the link target
-        whatever order the documents were read in.
-        """
-        objects: dict[str, list[Registration]] = self.data.setdefault('objects', {})
+    def objects(self) -> dict[str, list[Target]]:
+        """Each key (``'1008'``, ``'4000-4999'``) and every target that documents it."""
+        objects: dict[str, list[Target]] = self.data.setdefault('objects', {})
         return objects
 
-    def note_code(self, key: str, docname: str, node_id: str, lineno: int) -> None:
+    @property
+    def definitions(self) -> dict[str, list[Definition]]:
+        """Each code that ``wsclose:code`` directives define, with every definition."""
+        definitions: dict[str, list[Definition]] = self.data.setdefault('definitions', {})
+        return definitions
+
+    @property
+    def defined_rows(self) -> dict[str, bool]:
+        """The documents whose tables list the codes that directives define."""
+        rows: dict[str, bool] = self.data.setdefault('defined_rows', {})
+        return rows
+
+    # -- registration ---------------------------------------------------------
+
+    def note_defined_rows(self, docname: str) -> None:
+        """Record that a table in *docname* lists codes defined by directives."""
+        self.defined_rows[docname] = True
+
+    def note_row(self, key: str, docname: str, lineno: int, node_id: str) -> None:
         """Record that a table row in *docname* documents *key*."""
-        registrations = self.objects.setdefault(key, [])
-        registrations.append((docname, lineno, node_id))
-        registrations.sort()
+        self._note(key, Target(ROW, docname, lineno, node_id))
+
+    def note_definition(
+        self, code: int, docname: str, lineno: int, node_id: str, definition: Definition
+    ) -> None:
+        """Record a ``wsclose:code`` description of a project's own code."""
+        key = str(code)
+        self._note(key, Target(DEFINITION, docname, lineno, node_id))
+        found = self.definitions.setdefault(key, [])
+        found.append(definition)
+        found.sort()
+
+    def _note(self, key: str, target: Target) -> None:
+        found = self.objects.setdefault(key, [])
+        found.append(target)
+        found.sort()
 
     def clear_doc(self, docname: str) -> None:
-        for key, registrations in list(self.objects.items()):
-            kept = [reg for reg in registrations if reg[0] != docname]
-            if kept:
-                self.objects[key] = kept
-            else:
-                del self.objects[key]
+        self.defined_rows.pop(docname, None)
+        _drop_doc(self.objects, docname)
+        _drop_doc(self.definitions, docname)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for key, registrations in otherdata['objects'].items():
-            for docname, lineno, node_id in registrations:
-                if docname in docnames:
-                    self.note_code(key, docname, node_id, lineno)
+        for docname in otherdata['defined_rows']:
+            if docname in docnames:
+                self.defined_rows[docname] = True
+        for key, targets in otherdata['objects'].items():
+            for target in targets:
+                if target.docname in docnames:
+                    self._note(key, target)
+        for key, definitions in otherdata['definitions'].items():
+            kept = [item for item in definitions if item.docname in docnames]
+            if kept:
+                found = self.definitions.setdefault(key, [])
+                found.extend(kept)
+                found.sort()
 
     def check_consistency(self) -> None:
-        """Warn once per table that documents codes another table already has."""
+        self._warn_duplicate_tables()
+        self._warn_duplicate_definitions()
+
+    def _warn_duplicate_tables(self) -> None:
+        """One warning per table that documents codes another table already has."""
         repeated: dict[tuple[str, int, str, int], list[str]] = defaultdict(list)
-        for key, registrations in self.objects.items():
-            first_doc, first_line, _id = registrations[0]
-            for other_doc, other_line, _other_id in registrations[1:]:
-                repeated[first_doc, first_line, other_doc, other_line].append(key)
+        for key, targets in self.objects.items():
+            rows = [target for target in targets if target.rank == ROW]
+            for other in rows[1:]:
+                repeated[rows[0].docname, rows[0].lineno, other.docname, other.lineno].append(key)
         for (first_doc, first_line, other_doc, other_line), keys in sorted(repeated.items()):
-            keys.sort(key=_sort_key)
+            keys.sort(key=sort_key)
             logger.warning(
                 __('this table documents %s, already documented by the table at %s:%s; '
                    'links go to that one'),
@@ -99,22 +187,47 @@ class CloseCodeDomain(Domain):
                 subtype='duplicate',
             )
 
-    def find(self, target: str) -> tuple[Entry, Registration] | None:
-        """The documented row for a role target, trying the exact code first."""
-        registrations = self.objects.get(target)
-        entry = REGISTRY.get(target)
-        if registrations and entry is not None:
-            return entry, registrations[0]
-        try:
-            parsed = REGISTRY.parse(target)
-        except InvalidCodeError:
+    def _warn_duplicate_definitions(self) -> None:
+        registry = settings(self.env.config).registry
+        for key, definitions in sorted(self.definitions.items()):
+            first, *others = definitions
+            if registry.get(key) is not None:
+                others, where = definitions, 'conf.py (wsclose_codes)'
+            else:
+                where = f'{self.env.doc2path(first.docname)}:{first.lineno}'
+            for other in others:
+                logger.warning(
+                    __('close code %s is defined twice: here, and in %s; links go to the '
+                       'first definition'),
+                    key,
+                    where,
+                    location=(other.docname, other.lineno),
+                    type='wsclose',
+                    subtype='duplicate-code',
+                )
+
+    # -- look-up --------------------------------------------------------------
+
+    def entry(self, key: str) -> Entry | None:
+        """What *key* means here: a ``wsclose:code`` definition, or the project's registry."""
+        definitions = self.definitions.get(key)
+        if definitions:
+            first = definitions[0]
+            return custom_entry(int(key), first.name, first.description, first.constant or None)
+        return settings(self.env.config).registry.get(key)
+
+    def find(self, key: str) -> tuple[Entry, Target] | None:
+        """The entry and preferred target for an exact key, if this project documents it."""
+        targets = self.objects.get(key)
+        entry = self.entry(key)
+        if not targets or entry is None:
             return None
-        if parsed.entry.kind is not Kind.RANGE:
-            return None
-        registrations = self.objects.get(parsed.entry.key)
-        if not registrations:
-            return None
-        return parsed.entry, registrations[0]
+        return entry, targets[0]
+
+    def targets(self) -> Iterator[tuple[str, Target]]:
+        """Every documented key with its preferred target, in code order."""
+        for key in sorted(self.objects, key=sort_key):
+            yield key, self.objects[key][0]
 
     def resolve_xref(
         self,
@@ -126,11 +239,27 @@ class CloseCodeDomain(Domain):
         node: pending_xref,
         contnode: Element,
     ) -> nodes.reference | None:
-        found = self.find(target)
+        found = self.find(self._key_for(target))
         if found is None:
             return None
-        entry, (docname, _lineno, node_id) = found
-        return make_refnode(builder, fromdocname, docname, node_id, contnode, entry.description)
+        entry, where = found
+        if not node.get('refexplicit'):
+            # The role could not know this code's name: a directive defines it.
+            text = entry.format(settings(env.config).role_format)
+            contnode = nodes.inline(text, text, classes=contnode.get('classes', []))
+        return make_refnode(builder, fromdocname, where.docname, where.node_id, contnode,
+                            entry.description)
+
+    def _key_for(self, target: str) -> str:
+        """The key of *target*: itself, or the code a directive gave that name or constant."""
+        if target in self.objects:
+            return target
+        wanted = normalize_name(target)
+        for key, definitions in self.definitions.items():
+            first = definitions[0]
+            if wanted in {normalize_name(first.name), normalize_name(first.constant)}:
+                return key
+        return target
 
     def resolve_any_xref(
         self,
@@ -143,24 +272,29 @@ class CloseCodeDomain(Domain):
     ) -> list[tuple[str, nodes.reference]]:
         # ``:any:`` is ambiguous by nature: answer only for an exact key, so
         # that a bare number does not turn into a close code by accident.
-        registrations = self.objects.get(target)
-        entry = REGISTRY.get(target)
-        if not registrations or entry is None:
+        if target not in self.objects:
             return []
-        docname, _lineno, node_id = registrations[0]
-        ref = make_refnode(builder, fromdocname, docname, node_id, contnode, entry.description)
-        return [('wsclose:code', ref)]
+        ref = self.resolve_xref(env, fromdocname, builder, 'code', target, node, contnode)
+        return [] if ref is None else [('wsclose:code', ref)]
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
-        for key, registrations in sorted(self.objects.items(), key=lambda item: _sort_key(item[0])):
-            entry = REGISTRY.get(key)
-            if entry is None:
-                continue
-            docname, _lineno, node_id = registrations[0]
-            yield key, entry.display, 'code', docname, node_id, 1
+        for key, target in self.targets():
+            entry = self.entry(key)
+            if entry is not None:
+                yield key, entry.display, 'code', target.docname, target.node_id, 1
 
 
-def _sort_key(key: str) -> tuple[int, int]:
+def _drop_doc(table: dict[str, list[Any]], docname: str) -> None:
+    for key, found in list(table.items()):
+        kept = [item for item in found if item.docname != docname]
+        if kept:
+            table[key] = kept
+        else:
+            del table[key]
+
+
+def sort_key(key: str) -> tuple[int, int]:
+    """Order keys by code, a range ahead of the codes inside it."""
     first, _sep, last = key.partition('-')
     return int(first), -int(last or first)
 
@@ -172,38 +306,14 @@ def _plural_codes(keys: list[str]) -> str:
     return __('%d close codes (%s)') % (len(keys), shown)
 
 
-def warn_missing_reference(app: Sphinx, domain: Domain | None, node: pending_xref) -> bool | None:
-    """Word the warning for a mention that nothing resolved.
 
-    Sphinx calls this last, after the domain, intersphinx and every
-    ``missing-reference`` handler had their turn.
+def outdated_tables(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-updated`` handler: rewrite the tables that list directive-defined
+    codes when those codes changed, though their own pages did not.
     """
-    if domain is None or domain.name != CloseCodeDomain.name:
-        return None
-    target = node['reftarget']
-    try:
-        parsed = REGISTRY.parse(target)
-    except InvalidCodeError:
-        return None  # not from our role: Sphinx's own wording will do
-    entry = parsed.entry
-    if entry.kind is Kind.UNASSIGNED and parsed.code is not None:
-        logger.warning(
-            __('close code %s is unassigned: IANA lists %s as unassigned, '
-               'and this project does not document it'),
-            target,
-            entry.code_text,
-            location=node,
-            type='wsclose',
-            subtype='unassigned',
-        )
-    else:
-        logger.warning(
-            __('no wsclose-table documents close code %s (%s): add a wsclose-table '
-               'to the project or link to one through intersphinx'),
-            target,
-            entry.name,
-            location=node,
-            type='wsclose',
-            subtype='missing',
-        )
-    return True
+    domain = cast('CloseCodeDomain', env.get_domain('wsclose'))
+    current = sorted((key, found[0][2:]) for key, found in domain.definitions.items())
+    if domain.data.get('definitions_seen') == current:
+        return []
+    domain.data['definitions_seen'] = current
+    return sorted(domain.defined_rows)

@@ -47,6 +47,23 @@ class Kind(enum.Enum):
     RANGE = 'range'
     #: A stretch that IANA lists as unassigned, such as 1016-2999.
     UNASSIGNED = 'unassigned'
+    #: A code that the documented project defines for itself, such as 4001.
+    CUSTOM = 'custom'
+
+
+class CustomPlacement(enum.Enum):
+    """Where a project's own code falls, from fine to refused."""
+
+    #: 4000-4999: private use, where a project's own codes belong.
+    PRIVATE = 'private'
+    #: An unassigned code in 3000-3999, which IANA registers first come, first served.
+    REGISTRABLE = 'registrable'
+    #: An unassigned code in 1000-2999, which only the IETF assigns.
+    IETF = 'ietf'
+    #: A code that is already registered, such as 1008.
+    REGISTERED = 'registered'
+    #: Outside 1000-4999, where no range defines codes.
+    OUTSIDE = 'outside'
 
 
 @dataclass(frozen=True)
@@ -107,14 +124,14 @@ class Entry:
         if not 0 <= self.first <= self.last <= MAX_CODE:
             msg = f'bad bounds {self.first}-{self.last} for {self.name!r}'
             raise ValueError(msg)
-        if self.kind is Kind.CODE and self.first != self.last:
+        if not self.is_range and self.first != self.last:
             msg = f'code entry {self.name!r} spans {self.first}-{self.last}'
             raise ValueError(msg)
 
     @property
     def is_range(self) -> bool:
         """True for ranges and unassigned gaps."""
-        return self.kind is not Kind.CODE
+        return self.kind is Kind.RANGE or self.kind is Kind.UNASSIGNED
 
     @property
     def key(self) -> str:
@@ -142,6 +159,10 @@ class Entry:
 
     def __contains__(self, code: object) -> bool:
         return isinstance(code, int) and self.first <= code <= self.last
+
+    def format(self, template: str) -> str:
+        """Fill a role format such as ``'{code} {name}'`` for this entry."""
+        return template.format(code=self.code_text, name=self.name, constant=self.constant or '')
 
     def names(self) -> tuple[str, ...]:
         """Every name that :meth:`Registry.find` accepts for this entry."""
@@ -236,6 +257,10 @@ class Registry:
         self._by_key: Mapping[str, Entry] = MappingProxyType(by_key)
         self._by_name: Mapping[str, Entry] = MappingProxyType(by_name)
 
+    def extended(self, entries: Iterable[Entry]) -> Registry:
+        """A new registry with *entries* added (a project's own codes)."""
+        return Registry((*self._entries, *entries))
+
     def __iter__(self) -> Iterator[Entry]:
         return iter(self._entries)
 
@@ -288,6 +313,28 @@ class Registry:
             return Target(named)
         msg = f'{text!r} is neither a close code number nor a known code name'
         raise InvalidCodeError(msg)
+
+
+def place_custom(code: int) -> CustomPlacement:
+    """Where a project's own *code* falls in the bundled registry."""
+    if not 1000 <= code <= 4999:
+        return CustomPlacement.OUTSIDE
+    entry = REGISTRY.lookup(code)
+    if entry.kind is Kind.CODE:
+        return CustomPlacement.REGISTERED
+    if code >= 4000:
+        return CustomPlacement.PRIVATE
+    if code >= 3000:
+        return CustomPlacement.REGISTRABLE
+    return CustomPlacement.IETF
+
+
+def custom_entry(code: int, name: str, description: str = '', constant: str | None = None) -> Entry:
+    """An entry for a code that a project defines for itself."""
+    return Entry(
+        code, code, Kind.CUSTOM, name, description or name, (),
+        constant=constant, customizable=False,
+    )
 
 
 def _rfc(*sections: str) -> tuple[Reference, ...]:

@@ -1,13 +1,15 @@
 """The ``:wsclose:`` role (``{wsclose}`` in MyST): a mention of a close code.
 
-The role reads its target against the registry while the page is parsed.  A
-valid target becomes a ``pending_xref`` that the ``wsclose`` domain resolves
-once every page is read; a target that can never be valid is warned about
-here, and its text is kept as written, unlinked.
+The role reads its target against the project's registry (the bundled one
+plus ``wsclose_codes``) while the page is parsed.  A target that can be
+linked becomes a ``pending_xref`` that is resolved once every page is read; a
+target that can never be valid is warned about here, and its text is kept as
+written, unlinked.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -16,7 +18,8 @@ from sphinx.util import logging
 
 from sphinxext_wsclose._compat import current_docname
 from sphinxext_wsclose._locale import __
-from sphinxext_wsclose.registry import REGISTRY, InvalidCodeError, Kind
+from sphinxext_wsclose.config import settings
+from sphinxext_wsclose.registry import InvalidCodeError, Kind
 
 if TYPE_CHECKING:
     from docutils.nodes import Node, system_message
@@ -25,14 +28,26 @@ logger = logging.getLogger(__name__)
 
 #: Registry ranges outside these bounds have no meaning to link to.
 REGISTRY_SPAN = range(1000, 5000)
+_NUMERIC = re.compile(r'\s*[+-]?[0-9]')
+
+
+def invalid_message(error: InvalidCodeError) -> str:
+    """The ``wsclose.invalid`` warning for a target that is no code at all."""
+    return __('%s; use a code such as 1008, a name such as POLICY_VIOLATION, '
+              'or a range such as 4000-4999') % error
 
 
 class CloseCodeRole(XRefRole):
-    """Link a close code, a code name or a range to its table row.
+    """Link a close code, a code name or a range to its entry.
 
     Accepts ``1008``, ``POLICY_VIOLATION``, ``policy violation``,
     ``CLOSE_NORMAL``, ``4001`` (inside the private-use range) and
     ``4000-4999``, with an optional explicit title: ``text <1008>``.
+
+    ``refexplicit`` is set when the link text is final: when the user gave a
+    title, or when the text comes from a code this project knows.  Otherwise
+    (a code inside a range, or a name only a ``wsclose:code`` directive may
+    define) whoever resolves the reference may supply the code's name.
     """
 
     innernodeclass = nodes.inline
@@ -49,14 +64,15 @@ class CloseCodeRole(XRefRole):
         return self.create_xref_node()
 
     def create_xref_node(self) -> tuple[list[Node], list[system_message]]:
+        project = settings(self.config)
         try:
-            target = REGISTRY.parse(self.target)
+            target = project.registry.parse(self.target)
         except InvalidCodeError as exc:
-            return self._reject(
-                __('%s; use a code such as 1008, a name such as POLICY_VIOLATION, '
-                   'or a range such as 4000-4999') % exc,
-                'invalid',
-            )
+            if _NUMERIC.match(self.target):
+                return self._reject(invalid_message(exc), 'invalid')
+            # A name that only a ``wsclose:code`` directive on some page may
+            # define: resolved, or warned about, once every page is read.
+            return self._reference(self.target.strip(), self.title, final=self.has_explicit_title)
         entry = target.entry
         outside = entry.first not in REGISTRY_SPAN or entry.last not in REGISTRY_SPAN
         if outside and target.code is not None:
@@ -65,20 +81,30 @@ class CloseCodeRole(XRefRole):
                    'close codes run from 1000 to 4999') % (target.key, entry.code_text),
                 'unused',
             )
-        # An unassigned code stays a reference: the project, or a project
-        # that intersphinx reaches, may document it.  If nothing does,
-        # ``warn_missing_reference`` says it is unassigned.
-        unassigned = entry.kind is Kind.UNASSIGNED and target.code is not None
-        keep_title = self.has_explicit_title or unassigned
-        text = self.title if keep_title else target.text
+        if target.code is None:
+            text = entry.display if entry.is_range else entry.format(project.role_format)
+            final = True
+        elif entry.kind is Kind.UNASSIGNED:
+            # Unassigned, unless a page here or in a project that intersphinx
+            # reaches documents it; ``references`` warns if nothing does.
+            text, final = self.title, False
+        else:
+            text, final = target.text, False
+        if self.has_explicit_title:
+            text, final = self.title, True
+        return self._reference(target.key, text, final=final)
+
+    def _reference(
+        self, target: str, text: str, *, final: bool
+    ) -> tuple[list[Node], list[system_message]]:
         refnode = self.nodeclass(
             self.rawtext,
             refdoc=current_docname(self.env),
             refdomain=self.refdomain,
             reftype=self.reftype,
-            refexplicit=self.has_explicit_title,
+            refexplicit=final,
             refwarn=self.warn_dangling,
-            reftarget=target.key,
+            reftarget=target,
         )
         self.set_source_info(refnode)
         refnode += self.innernodeclass(self.rawtext, text, classes=self.classes)
@@ -90,4 +116,3 @@ class CloseCodeRole(XRefRole):
         self.set_source_info(node)
         logger.warning(message, location=node, type='wsclose', subtype=subtype)
         return [node], []
-

@@ -4,22 +4,30 @@ The table is built from docutils nodes (no generated markup, no raw HTML), so
 it reads the same under reStructuredText and MyST and in every builder.  Each
 row carries a stable id (``wsclose-1008``, ``wsclose-4000-4999``) and is
 registered in the ``wsclose`` domain as a link target.
+
+Codes that ``wsclose:code`` directives define are known only once every page
+is read: :class:`DefinedCodeRows` adds their rows when the page is written,
+each linking to the code's description.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
 from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
 
 from sphinxext_wsclose._compat import current_docname
-from sphinxext_wsclose._locale import _
-from sphinxext_wsclose.registry import REGISTRY
+from sphinxext_wsclose._locale import _, __
+from sphinxext_wsclose.config import settings
+from sphinxext_wsclose.registry import InvalidCodeError, Kind, parse_int
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -62,7 +70,7 @@ class Column:
     render: Callable[[Entry], list[Node]]
 
 
-#: Every column, by the name that selects it.
+#: Every column, by the name that selects it in ``:columns:``.
 COLUMNS: dict[str, Column] = {
     'code': Column(lambda: _('Code'), 12, lambda e: _text(e.code_text)),
     'name': Column(lambda: _('Name'), 20, lambda e: _text(e.name)),
@@ -78,6 +86,34 @@ COLUMNS: dict[str, Column] = {
 
 #: The columns a table shows unless told otherwise.
 DEFAULT_COLUMNS = ('code', 'name', 'description', 'reference')
+CUSTOM_MODES = ('include', 'exclude', 'only')
+_YES = {'yes', 'true', 'on', 'show', '1'}
+_NO = {'no', 'false', 'off', 'hide', '0'}
+_SPAN = re.compile(r'\s*([^-\u2013\s]+)\s*(?:[-\u2013]\s*(\S+)\s*)?')
+
+
+@dataclass
+class TableOptions:
+    """A table's validated options."""
+
+    columns: tuple[str, ...] = DEFAULT_COLUMNS
+    spans: tuple[tuple[int, int], ...] = ()
+    ranges: bool = True
+    custom: str = 'include'
+    widths: tuple[int, ...] | str | None = None
+    classes: list[str] = field(default_factory=list)
+    index: bool = True
+
+    def shows(self, entry: Entry) -> bool:
+        """Whether a row for *entry* belongs in the table."""
+        if entry.kind is Kind.CUSTOM:
+            if self.custom == 'exclude':
+                return False
+        elif self.custom == 'only' or (entry.is_range and not self.ranges):
+            return False
+        return not self.spans or any(
+            first <= entry.first and entry.last <= last for first, last in self.spans
+        )
 
 
 def _row(cells: Sequence[list[Node]], **attributes: Any) -> nodes.row:
@@ -90,44 +126,249 @@ def _row(cells: Sequence[list[Node]], **attributes: Any) -> nodes.row:
     return row
 
 
+def _entry_row(entry: Entry, columns: Sequence[Column]) -> nodes.row:
+    row = _row(
+        [column.render(entry) for column in columns],
+        classes=['wsclose-row', f'wsclose-{entry.kind.value}'],
+    )
+    row['wsclose_first'] = entry.first  # keeps rows added later in code order
+    return row
+
+
+def _first_paragraph(row: nodes.row) -> nodes.paragraph:
+    cell = cast('nodes.entry', row[0])
+    if not cell.children:
+        cell += nodes.paragraph()
+    return cast('nodes.paragraph', cell[0])
+
+
 class CloseCodeTable(SphinxDirective):
     """Render the close code registry, one row per code, range and gap."""
 
     has_content = False
     required_arguments = 0
     optional_arguments = 0
-    option_spec: ClassVar[OptionSpec] = {}
+    # Every value is checked here, not by docutils: a bad one gets a located
+    # ``wsclose.option`` warning and its default, and the table still renders.
+    option_spec: ClassVar[OptionSpec] = {
+        'codes': directives.unchanged,
+        'columns': directives.unchanged,
+        'ranges': directives.unchanged,
+        'custom': directives.unchanged,
+        'caption': directives.unchanged,
+        'name': directives.unchanged,
+        'class': directives.unchanged,
+        'widths': directives.unchanged,
+        'no-index': directives.flag,
+    }
 
     def run(self) -> list[Node]:
-        columns = [COLUMNS[name] for name in DEFAULT_COLUMNS]
-        domain = cast('CloseCodeDomain', self.env.get_domain('wsclose'))
-        docname = current_docname(self.env)
-        document = self.state.document
+        options = self._options()
+        project = settings(self.config)
+        columns = [COLUMNS[name] for name in options.columns]
 
-        table = nodes.table(classes=['wsclose-table', 'longtable', 'colwidths-given'])
+        table = nodes.table(classes=['wsclose-table', 'longtable', *options.classes])
         self.set_source_info(table)
+        caption = self.options.get('caption', '').strip()
+        if caption:
+            title_nodes, messages = self.state.inline_text(caption, self.lineno)
+            table += nodes.title(caption, '', *title_nodes)
+            table += messages
+        if self.options.get('name', '').strip():
+            self.options['name'] = self.options['name'].strip()
+            self.add_name(table)
+
         tgroup = nodes.tgroup(cols=len(columns))
         table += tgroup
-        for column in columns:
-            tgroup += nodes.colspec(colwidth=column.width)
+        widths = options.widths
+        if isinstance(widths, str):
+            table['classes'].append(f'colwidths-{widths}')
+        else:
+            table['classes'].append('colwidths-given')
+        for n, column in enumerate(columns):
+            width = widths[n] if isinstance(widths, tuple) else column.width
+            tgroup += nodes.colspec(colwidth=width)
         thead = nodes.thead()
         thead += _row([_text(column.header()) for column in columns])
         tgroup += thead
         tbody = nodes.tbody()
         tgroup += tbody
 
-        for entry in REGISTRY:
-            row = _row(
-                [column.render(entry) for column in columns],
-                classes=['wsclose-row', f'wsclose-{entry.kind.value}'],
-            )
+        domain = cast('CloseCodeDomain', self.env.get_domain('wsclose'))
+        docname = current_docname(self.env)
+        document = self.state.document
+        shown = []
+        for entry in project.registry:
+            if not options.shows(entry):
+                continue
+            shown.append(entry.key)
+            row = _entry_row(entry, columns)
             self.set_source_info(row)
-            node_id = make_id(self.env, document, 'wsclose', entry.key)
-            row['ids'].append(node_id)
-            document.note_explicit_target(row)
-            domain.note_code(entry.key, docname, node_id, self.lineno)
+            if options.index:
+                node_id = make_id(self.env, document, 'wsclose', entry.key)
+                row['ids'].append(node_id)
+                document.note_explicit_target(row)
+                domain.note_row(entry.key, docname, self.lineno, node_id)
+                if project.index_entries:
+                    text = _('%s (WebSocket close code)') % entry.display
+                    index = addnodes.index(entries=[('single', text, node_id, '', None)])
+                    _first_paragraph(row).insert(0, index)
             tbody += row
+
+        if options.custom != 'exclude':
+            # Rows for codes that wsclose:code directives define: added when written.
+            table['wsclose_defined_rows'] = {
+                'columns': list(options.columns),
+                'spans': [list(span) for span in options.spans],
+                'shown': shown,
+            }
+            domain.note_defined_rows(docname)
         return [table]
+
+    # -- options --------------------------------------------------------------
+
+    def _warn(self, option: str, message: str, *args: object) -> None:
+        logger.warning(
+            __('wsclose-table :%s: %s') % (option, message % args),
+            location=self.get_location(),
+            type='wsclose',
+            subtype='option',
+        )
+
+    def _options(self) -> TableOptions:
+        options = TableOptions(index='no-index' not in self.options)
+        if 'codes' in self.options:
+            options.spans = self._spans(self.options['codes'])
+        if 'columns' in self.options:
+            options.columns = self._columns(self.options['columns'])
+        if 'ranges' in self.options:
+            options.ranges = self._boolean('ranges', self.options['ranges'])
+        if 'custom' in self.options:
+            value = self.options['custom'].strip().lower()
+            if value in CUSTOM_MODES:
+                options.custom = value
+            else:
+                self._warn('custom', __('%r is not one of include, exclude, only; using include'),
+                           self.options['custom'])
+        if 'widths' in self.options:
+            options.widths = self._widths(self.options['widths'], len(options.columns))
+        if 'class' in self.options:
+            for name in self.options['class'].split():
+                class_name = nodes.make_id(name)
+                if class_name:
+                    options.classes.append(class_name)
+                else:
+                    self._warn('class', __('%r is not a usable class name; ignored'), name)
+        return options
+
+    def _spans(self, value: str) -> tuple[tuple[int, int], ...]:
+        spans = []
+        for item in (part for part in value.split(',') if part.strip()):
+            match = _SPAN.fullmatch(item)
+            try:
+                if match is None:
+                    raise InvalidCodeError(repr(item.strip()))
+                first = parse_int(match[1])
+                last = parse_int(match[2]) if match[2] else first
+            except InvalidCodeError:
+                self._warn('codes', __('%r is not a code or a range such as 4000-4999; '
+                                       'showing every code'), item.strip())
+                return ()
+            if last < first:
+                self._warn('codes', __('%r runs backwards; showing every code'), item.strip())
+                return ()
+            spans.append((first, last))
+        if not spans:
+            self._warn('codes', __('no code given; showing every code'))
+        return tuple(spans)
+
+    def _columns(self, value: str) -> tuple[str, ...]:
+        names = [name for name in re.split(r'[\s,]+', value.strip().lower()) if name]
+        unknown = [name for name in names if name not in COLUMNS]
+        known = tuple(dict.fromkeys(name for name in names if name in COLUMNS))
+        if unknown or not known:
+            self._warn(
+                'columns',
+                __('%s: the columns are %s; %s'),
+                ', '.join(repr(name) for name in unknown) or __('no column given'),
+                ', '.join(COLUMNS),
+                __('ignored') if known else __('showing the default columns'),
+            )
+        return known or DEFAULT_COLUMNS
+
+    def _boolean(self, option: str, value: str) -> bool:
+        folded = value.strip().lower()
+        if folded in _YES:
+            return True
+        if folded not in _NO:
+            self._warn(option, __('%r is not yes or no; using yes'), value)
+            return True
+        return False
+
+    def _widths(self, value: str, count: int) -> tuple[int, ...] | str | None:
+        folded = value.strip().lower()
+        if folded in {'auto', 'grid'}:
+            return folded
+        parts = [part for part in re.split(r'[\s,]+', folded) if part]
+        if len(parts) == count and all(part.isdigit() and int(part) > 0 for part in parts):
+            return tuple(int(part) for part in parts)
+        self._warn('widths', __('%r is not auto, grid, or %d positive whole numbers (one per '
+                                'column); using the default widths'), value, count)
+        return None
+
+
+class DefinedCodeRows(SphinxPostTransform):
+    """Add rows for the codes that ``wsclose:code`` directives define.
+
+    They are known only after every page is read, so their rows are added
+    when the page is written.  Each row's code links to the description,
+    which is the code's link target; the row itself is not one.
+    """
+
+    default_priority = 5  # before the references in the new rows are resolved
+
+    def run(self, **kwargs: Any) -> None:
+        domain = cast('CloseCodeDomain', self.env.get_domain('wsclose'))
+        for table in self.document.findall(nodes.table):
+            request = table.get('wsclose_defined_rows')
+            if not request:
+                continue
+            columns = [COLUMNS[name] for name in request['columns']]
+            spans = [tuple(span) for span in request['spans']]
+            tbody = next(iter(table.findall(nodes.tbody)))
+            for key in sorted(domain.definitions, key=int):
+                code = int(key)
+                if key in request['shown'] or not (
+                    not spans or any(first <= code <= last for first, last in spans)
+                ):
+                    continue
+                entry = domain.entry(key)
+                assert entry is not None
+                row = _entry_row(entry, columns)
+                self._link_code(row, entry, columns)
+                self._insert(tbody, row, code)
+
+    @staticmethod
+    def _link_code(row: nodes.row, entry: Entry, columns: list[Column]) -> None:
+        if COLUMNS['code'] not in columns:
+            return
+        cell = cast('nodes.entry', row[columns.index(COLUMNS['code'])])
+        ref = addnodes.pending_xref(
+            '', refdomain='wsclose', reftype='code', reftarget=entry.key,
+            refexplicit=True, refwarn=False,
+        )
+        ref += nodes.inline(entry.code_text, entry.code_text)
+        cell.clear()
+        cell += nodes.paragraph('', '', ref)
+
+    @staticmethod
+    def _insert(tbody: nodes.Element, row: nodes.row, code: int) -> None:
+        for index, other in enumerate(tbody.children):
+            first = cast('nodes.Element', other).get('wsclose_first')
+            if first is not None and first > code:
+                tbody.insert(index, row)
+                return
+        tbody += row
 
 
 class RowAnchors(SphinxPostTransform):
@@ -146,8 +387,4 @@ class RowAnchors(SphinxPostTransform):
                 continue
             anchor = nodes.target('', '', ids=row['ids'])
             row['ids'] = []
-            first_cell = cast('nodes.entry', row[0])
-            if first_cell.children:
-                cast('nodes.Element', first_cell[0]).insert(0, anchor)
-            else:
-                first_cell += nodes.paragraph('', '', anchor)
+            _first_paragraph(row).insert(0, anchor)

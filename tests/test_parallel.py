@@ -99,7 +99,8 @@ def test_parallel_equals_serial(
     assert merges, 'the -j 2 build did not read in parallel'
 
     serial, parallel = results[1], results[2]
-    assert len(serial[0]) == PAGES + 4  # pages, index, codes, genindex, search
+    # pages, index, codes, genindex, search, and the domain index
+    assert len(serial[0]) == PAGES + 5
     assert serial[0] == parallel[0]
     assert serial[1] == parallel[1]
     assert serial[2] == parallel[2]

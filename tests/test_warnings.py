@@ -9,6 +9,8 @@ import pytest
 from conftest import SUFFIX, SYNTAXES, html, warnings
 from docutils import nodes
 
+from sphinxext_wsclose.registry import REGISTRY
+
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
@@ -23,15 +25,18 @@ OUTSIDE = 'is outside 0\u201365535, the values a Close frame\u2019s 16-bit statu
 def test_bad_targets(build: Callable[..., SphinxTestApp], syntax: str) -> None:
     app = build(f'warnings-{syntax}')
     source = app.srcdir / f'index.{SUFFIX[syntax]}'
+    # Numbers that can never be codes are refused while parsing; names and
+    # unassigned codes once every page is read, since a wsclose:code
+    # directive (here or, for codes, in another project) may define them.
     assert warnings(app) == [
-        f"{source}:4: WARNING: 'abc' is neither a close code number nor a known code name; "
-        f'{HINT} [wsclose.invalid]',
         f"{source}:6: WARNING: '70000' {OUTSIDE}; {HINT} [wsclose.invalid]",
         f"{source}:8: WARNING: '-1' {OUTSIDE}; {HINT} [wsclose.invalid]",
         f'{source}:10: WARNING: close code 999 is in 0\u2013999, which no WebSocket range defines; '
         'close codes run from 1000 to 4999 [wsclose.unused]',
         f'{source}:12: WARNING: close code 5000 is in 5000\u201365535, which no WebSocket range '
         'defines; close codes run from 1000 to 4999 [wsclose.unused]',
+        f"{source}:4: WARNING: 'abc' is neither a close code number nor a known code name; "
+        f'{HINT} [wsclose.invalid]',
         f'{source}:14: WARNING: close code 1016 is unassigned: IANA lists 1016\u20132999 as '
         'unassigned, and this project does not document it [wsclose.unassigned]',
         f'{source}:16: WARNING: close code 3001 is unassigned: IANA lists 3001\u20133002 as '
@@ -60,14 +65,35 @@ def test_bad_targets_can_be_suppressed(build: Callable[..., SphinxTestApp], synt
 
 
 @pytest.mark.parametrize('syntax', SYNTAXES)
-def test_no_table_leaves_the_reference_unresolved(
-    build: Callable[..., SphinxTestApp], syntax: str
+@pytest.mark.parametrize(
+    ('fallback', 'href'),
+    [
+        (None, 'https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1'),  # the default: 'rfc'
+        ('rfc', 'https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1'),
+        ('iana', 'https://www.iana.org/assignments/websocket/websocket.xml#close-code-number'),
+    ],
+)
+def test_no_table_falls_back_to_the_source(
+    build: Callable[..., SphinxTestApp], syntax: str, fallback: str | None, href: str
 ) -> None:
-    app = build(f'notable-{syntax}')
+    overrides = {} if fallback is None else {'wsclose_fallback': fallback}
+    app = build(f'notable-{syntax}', confoverrides=overrides)
+    assert warnings(app) == []
+    link = html(app, 'index').select_one('div.body p a')
+    assert link is not None
+    assert (link.get_text(), link['href']) == ('1008 Policy Violation', href)
+    assert link['title'] == REGISTRY['1008'].description
+    assert 'external' in link['class']
+
+
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_no_table_and_no_fallback_warns(build: Callable[..., SphinxTestApp], syntax: str) -> None:
+    app = build(f'notable-{syntax}', confoverrides={'wsclose_fallback': 'none'})
     source = app.srcdir / f'index.{SUFFIX[syntax]}'
     assert warnings(app) == [
-        f'{source}:4: WARNING: no wsclose-table documents close code 1008 (Policy Violation): '
-        'add a wsclose-table to the project or link to one through intersphinx [wsclose.missing]'
+        f'{source}:4: WARNING: no wsclose-table documents close code 1008 (Policy Violation), '
+        "and wsclose_fallback is 'none': add a wsclose-table or link to one through intersphinx "
+        '[wsclose.missing]'
     ]
     paragraph = html(app, 'index').select_one('div.body p')
     assert paragraph is not None
@@ -82,7 +108,8 @@ def test_missing_reference_handlers_get_their_turn(
     """A ``missing-reference`` handler (as intersphinx is) resolves silently."""
     srcdir = tmp_path / 'src'
     shutil.copytree(rootdir / f'test-notable-{syntax}', srcdir)
-    app = make_app('html', srcdir=srcdir, freshenv=True)
+    app = make_app('html', srcdir=srcdir, freshenv=True,
+                   confoverrides={'wsclose_fallback': 'none'})
 
     def resolve(
         _app: object, _env: object, node: nodes.Element, contnode: nodes.Element

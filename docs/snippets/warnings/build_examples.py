@@ -22,6 +22,9 @@ HERE = Path(__file__).resolve().parent
 SUBTYPES = ('invalid', 'unused', 'unassigned', 'missing', 'duplicate')
 
 CONF = "extensions = ['sphinxext_wsclose']\n"
+#: Extra conf.py lines per example: without a table, mentions link to RFC 6455
+#: unless the project turns the fallback off.
+EXTRA_CONF = {'missing': "wsclose_fallback = 'none'\n"}
 INDEX = """\
 Chat service
 ============
@@ -48,7 +51,7 @@ def build(subtype: str, root: Path | None = None) -> str:
     if subtype != 'missing':
         pages.insert(0, 'close-codes')
         (docs / 'close-codes.rst').write_text(TABLE, encoding='utf-8')
-    (docs / 'conf.py').write_text(CONF, encoding='utf-8')
+    (docs / 'conf.py').write_text(CONF + EXTRA_CONF.get(subtype, ''), encoding='utf-8')
     (docs / 'index.rst').write_text(
         INDEX.format(pages='\n'.join(f'   {page}' for page in pages)), encoding='utf-8'
     )

@@ -1,0 +1,114 @@
+"""The ``wsclose:code`` directive: a project documents a close code of its own.
+
+``.. wsclose:code:: 4001 Token expired`` renders as an object description
+with its own anchor (``wsclose-4001``); its body is parsed as normal content,
+in reStructuredText or MyST.  The code then feeds the role, tables,
+``objects.inv`` and the indices, like a code from ``wsclose_codes``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, ClassVar, NamedTuple, cast
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.directives import ObjectDescription
+from sphinx.util import logging
+from sphinx.util.nodes import make_id
+
+from sphinxext_wsclose._compat import current_docname
+from sphinxext_wsclose._locale import _, __
+from sphinxext_wsclose.config import check_placement
+from sphinxext_wsclose.registry import InvalidCodeError, parse_int
+
+if TYPE_CHECKING:
+    from sphinx.addnodes import desc_signature
+    from sphinx.util.typing import OptionSpec
+
+    from sphinxext_wsclose.domain import CloseCodeDomain
+
+logger = logging.getLogger(__name__)
+
+_SIGNATURE = re.compile(r'\s*(\S+)(?:\s+(.*\S))?\s*')
+
+
+class Definition(NamedTuple):
+    """A project's own code, as a ``wsclose:code`` directive defines it."""
+
+    docname: str
+    lineno: int
+    name: str
+    description: str
+    constant: str
+
+
+class CloseCodeDirective(ObjectDescription[int]):
+    """Describe one of the project's own close codes: ``4001 Token expired``."""
+
+    option_spec: ClassVar[OptionSpec] = {
+        **ObjectDescription.option_spec,
+        'constant': directives.unchanged,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        self._registrations: list[tuple[int, str, str]] = []
+        return super().run()
+
+    def handle_signature(self, sig: str, signode: desc_signature) -> int:
+        match = _SIGNATURE.fullmatch(sig)
+        if match is None or not match[2]:
+            logger.warning(
+                __('%r: a wsclose:code needs a code and a name, as in "4001 Token expired"'),
+                sig, location=signode, type='wsclose', subtype='invalid',
+            )
+            raise ValueError(sig)
+        try:
+            code = parse_int(match[1])
+        except InvalidCodeError as exc:
+            logger.warning(
+                __('%s; a wsclose:code starts with a code number, as in "4001 Token expired"'),
+                exc, location=signode, type='wsclose', subtype='invalid',
+            )
+            raise ValueError(sig) from exc
+        if not check_placement(code, signode):
+            raise ValueError(sig)
+        name = match[2]
+        signode['fullname'] = f'{code} {name}'
+        signode['wsclose_name'] = name
+        signode += addnodes.desc_name(str(code), str(code))
+        signode += addnodes.desc_sig_space()
+        signode += nodes.inline(name, name, classes=['wsclose-code-name'])
+        constant = self.options.get('constant', '').strip()
+        if constant:
+            signode += addnodes.desc_sig_space()
+            signode += addnodes.desc_annotation(constant, f'({constant})')
+        return code
+
+    def add_target_and_index(self, name: int, sig: str, signode: desc_signature) -> None:
+        node_id = make_id(self.env, self.state.document, 'wsclose', str(name))
+        signode['ids'].append(node_id)
+        self.state.document.note_explicit_target(signode)
+        self._registrations.append((name, node_id, str(signode['wsclose_name'])))
+        if 'no-index-entry' not in self.options:
+            self.indexnode['entries'].append(
+                ('single', _('%s (WebSocket close code)') % signode['fullname'], node_id, '', None)
+            )
+
+    def transform_content(self, content_node: addnodes.desc_content) -> None:
+        """Register the code, with the body's first paragraph as its description."""
+        paragraph = next(iter(content_node.findall(nodes.paragraph)), None)
+        description = ' '.join(paragraph.astext().split()) if paragraph is not None else ''
+        constant = self.options.get('constant', '').strip()
+        domain = cast('CloseCodeDomain', self.env.get_domain('wsclose'))
+        docname = current_docname(self.env)
+        for code, node_id, name in self._registrations:
+            definition = Definition(docname, self.lineno, name, description or name, constant)
+            domain.note_definition(code, docname, self.lineno, node_id, definition)
+
+    def _object_hierarchy_parts(self, sig_node: desc_signature) -> tuple[str, ...]:
+        return (str(sig_node['fullname']),) if 'fullname' in sig_node else ()
+
+    def _toc_entry_name(self, sig_node: desc_signature) -> str:
+        return str(sig_node['fullname']) if 'fullname' in sig_node else ''
