@@ -20,7 +20,7 @@ from sphinx.util.nodes import make_id
 
 from sphinxext_wsclose._compat import current_docname
 from sphinxext_wsclose._locale import _, __
-from sphinxext_wsclose.config import check_placement
+from sphinxext_wsclose.config import check_placement, settings
 from sphinxext_wsclose.registry import InvalidCodeError, parse_int
 
 if TYPE_CHECKING:
@@ -91,7 +91,7 @@ class CloseCodeDirective(ObjectDescription[int]):
         signode['ids'].append(node_id)
         self.state.document.note_explicit_target(signode)
         self._registrations.append((name, node_id, str(signode['wsclose_name'])))
-        if 'no-index-entry' not in self.options:
+        if 'no-index-entry' not in self.options and settings(self.config).index_entries:
             self.indexnode['entries'].append(
                 ('single', _('%s (WebSocket close code)') % signode['fullname'], node_id, '', None)
             )

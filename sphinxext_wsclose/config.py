@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
@@ -22,6 +22,7 @@ from sphinxext_wsclose.registry import (
     REGISTRY,
     CustomPlacement,
     InvalidCodeError,
+    Kind,
     Registry,
     custom_entry,
     parse_int,
@@ -54,6 +55,8 @@ class Settings:
     fallback: str = 'rfc'
     index_entries: bool = True
     domain_index: bool = True
+    #: Where conf.py defines each of the project's codes, for messages.
+    code_locations: dict[str, str] = field(default_factory=dict)
 
 
 #: name: (default, types, description for the docs)
@@ -86,18 +89,32 @@ class _Validator:
 
     def __init__(self, confdir: str | Path | None) -> None:
         self.lines: dict[str, str] = {}
+        self.items: dict[str, str] = {}
         conf_py = Path(confdir, 'conf.py') if confdir else None
         if conf_py is None or not conf_py.is_file():
             return
         text = conf_py.read_text(encoding='utf-8', errors='replace')
+        in_codes = False
         for number, line in enumerate(text.splitlines(), start=1):
-            match = re.match(r'(wsclose_\w+)\s*(?::[^=]*)?=', line)
-            if match:
+            if match := re.match(r'(wsclose_\w+)\s*(?::[^=]*)?=', line):
                 self.lines.setdefault(match[1], f'{conf_py}:{number}')
+                in_codes = match[1] == 'wsclose_codes'
+            elif in_codes and line[:1] not in {'', ' ', '\t', '}'}:
+                in_codes = False
+            if in_codes and (item := re.match(r'\s*[{]?\s*([\'"]?)([^\'":\s]+)\1\s*:', line)):
+                self.items.setdefault(item[2], f'{conf_py}:{number}')
 
-    def warn(self, key: str, message: str, *args: object) -> None:
+    def item(self, key: object) -> str | None:
+        """Where conf.py sets the ``wsclose_codes`` item *key*, or its assignment."""
+        return self.items.get(str(key), self.lines.get('wsclose_codes'))
+
+    def warn(self, key: str, message: str, *args: object, location: str | None = None) -> None:
         logger.warning(
-            message, *args, type='wsclose', subtype='config', location=self.lines.get(key)
+            message,
+            *args,
+            type='wsclose',
+            subtype='config',
+            location=location or self.lines.get(key),
         )
 
     def run(self, config: Config) -> Settings:
@@ -111,7 +128,13 @@ class _Validator:
                 self.warn(key, __('%s: expected True or False, not %r; using True'), key, value)
                 value = True
             flags[key.removeprefix('wsclose_')] = value
-        return Settings(self.registry(codes), role_format, fallback, **flags)
+        registry = self.registry(codes)
+        locations = {
+            entry.key: self.item(entry.first) or 'conf.py'
+            for entry in registry
+            if entry.kind is Kind.CUSTOM
+        }
+        return Settings(registry, role_format, fallback, **flags, code_locations=locations)
 
     def registry(self, codes: list[Entry]) -> Registry:
         """The bundled registry plus the project's codes, leaving out clashing names."""
@@ -120,7 +143,13 @@ class _Validator:
             try:
                 registry = registry.extended([entry])
             except ValueError as exc:
-                self.warn('wsclose_codes', __('wsclose_codes[%d]: %s; left out'), entry.first, exc)
+                self.warn(
+                    'wsclose_codes',
+                    __('wsclose_codes[%d]: %s; left out'),
+                    entry.first,
+                    exc,
+                    location=self.item(entry.first),
+                )
         return registry
 
     def fallback(self, fallback: object) -> str:
@@ -194,16 +223,21 @@ class _Validator:
         try:
             code = parse_int(key)
         except InvalidCodeError as exc:
-            self.warn('wsclose_codes', __('wsclose_codes: %s; the key must be a code number'), exc)
+            self.warn(
+                'wsclose_codes',
+                __('wsclose_codes: %s; the key must be a code number'),
+                exc,
+                location=self.item(key),
+            )
             return None
-        fields = self.custom_fields(code, item)
-        if fields is None or not check_placement(code, self.lines.get('wsclose_codes')):
+        fields = self.custom_fields(code, item, self.item(key))
+        if fields is None or not check_placement(code, self.item(key)):
             return None
         return custom_entry(
             code, fields['name'], fields.get('description', ''), fields.get('constant') or None
         )
 
-    def custom_fields(self, code: int, item: object) -> dict[str, str] | None:
+    def custom_fields(self, code: int, item: object, location: str | None) -> dict[str, str] | None:
         """The fields of one ``wsclose_codes`` item: a name, or a dict."""
         fields: object = {'name': item} if isinstance(item, str) else item
         problem = None
@@ -218,7 +252,9 @@ class _Validator:
         elif not fields.get('name', '').strip():
             problem = __('the name is missing or empty')
         if problem is not None or not isinstance(fields, dict):
-            self.warn('wsclose_codes', __('wsclose_codes[%d]: %s'), code, problem)
+            self.warn(
+                'wsclose_codes', __('wsclose_codes[%d]: %s'), code, problem, location=location
+            )
             return None
         return {str(key): str(value).strip() for key, value in fields.items()}
 

@@ -188,11 +188,11 @@ class CloseCodeDomain(Domain):
             )
 
     def _warn_duplicate_definitions(self) -> None:
-        registry = settings(self.env.config).registry
+        in_conf = settings(self.env.config).code_locations
         for key, definitions in sorted(self.definitions.items()):
             first, *others = definitions
-            if registry.get(key) is not None:
-                others, where = definitions, 'conf.py (wsclose_codes)'
+            if key in in_conf:
+                others, where = definitions, in_conf[key]
             else:
                 where = f'{self.env.doc2path(first.docname)}:{first.lineno}'
             for other in others:

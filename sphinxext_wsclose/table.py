@@ -142,6 +142,27 @@ def _first_paragraph(row: nodes.row) -> nodes.paragraph:
     return cast('nodes.paragraph', cell[0])
 
 
+def _table_body(
+    table: nodes.table, columns: Sequence[Column], widths: tuple[int, ...] | str | None
+) -> nodes.tbody:
+    """Add the column specs and header to *table*; return its empty body."""
+    tgroup = nodes.tgroup(cols=len(columns))
+    table += tgroup
+    if isinstance(widths, str):
+        table['classes'].append(f'colwidths-{widths}')
+    else:
+        table['classes'].append('colwidths-given')
+    for n, column in enumerate(columns):
+        width = widths[n] if isinstance(widths, tuple) else column.width
+        tgroup += nodes.colspec(colwidth=width)
+    thead = nodes.thead()
+    thead += _row([_text(column.header()) for column in columns])
+    tgroup += thead
+    tbody = nodes.tbody()
+    tgroup += tbody
+    return tbody
+
+
 class CloseCodeTable(SphinxDirective):
     """Render the close code registry, one row per code, range and gap."""
 
@@ -178,21 +199,7 @@ class CloseCodeTable(SphinxDirective):
             self.options['name'] = self.options['name'].strip()
             self.add_name(table)
 
-        tgroup = nodes.tgroup(cols=len(columns))
-        table += tgroup
-        widths = options.widths
-        if isinstance(widths, str):
-            table['classes'].append(f'colwidths-{widths}')
-        else:
-            table['classes'].append('colwidths-given')
-        for n, column in enumerate(columns):
-            width = widths[n] if isinstance(widths, tuple) else column.width
-            tgroup += nodes.colspec(colwidth=width)
-        thead = nodes.thead()
-        thead += _row([_text(column.header()) for column in columns])
-        tgroup += thead
-        tbody = nodes.tbody()
-        tgroup += tbody
+        tbody = _table_body(table, columns, options.widths)
 
         domain = cast('CloseCodeDomain', self.env.get_domain('wsclose'))
         docname = current_docname(self.env)
@@ -215,6 +222,13 @@ class CloseCodeTable(SphinxDirective):
                     _first_paragraph(row).insert(0, index)
             tbody += row
 
+        if not shown and options.custom == 'exclude':
+            logger.warning(
+                __('wsclose-table: no row matches its :codes:, :ranges: and :custom: options; '
+                   'the table is left out'),
+                location=self.get_location(), type='wsclose', subtype='option',
+            )
+            return []
         if options.custom != 'exclude':
             # Rows for codes that wsclose:code directives define: added when written.
             table['wsclose_defined_rows'] = {

@@ -1,0 +1,83 @@
+"""Validation of a project's own codes: conf.py and wsclose:code, warned exactly."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from conftest import SUFFIX, SYNTAXES, html, warnings
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sphinx.testing.util import SphinxTestApp
+
+OWN = (
+    'codes of your own belong in 4000\u20134999 (private use) or 3000\u20133999 '
+    '(registered with IANA)'
+)
+
+
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_each_bad_definition_warns_once(build: Callable[..., SphinxTestApp], syntax: str) -> None:
+    app = build(f'customcheck-{syntax}')
+    conf = app.srcdir / 'conf.py'
+    source = app.srcdir / f'index.{SUFFIX[syntax]}'
+    assert warnings(app) == [
+        # conf.py, validated once at start-up, each at the line of its item
+        f"{conf}:6: WARNING: wsclose_codes: 'x' is not a close code number; the key must be a "
+        'code number [wsclose.config]',
+        f'{conf}:7: WARNING: wsclose_codes[4003]: expected a name or a dict, not 42 '
+        '[wsclose.config]',
+        f"{conf}:8: WARNING: wsclose_codes[4004]: unknown key 'colour'; the keys are name, "
+        'description and constant [wsclose.config]',
+        f'{conf}:9: WARNING: wsclose_codes[4005]: the name is missing or empty [wsclose.config]',
+        f'{conf}:10: WARNING: close code 1008 is already registered as Policy Violation; its '
+        f'standard meaning is kept. C{OWN[1:]} [wsclose.custom-range]',
+        f'{conf}:11: ERROR: close code 999 is outside 1000\u20134999, where no WebSocket range '
+        'defines codes; it is not registered [wsclose.custom-range]',
+        f'{conf}:12: WARNING: close code 2500 is in 1000\u20132999, which only the IETF assigns '
+        f'(Standards Action, Specification Required or IESG Review); {OWN} '
+        '[wsclose.custom-range]',
+        f"{conf}:15: WARNING: wsclose_role_format: '{{code}}: {{title}}' uses {{title}}; the "
+        "fields are {code}, {name} and {constant}; using '{code} {name}' [wsclose.config]",
+        f"{conf}:16: WARNING: wsclose_fallback: 'sometimes' is not one of 'rfc', 'iana', "
+        "'none'; using 'rfc' [wsclose.config]",
+        f"{conf}:13: WARNING: wsclose_codes[4006]: name 'room full' is used by 4002 and 4006; "
+        'left out [wsclose.config]',
+        # the directives, while parsing
+        f'{source}:16: WARNING: close code 1009 is already registered as Message Too Big; its '
+        f'standard meaning is kept. C{OWN[1:]} [wsclose.custom-range]',
+        f'{source}:20: ERROR: close code 5000 is outside 1000\u20134999, where no WebSocket '
+        'range defines codes; it is not registered [wsclose.custom-range]',
+        f"{source}:24: WARNING: 'abc' is not a close code number; a wsclose:code starts with a "
+        'code number, as in "4001 Token expired" [wsclose.invalid]',
+        f"{source}:28: WARNING: '4007': a wsclose:code needs a code and a name, as in "
+        '"4001 Token expired" [wsclose.invalid]',
+        # and once every page is read
+        f'{source}:8: WARNING: close code 4001 is defined twice: here, and in {source}:4; links '
+        'go to the first definition [wsclose.duplicate-code]',
+        f'{source}:12: WARNING: close code 4002 is defined twice: here, and in {conf}:5; links '
+        'go to the first definition [wsclose.duplicate-code]',
+    ]
+
+
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_what_was_written_stays(build: Callable[..., SphinxTestApp], syntax: str) -> None:
+    app = build(f'customcheck-{syntax}')
+    page = html(app, 'index')
+    signatures = [dt.get_text(' ', strip=True).replace('\u00b6', '').strip()
+                  for dt in page.select('dl.wsclose.code > dt')]
+    assert signatures == [
+        '4001 Token expired', '4001 Token gone', '4002 Room full again', '1009 Too big',
+        '5000 Beyond', 'abc Letters', '4007', '3500 Registrable',
+    ]
+    # Refused definitions keep their text and body, but get no anchor.
+    ids = [dt.get('id') for dt in page.select('dl.wsclose.code > dt')]
+    assert ids[3:7] == [None, None, None, None]
+    assert ids[7] == 'wsclose-3500'
+    links = {a.get_text(): a['href'] for a in page.select('div.body p a.reference')}
+    assert links['4001 Token expired'] == '#wsclose-4001'
+    assert links['3500 Registrable'] == '#wsclose-3500'
+    # 2500 is in conf.py (with a warning) and there is no table: the fallback link.
+    assert links['2500 Draft extension'].startswith('https://www.iana.org/')
