@@ -1,0 +1,100 @@
+"""Links across projects: project B reaches project A's codes through intersphinx.
+
+Project A (``tests/roots/test-owncodes-rst``) is built first; B reads A's
+``objects.inv`` from the local file, with A's site at https://a.example/.
+"""
+
+from __future__ import annotations
+
+import shutil
+from typing import TYPE_CHECKING
+
+import pytest
+
+from conftest import ROOTS, SUFFIX, SYNTAXES, html, warnings
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from sphinx.testing.util import SphinxTestApp
+
+A = 'https://a.example/'
+MENTIONS = ('1008', '4001', 'the token code <4001>', '4002', '4009')
+
+
+@pytest.fixture
+def project_a(make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> Path:
+    srcdir = tmp_path / 'a'
+    shutil.copytree(ROOTS / 'test-owncodes-rst', srcdir)
+    app = make_app('html', srcdir=srcdir, freshenv=True)
+    app.build()
+    assert warnings(app) == []
+    app.cleanup()
+    return app.outdir / 'objects.inv'
+
+
+def _project_b(srcdir: Path, syntax: str, inventory: Path, *, table: bool) -> None:
+    srcdir.mkdir()
+    parser = "'myst_parser', " if syntax == 'myst' else ''
+    (srcdir / 'conf.py').write_text(
+        f"project = 'B'\n"
+        f"extensions = [{parser}'sphinx.ext.intersphinx', 'sphinxext_wsclose']\n"
+        f'intersphinx_mapping = {{"chat": ({A!r}, {str(inventory)!r})}}\n'
+        'show_warning_types = True\n'
+        'nitpicky = True\n',
+        encoding='utf-8',
+    )
+    if syntax == 'rst':
+        items = ''.join(f'* :wsclose:`{target}`\n' for target in MENTIONS)
+        body = f'B\n=\n\n{items}'
+        if table:
+            body += '\n.. wsclose-table::\n'
+    else:
+        items = ''.join(f'* {{wsclose}}`{target}`\n' for target in MENTIONS)
+        body = f'# B\n\n{items}'
+        if table:
+            body += '\n```{wsclose-table}\n```\n'
+    (srcdir / f'index.{SUFFIX[syntax]}').write_text(body, encoding='utf-8')
+
+
+def _links(app: SphinxTestApp) -> list[tuple[str, str]]:
+    return [(a.get_text(), a['href']) for a in html(app, 'index').select('div.body li a')]
+
+
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_codes_resolve_in_the_other_project(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, project_a: Path, syntax: str
+) -> None:
+    srcdir = tmp_path / 'b'
+    _project_b(srcdir, syntax, project_a, table=False)
+    app = make_app('html', srcdir=srcdir, freshenv=True)
+    app.build()
+    assert warnings(app) == []  # nitpicky, and still silent
+    assert _links(app) == [
+        ('1008 Policy Violation', f'{A}codes.html#wsclose-1008'),
+        # A documents 4001 with wsclose:code: its name comes from A's inventory.
+        ('4001 Token expired', f'{A}protocol.html#wsclose-4001'),
+        ('the token code', f'{A}protocol.html#wsclose-4001'),
+        ('4002 Room full', f'{A}codes.html#wsclose-4002'),
+        # Nobody documents 4009 exactly: A's private-use row.
+        ('4009 (private use)', f'{A}codes.html#wsclose-4000-4999'),
+    ]
+
+
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_exact_code_before_range_here_and_there(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, project_a: Path, syntax: str
+) -> None:
+    srcdir = tmp_path / 'b'
+    _project_b(srcdir, syntax, project_a, table=True)
+    app = make_app('html', srcdir=srcdir, freshenv=True)
+    app.build()
+    assert warnings(app) == []
+    assert _links(app) == [
+        ('1008 Policy Violation', '#wsclose-1008'),  # B's own row first
+        ('4001 Token expired', f'{A}protocol.html#wsclose-4001'),  # A's exact code before B's range
+        ('the token code', f'{A}protocol.html#wsclose-4001'),
+        ('4002 Room full', f'{A}codes.html#wsclose-4002'),
+        ('4009 (private use)', '#wsclose-4000-4999'),  # B's range before A's
+    ]
