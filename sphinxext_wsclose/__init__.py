@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sphinxext_wsclose.config import CONFIG_VALUES, validate_config
-from sphinxext_wsclose.domain import CloseCodeDomain, outdated_tables
+from sphinxext_wsclose.domain import CloseCodeDomain, outdated_documents
 from sphinxext_wsclose.references import (
     FALLBACK_PRIORITY,
     resolve_fallbacks,
@@ -40,10 +40,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     app.connect('missing-reference', resolve_fallbacks, priority=FALLBACK_PRIORITY)
     app.connect('warn-missing-reference', warn_missing_reference)
-    app.connect('env-updated', outdated_tables)
+    app.connect('env-updated', outdated_documents)
     return {
         'version': __version__,
-        'env_version': 2,
+        'env_version': 3,
         'parallel_read_safe': True,
         'parallel_write_safe': True,
     }

@@ -14,6 +14,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
@@ -21,7 +22,13 @@ from sphinx.util.nodes import make_refnode
 from sphinxext_wsclose._locale import _, __
 from sphinxext_wsclose.codes import CloseCodeDirective, Definition
 from sphinxext_wsclose.config import settings
-from sphinxext_wsclose.registry import REGISTRY, Kind, custom_entry, normalize_name
+from sphinxext_wsclose.registry import (
+    REGISTRY,
+    InvalidCodeError,
+    Kind,
+    custom_entry,
+    normalize_name,
+)
 from sphinxext_wsclose.roles import CloseCodeRole
 
 if TYPE_CHECKING:
@@ -37,6 +44,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+#: The key that mentions by name depend on: the names of directive-defined codes.
+NAMES = '*names*'
 #: A ``wsclose:code`` description; the link target of its code, ahead of table rows.
 DEFINITION = 0
 #: A row of a ``wsclose-table``.
@@ -97,8 +106,10 @@ class CloseCodeDomain(Domain):
     directives = {'code': CloseCodeDirective}  # noqa: RUF012
     roles = {'code': CloseCodeRole()}  # noqa: RUF012
     indices = [CloseCodeIndex]  # noqa: RUF012
-    initial_data = {'objects': {}, 'definitions': {}, 'defined_rows': {}}  # noqa: RUF012
-    data_version = 2
+    initial_data = {  # noqa: RUF012
+        'objects': {}, 'definitions': {}, 'defined_rows': {}, 'mentions': {}
+    }
+    data_version = 3
 
     @property
     def objects(self) -> dict[str, list[Target]]:
@@ -118,7 +129,34 @@ class CloseCodeDomain(Domain):
         rows: dict[str, bool] = self.data.setdefault('defined_rows', {})
         return rows
 
+    @property
+    def mentions(self) -> dict[str, list[str]]:
+        """Each document, and the keys its mentions depend on."""
+        mentions: dict[str, list[str]] = self.data.setdefault('mentions', {})
+        return mentions
+
     # -- registration ---------------------------------------------------------
+
+    def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        """Record which keys this document's mentions depend on.
+
+        A mention of 4001 depends on 4001 and on the 4000-4999 row; a mention
+        by name depends on every definition's name (:data:`NAMES`).
+        """
+        registry = settings(env.config).registry
+        keys = set()
+        for node in document.findall(addnodes.pending_xref):
+            if node.get('refdomain') != self.name:
+                continue
+            target = node['reftarget']
+            keys.add(target)
+            try:
+                keys.update(entry.key for entry in registry.containing(target))
+            except InvalidCodeError:
+                if '-' not in target:
+                    keys.add(NAMES)
+        if keys:
+            self.mentions[docname] = sorted(keys)
 
     def note_defined_rows(self, docname: str) -> None:
         """Record that a table in *docname* lists codes defined by directives."""
@@ -145,6 +183,7 @@ class CloseCodeDomain(Domain):
 
     def clear_doc(self, docname: str) -> None:
         self.defined_rows.pop(docname, None)
+        self.mentions.pop(docname, None)
         _drop_doc(self.objects, docname)
         _drop_doc(self.definitions, docname)
 
@@ -152,6 +191,9 @@ class CloseCodeDomain(Domain):
         for docname in otherdata['defined_rows']:
             if docname in docnames:
                 self.defined_rows[docname] = True
+        for docname, keys in otherdata['mentions'].items():
+            if docname in docnames:
+                self.mentions[docname] = keys
         for key, targets in otherdata['objects'].items():
             for target in targets:
                 if target.docname in docnames:
@@ -223,6 +265,19 @@ class CloseCodeDomain(Domain):
         if not targets or entry is None:
             return None
         return entry, targets[0]
+
+    def snapshot(self) -> dict[str, Any]:
+        """What every documented key resolves to: its target, text and tooltip."""
+        found: dict[str, Any] = {}
+        for key, target in self.targets():
+            entry = self.entry(key)
+            found[key] = (target.docname, target.node_id,
+                          entry.display if entry else '', entry.description if entry else '')
+        found[NAMES] = sorted(
+            (key, definitions[0].name, definitions[0].constant)
+            for key, definitions in self.definitions.items()
+        )
+        return found
 
     def targets(self) -> Iterator[tuple[str, Target]]:
         """Every documented key with its preferred target, in code order."""
@@ -307,13 +362,24 @@ def _plural_codes(keys: list[str]) -> str:
 
 
 
-def outdated_tables(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """``env-updated`` handler: rewrite the tables that list directive-defined
-    codes when those codes changed, though their own pages did not.
+def outdated_documents(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-updated`` handler: the unchanged documents whose output is now stale.
+
+    Sphinx rewrites the documents it re-read, but not a page whose mention
+    points at a row that moved to another page, or a table that lists codes
+    a ``wsclose:code`` on another page defines.  This compares what each key
+    resolves to with the previous build, and returns the documents that
+    depend on a key that changed.
     """
     domain = cast('CloseCodeDomain', env.get_domain('wsclose'))
-    current = sorted((key, found[0][2:]) for key, found in domain.definitions.items())
-    if domain.data.get('definitions_seen') == current:
+    current = domain.snapshot()
+    previous: dict[str, Any] = domain.data.get('snapshot', {})
+    domain.data['snapshot'] = current
+    changed = {key for key in current.keys() | previous.keys()
+               if current.get(key) != previous.get(key)}
+    if not changed:
         return []
-    domain.data['definitions_seen'] = current
-    return sorted(domain.defined_rows)
+    stale = {docname for docname, keys in domain.mentions.items() if changed.intersection(keys)}
+    if changed & set(domain.definitions) or NAMES in changed:
+        stale.update(domain.defined_rows)
+    return sorted(stale)

@@ -10,7 +10,6 @@ import shutil
 from typing import TYPE_CHECKING
 
 import pytest
-
 from conftest import ROOTS, SUFFIX, SYNTAXES, html, warnings
 
 if TYPE_CHECKING:
