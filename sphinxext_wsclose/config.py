@@ -40,7 +40,6 @@ logger = logging.getLogger(__name__)
 
 #: How a mention is written when the user gives no explicit title.
 DEFAULT_ROLE_FORMAT = '{code} {name}'
-ROLE_FORMAT_FIELDS = frozenset({'code', 'name', 'constant'})
 #: What an unresolved, valid mention links to.
 FALLBACKS = ('rfc', 'iana', 'none')
 CUSTOM_KEYS = frozenset({'name', 'description', 'constant'})
@@ -165,43 +164,25 @@ class _Validator:
         return 'rfc'
 
     def role_format(self, value: object) -> str:
+        problem = None
         if not isinstance(value, str):
-            self.warn(
-                'wsclose_role_format',
-                __('wsclose_role_format: expected a string, not %r; using %r'),
-                value,
-                DEFAULT_ROLE_FORMAT,
-            )
-            return DEFAULT_ROLE_FORMAT
-        try:
-            fields = {
-                field
-                for _text, field, _spec, _conv in string.Formatter().parse(value)
-                if field is not None
-            }
-        except ValueError as exc:
-            self.warn(
-                'wsclose_role_format',
-                __('wsclose_role_format: %r is not a valid format string (%s); using %r'),
-                value,
-                exc,
-                DEFAULT_ROLE_FORMAT,
-            )
-            return DEFAULT_ROLE_FORMAT
-        unknown = fields - ROLE_FORMAT_FIELDS
-        if unknown or not fields:
-            self.warn(
-                'wsclose_role_format',
-                __(
-                    'wsclose_role_format: %r uses %s; the fields are {code}, {name} and '
-                    '{constant}; using %r'
-                ),
-                value,
-                ', '.join(sorted(f'{{{field}}}' for field in unknown)) or __('no field'),
-                DEFAULT_ROLE_FORMAT,
-            )
-            return DEFAULT_ROLE_FORMAT
-        return value
+            problem = __('expected a string, not %r') % (value,)
+        else:
+            try:
+                fields = [f for _t, f, _s, _c in string.Formatter().parse(value) if f is not None]
+                value.format(code='1000', name='Normal Closure', constant='NORMAL_CLOSURE')
+            except (ValueError, KeyError, IndexError, AttributeError, TypeError) as exc:
+                problem = __('%r does not format with the fields {code}, {name} and '
+                             '{constant} (%s: %s)') % (value, type(exc).__name__, exc)
+            else:
+                if not fields:
+                    problem = __('%r uses no field; the fields are {code}, {name} and '
+                                 '{constant}') % (value,)
+        if problem is None:
+            return str(value)
+        self.warn('wsclose_role_format', __('wsclose_role_format: %s; using %r'),
+                  problem, DEFAULT_ROLE_FORMAT)
+        return DEFAULT_ROLE_FORMAT
 
     def custom_codes(self, value: object) -> list[Entry]:
         if not isinstance(value, dict):

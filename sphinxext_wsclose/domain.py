@@ -84,11 +84,10 @@ class CloseCodeIndex(Index):
             entry = domain.entry(key)
             if entry is None:
                 continue
-            if entry.is_range:
-                group = entry.display
-            else:
-                ranges = REGISTRY.containing(entry.first)
-                group = next(item for item in ranges if item.kind is Kind.RANGE).display
+            group = next(
+                item for item in REGISTRY.containing(entry.first)
+                if item.kind is Kind.RANGE and item.last >= entry.last
+            ).display
             groups[group].append(IndexEntry(
                 entry.display, 0, target.docname, target.node_id, '', '', entry.description
             ))
@@ -235,14 +234,16 @@ class CloseCodeDomain(Domain):
             first, *others = definitions
             if key in in_conf:
                 others, where = definitions, in_conf[key]
+                winner = __('the first wsclose:code description')
             else:
                 where = f'{self.env.doc2path(first.docname)}:{first.lineno}'
+                winner = __('the first definition')
             for other in others:
                 logger.warning(
-                    __('close code %s is defined twice: here, and in %s; links go to the '
-                       'first definition'),
+                    __('close code %s is defined twice: here, and in %s; links go to %s'),
                     key,
                     where,
+                    winner,
                     location=(other.docname, other.lineno),
                     type='wsclose',
                     subtype='duplicate-code',

@@ -161,8 +161,17 @@ class Entry:
         return isinstance(code, int) and self.first <= code <= self.last
 
     def format(self, template: str) -> str:
-        """Fill a role format such as ``'{code} {name}'`` for this entry."""
-        return template.format(code=self.code_text, name=self.name, constant=self.constant or '')
+        """Fill a role format such as ``'{code} {name}'`` for this entry.
+
+        A template that does not fit this entry (``'{constant[0]}'`` for a
+        code without a constant) gives :attr:`display` instead of an error.
+        """
+        try:
+            return template.format(
+                code=self.code_text, name=self.name, constant=self.constant or ''
+            )
+        except (ValueError, KeyError, IndexError, AttributeError, TypeError):
+            return self.display
 
     def names(self) -> tuple[str, ...]:
         """Every name that :meth:`Registry.find` accepts for this entry."""

@@ -83,7 +83,9 @@ class CloseCodeRole(XRefRole):
             )
         if target.code is None:
             text = entry.display if entry.is_range else entry.format(project.role_format)
-            final = True
+            # A project's own code may also have a wsclose:code description,
+            # which then gives the name: leave the text open for it.
+            final = entry.kind is not Kind.CUSTOM
         elif entry.kind is Kind.UNASSIGNED:
             # Unassigned, unless a page here or in a project that intersphinx
             # reaches documents it; ``references`` warns if nothing does.

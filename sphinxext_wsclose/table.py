@@ -27,6 +27,7 @@ from sphinx.util.nodes import make_id
 from sphinxext_wsclose._compat import current_docname
 from sphinxext_wsclose._locale import _, __
 from sphinxext_wsclose.config import settings
+from sphinxext_wsclose.libraries import library_names
 from sphinxext_wsclose.registry import InvalidCodeError, Kind, parse_int
 
 if TYPE_CHECKING:
@@ -82,6 +83,10 @@ COLUMNS: dict[str, Column] = {
     'wire': Column(lambda: _('Sent on the wire'), 10, lambda e: _flag(e.wire)),
     'internal': Column(lambda: _('Internal'), 10, lambda e: _flag(e.internal)),
     'customizable': Column(lambda: _('Customizable'), 12, lambda e: _flag(e.customizable)),
+    'libraries': Column(
+        lambda: _('Library names'), 30,
+        lambda e: [] if e.is_range else _text(library_names(e.first).summary()),
+    ),
 }
 
 #: The columns a table shows unless told otherwise.
@@ -267,12 +272,15 @@ class CloseCodeTable(SphinxDirective):
         if 'widths' in self.options:
             options.widths = self._widths(self.options['widths'], len(options.columns))
         if 'class' in self.options:
-            for name in self.options['class'].split():
-                class_name = nodes.make_id(name)
-                if class_name:
-                    options.classes.append(class_name)
-                else:
-                    self._warn('class', __('%r is not a usable class name; ignored'), name)
+            names = self.options['class'].split()
+            usable = [nodes.make_id(name) for name in names]
+            options.classes = [name for name in usable if name]
+            refused = [name for name, made in zip(names, usable, strict=True) if not made]
+            if len(refused) == 1:
+                self._warn('class', __('%r is not a usable class name; ignored'), refused[0])
+            elif refused:
+                self._warn('class', __('%s are not usable class names; ignored'),
+                           ', '.join(repr(name) for name in refused))
         return options
 
     def _spans(self, value: str) -> tuple[tuple[int, int], ...]:
@@ -343,7 +351,7 @@ class DefinedCodeRows(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         domain = cast('CloseCodeDomain', self.env.get_domain('wsclose'))
-        for table in self.document.findall(nodes.table):
+        for table in list(self.document.findall(nodes.table)):
             request = table.get('wsclose_defined_rows')
             if not request:
                 continue
@@ -361,6 +369,13 @@ class DefinedCodeRows(SphinxPostTransform):
                 row = _entry_row(entry, columns)
                 self._link_code(row, entry, columns)
                 self._insert(tbody, row, code)
+            if not tbody.children:
+                logger.warning(
+                    __('wsclose-table: no row matches its :codes:, :ranges: and :custom: '
+                       'options; the table is left out'),
+                    location=table, type='wsclose', subtype='option',
+                )
+                table.parent.remove(table)
 
     @staticmethod
     def _link_code(row: nodes.row, entry: Entry, columns: list[Column]) -> None:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import settings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -16,6 +17,13 @@ if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp
 
 pytest_plugins = ('sphinx.testing.fixtures',)
+
+# Fuzzing budgets (tests/test_fuzz.py): ``ci`` is the default, and what CI
+# runs; pick another with ``pytest --hypothesis-profile=long``.
+settings.register_profile('ci', max_examples=2000, derandomize=False, print_blob=True)
+settings.register_profile('dev', max_examples=100)
+settings.register_profile('long', max_examples=50_000)
+settings.load_profile('ci')
 
 ROOTS = Path(__file__).parent / 'roots'
 SYNTAXES = ('rst', 'myst')

@@ -39,8 +39,9 @@ def test_each_bad_definition_warns_once(build: Callable[..., SphinxTestApp], syn
         f'{conf}:12: WARNING: close code 2500 is in 1000\u20132999, which only the IETF assigns '
         f'(Standards Action, Specification Required or IESG Review); {OWN} '
         '[wsclose.custom-range]',
-        f"{conf}:15: WARNING: wsclose_role_format: '{{code}}: {{title}}' uses {{title}}; the "
-        "fields are {code}, {name} and {constant}; using '{code} {name}' [wsclose.config]",
+        f"{conf}:15: WARNING: wsclose_role_format: '{{code}}: {{title}}' does not format with "
+        "the fields {code}, {name} and {constant} (KeyError: 'title'); using '{code} {name}' "
+        '[wsclose.config]',
         f"{conf}:16: WARNING: wsclose_fallback: 'sometimes' is not one of 'rfc', 'iana', "
         "'none'; using 'rfc' [wsclose.config]",
         f"{conf}:13: WARNING: wsclose_codes[4006]: name 'room full' is used by 4002 and 4006; "
@@ -58,7 +59,7 @@ def test_each_bad_definition_warns_once(build: Callable[..., SphinxTestApp], syn
         f'{source}:8: WARNING: close code 4001 is defined twice: here, and in {source}:4; links '
         'go to the first definition [wsclose.duplicate-code]',
         f'{source}:12: WARNING: close code 4002 is defined twice: here, and in {conf}:5; links '
-        'go to the first definition [wsclose.duplicate-code]',
+        'go to the first wsclose:code description [wsclose.duplicate-code]',
     ]
 
 

@@ -1,0 +1,515 @@
+"""The ``wsclose`` command: look up a close code, or export the registry.
+
+``wsclose 1008`` prints what the registry knows about a code: its names,
+flags, description, sources, notes, and how the major libraries spell it.
+It accepts whatever a ``:wsclose:`` mention accepts: a number, a name such as
+``POLICY_VIOLATION``, or a range such as ``4000-4999``; a number inside a
+range, such as 4001, is explained by that range.  ``wsclose list`` exports
+the registry as a text table, JSON, CSV, Markdown or reStructuredText.
+
+The command reads only :mod:`sphinxext_wsclose.registry` and
+:mod:`sphinxext_wsclose.libraries`, never Sphinx.  :func:`main` returns the
+exit status instead of exiting: 0 on success, 2 for bad input, with a one-line
+message on stderr.  The functions it is built from (:func:`entry_record`,
+:func:`query_record`, :func:`describe`, :func:`export`, :func:`parse_spans`)
+are the Python API.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import re
+import sys
+import textwrap
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from sphinxext_wsclose import __version__
+from sphinxext_wsclose.libraries import LIBRARIES, library_names
+from sphinxext_wsclose.registry import REGISTRY, InvalidCodeError, Kind, parse_int
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from sphinxext_wsclose.registry import Entry, Registry, Target
+
+#: The version of the JSON format; it changes only when a field changes
+#: meaning or goes away (new fields may appear without it).
+SCHEMA = 1
+
+FORMATS = ('table', 'json', 'csv', 'markdown', 'rst')
+
+#: The CSV header: every field of :func:`entry_record`, flattened.
+CSV_FIELDS = (
+    'key', 'kind', 'first', 'last', 'name', 'iana_name', 'constant', 'blog_codename',
+    'aliases', 'wire', 'internal', 'customizable', 'description', 'label', 'procedure',
+    'references', 'notes', *(library.key for library in LIBRARIES),
+)
+
+#: The columns of the text formats (table, markdown, rst), named as in the
+#: ``:columns:`` option of the ``wsclose-table`` directive.
+COLUMN_HEADERS = {
+    'code': 'Code',
+    'name': 'Name',
+    'description': 'Description',
+    'reference': 'Reference',
+    'iana-name': 'IANA name',
+    'constant': 'Constant',
+    'codename': 'Blog codename',
+    'wire': 'Sent on the wire',
+    'internal': 'Internal',
+    'customizable': 'Customizable',
+    'libraries': 'Library names',
+}
+DEFAULT_COLUMNS = ('code', 'name', 'constant', 'wire', 'internal', 'customizable')
+
+_KINDS = {
+    Kind.CODE: 'registered code',
+    Kind.RANGE: 'range',
+    Kind.UNASSIGNED: 'unassigned range',
+    Kind.CUSTOM: 'the project\u2019s own code',
+}
+_SPAN = re.compile(r'([0-9]+)\s*(?:[-\u2013]\s*([0-9]+))?')
+_WIDTH = 79
+_LABEL_WIDTH = 15
+
+
+class UsageError(Exception):
+    """Bad input: the message becomes ``wsclose: error: <message>``, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are :exc:`UsageError`, not a usage dump and exit."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+# -- records: the JSON and CSV data ----------------------------------------------
+
+
+def _flag(value: bool | None) -> str:  # noqa: FBT001
+    if value is None:
+        return 'per code'
+    return 'yes' if value else 'no'
+
+
+def libraries_record(code: int) -> dict[str, str | bool | None]:
+    """How each library spells *code*, by library key (the JSON ``libraries`` object)."""
+    return library_names(code).as_dict()
+
+
+def entry_record(entry: Entry) -> dict[str, Any]:
+    """One entry as a JSON-ready dict: the objects of ``entries`` in ``list --format json``."""
+    return {
+        'key': entry.key,
+        'kind': entry.kind.value,
+        'first': entry.first,
+        'last': entry.last,
+        'name': entry.name,
+        'iana_name': entry.iana_name,
+        'constant': entry.constant,
+        'blog_codename': entry.seed_codename,
+        'aliases': list(entry.aliases),
+        'wire': entry.wire,
+        'internal': entry.internal,
+        'customizable': entry.customizable,
+        'description': entry.description,
+        'label': entry.label or None,
+        'procedure': entry.procedure or None,
+        'references': [{'label': ref.label, 'url': ref.url} for ref in entry.references],
+        'notes': list(entry.notes),
+        'libraries': None if entry.is_range else libraries_record(entry.first),
+    }
+
+
+def _within(target: Target, registry: Registry) -> list[Entry]:
+    """The ranges around the target's entry, narrowest first, without the entry itself."""
+    entry = target.entry
+    around = registry.containing(target.code if target.code is not None else entry.first)
+    return [
+        other for other in around
+        if other is not entry and other.is_range
+        and other.first <= entry.first and entry.last <= other.last
+    ]
+
+
+def query_record(text: str, registry: Registry = REGISTRY) -> dict[str, Any]:
+    """What ``wsclose TEXT --json`` prints, as a dict.
+
+    Raises :exc:`~sphinxext_wsclose.registry.InvalidCodeError` when *text* is
+    neither a close code number, a registry range, nor a known name.
+    """
+    target = registry.parse(text)
+    entry = target.entry
+    code = _number(target)
+    return {
+        'schema': SCHEMA,
+        'query': text,
+        'code': code,
+        'entry': entry_record(entry),
+        'within': [other.key for other in _within(target, registry)],
+        'libraries': None if code is None else libraries_record(code),
+    }
+
+
+def list_record(entries: Iterable[Entry]) -> dict[str, Any]:
+    """What ``wsclose list --format json`` prints, as a dict."""
+    return {
+        'schema': SCHEMA,
+        'library_sources': [
+            {
+                'key': library.key,
+                'name': library.name,
+                'namespace': library.namespace or None,
+                'version': library.version,
+            }
+            for library in LIBRARIES
+        ],
+        'entries': [entry_record(entry) for entry in entries],
+    }
+
+
+def _csv_value(value: object) -> str:
+    if value is None:
+        return ''
+    if isinstance(value, bool):
+        return 'true' if value else 'false'
+    return str(value)
+
+
+def _csv_row(entry: Entry) -> list[str]:
+    record = entry_record(entry)
+    libraries = record.pop('libraries') or {}
+    record['aliases'] = '\n'.join(record['aliases'])
+    record['notes'] = '\n'.join(record['notes'])
+    record['references'] = '\n'.join(
+        f'{ref["label"]} <{ref["url"]}>' for ref in record['references']
+    )
+    record.update(libraries)
+    return [_csv_value(record.get(name)) for name in CSV_FIELDS]
+
+
+# -- the text formats ------------------------------------------------------------
+
+
+def _cell(entry: Entry, column: str) -> str:
+    """The plain text of one cell (``reference``: the labels)."""
+    if column == 'reference':
+        return ', '.join(ref.label for ref in entry.references)
+    if column == 'libraries':
+        return '' if entry.is_range else library_names(entry.first).summary()
+    values: dict[str, str] = {
+        'code': entry.code_text,
+        'name': entry.name,
+        'description': entry.description,
+        'iana-name': entry.iana_name or '',
+        'constant': entry.constant or '',
+        'codename': entry.seed_codename or '',
+        'wire': _flag(entry.wire),
+        'internal': _flag(entry.internal),
+        'customizable': _flag(entry.customizable),
+    }
+    return values[column]
+
+
+def _text_table(rows: list[list[str]]) -> str:
+    widths = [max(len(row[n]) for row in rows) for n in range(len(rows[0]))]
+    lines = ['  '.join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+             for row in rows]
+    lines.insert(1, '  '.join('-' * width for width in widths))
+    return '\n'.join(lines) + '\n'
+
+
+_MARKDOWN_SPECIAL = re.compile(r'([\\|*`<>\[\]])')
+
+
+def _markdown_escape(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r'\\\1', text)
+
+
+def _markdown_table(header: list[str], body: list[list[str]]) -> str:
+    lines = [
+        '| ' + ' | '.join(header) + ' |',
+        '|' + '|'.join('---' for _ in header) + '|',
+        *('| ' + ' | '.join(row) + ' |' for row in body),
+    ]
+    return '\n'.join(lines) + '\n'
+
+
+# Inline markup that could start or end in registry text: escape it.
+_RST_SPECIAL = re.compile(r'([\\*`|]|_(?=\W|$))')
+
+
+def _rst_escape(text: str) -> str:
+    return _RST_SPECIAL.sub(r'\\\1', text)
+
+
+def _rst_table(header: list[str], body: list[list[str]]) -> str:
+    lines = ['.. list-table::', '   :header-rows: 1', '']
+    for row in (header, *body):
+        for n, cell in enumerate(row):
+            bullet = '* -' if n == 0 else '  -'
+            lines.append(f'   {bullet} {cell}'.rstrip())
+    return '\n'.join(lines) + '\n'
+
+
+def _markdown_cell(entry: Entry, column: str) -> str:
+    if column == 'reference':
+        return ', '.join(f'[{_markdown_escape(ref.label)}]({ref.url})'
+                         for ref in entry.references)
+    return _markdown_escape(_cell(entry, column))
+
+
+def _rst_cell(entry: Entry, column: str) -> str:
+    if column == 'reference':
+        return ', '.join(f'`{_rst_escape(ref.label)} <{ref.url}>`__' for ref in entry.references)
+    return _rst_escape(_cell(entry, column))
+
+
+def _export_text(entries: Sequence[Entry], fmt: str, columns: Sequence[str]) -> str:
+    header = [COLUMN_HEADERS[column] for column in columns]
+    if fmt == 'markdown':
+        return _markdown_table(header, [[_markdown_cell(entry, column) for column in columns]
+                                        for entry in entries])
+    if fmt == 'rst':
+        return _rst_table(header, [[_rst_cell(entry, column) for column in columns]
+                                   for entry in entries])
+    return _text_table([header, *([_cell(entry, column) for column in columns]
+                                  for entry in entries)])
+
+
+def export(
+    entries: Iterable[Entry], fmt: str = 'table', columns: Sequence[str] | None = None
+) -> str:
+    """The registry *entries* in the format *fmt*, as ``wsclose list`` prints them.
+
+    *columns* chooses the columns of the text formats (``table``, ``markdown``,
+    ``rst``); ``json`` and ``csv`` always carry every field.  Raises
+    :exc:`UsageError` for an unknown format or column.
+    """
+    rows = list(entries)
+    if fmt not in FORMATS:
+        msg = f'{fmt!r} is not a format; the formats are {", ".join(FORMATS)}'
+        raise UsageError(msg)
+    if fmt in {'json', 'csv'}:
+        if columns is not None:
+            msg = f'--columns applies to table, markdown and rst; {fmt} carries every field'
+            raise UsageError(msg)
+        if fmt == 'json':
+            return json.dumps(list_record(rows), indent=2, ensure_ascii=False) + '\n'
+        stream = io.StringIO()
+        writer = csv.writer(stream, lineterminator='\n')
+        writer.writerow(CSV_FIELDS)
+        writer.writerows(_csv_row(entry) for entry in rows)
+        return stream.getvalue()
+    chosen = tuple(columns) if columns is not None else DEFAULT_COLUMNS
+    unknown = [column for column in chosen if column not in COLUMN_HEADERS]
+    if unknown or not chosen:
+        what = f'unknown {", ".join(repr(c) for c in unknown)}' if unknown else 'none given'
+        msg = f'--columns: {what}; the columns are {", ".join(COLUMN_HEADERS)}'
+        raise UsageError(msg)
+    return _export_text(rows, fmt, chosen)
+
+
+def parse_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Read ``--codes``: codes and ranges separated by commas, ``1000-1015,4000-4999``.
+
+    A registered name stands for its code.  Raises :exc:`UsageError` naming
+    the bad item.
+    """
+    spans = []
+    for raw in text.split(','):
+        item = raw.strip()
+        if not item:
+            continue
+        match = _SPAN.fullmatch(item)
+        try:
+            if match is not None:
+                first = parse_int(match[1])
+                last = parse_int(match[2]) if match[2] else first
+            elif (named := REGISTRY.find(item)) is not None:
+                first, last = named.first, named.last
+            else:
+                msg = f'--codes: {item!r} is not a code, a range such as 4000-4999, or a name'
+                raise UsageError(msg)
+        except InvalidCodeError as error:
+            msg = f'--codes: {error}'
+            raise UsageError(msg) from error
+        if last < first:
+            msg = f'--codes: {item!r} runs backwards'
+            raise UsageError(msg)
+        spans.append((first, last))
+    if not spans:
+        msg = '--codes: no code given'
+        raise UsageError(msg)
+    return tuple(spans)
+
+
+def select(
+    spans: Sequence[tuple[int, int]] | None, registry: Registry = REGISTRY
+) -> list[Entry]:
+    """The entries that lie wholly inside one of *spans* (all of them for ``None``)."""
+    return [
+        entry for entry in registry
+        if spans is None or any(first <= entry.first and entry.last <= last
+                                for first, last in spans)
+    ]
+
+
+# -- describing one code ---------------------------------------------------------
+
+
+def _field(label: str, values: Sequence[str] | str) -> list[str]:
+    """A ``Label:  value`` line, continued and wrapped under the value column."""
+    items = [values] if isinstance(values, str) else list(values) or ['\u2014']
+    indent = ' ' * _LABEL_WIDTH
+    lines: list[str] = []
+    for n, item in enumerate(items):
+        first = f'{label}:'.ljust(_LABEL_WIDTH) if n == 0 else indent
+        lines.extend(textwrap.wrap(item, _WIDTH, initial_indent=first,
+                                   subsequent_indent=indent, break_on_hyphens=False,
+                                   break_long_words=False))
+    return lines
+
+
+def _paragraph(text: str) -> list[str]:
+    return textwrap.wrap(text, _WIDTH, break_on_hyphens=False)
+
+
+def _library_lines(code: int) -> list[str]:
+    lines = [f'Library names for {code}:']
+    width = max(len(library.name) for library in LIBRARIES) + 2
+    for library, value in library_names(code).items():
+        if isinstance(value, bool):
+            text = f'close({code}) {"is accepted" if value else "throws"}'
+        else:
+            text = library.qualified(value) if value else '\u2014'
+        lines.append(f'  {library.name.ljust(width)}{text}')
+    return lines
+
+
+def _number(target: Target) -> int | None:
+    """The one code a query names: 4001 for ``'4001'``, 1008 for ``'POLICY_VIOLATION'``.
+
+    ``None`` when it names a range.
+    """
+    if target.code is not None:
+        return target.code
+    return None if target.entry.is_range else target.entry.first
+
+
+def describe(text: str, registry: Registry = REGISTRY) -> str:
+    """What ``wsclose TEXT`` prints.
+
+    Raises :exc:`~sphinxext_wsclose.registry.InvalidCodeError` when *text* is
+    neither a close code number, a registry range, nor a known name.
+    """
+    target = registry.parse(text)
+    entry = target.entry
+    code = target.code
+    within = _within(target, registry)
+    lines = [target.text, '']
+    if code is not None:
+        lines += _paragraph(f'{code} is not a registered close code. It is in '
+                            f'{entry.display}: {entry.description}')
+    else:
+        lines += _paragraph(entry.description)
+    lines.append('')
+    if entry.is_range:
+        lines += _field('Range', entry.display)
+        lines += _field('Kind', _KINDS[entry.kind])
+        lines += _field('Who assigns', entry.procedure or '\u2014')
+    else:
+        lines += _field('Code', f'{entry.code_text} ({_KINDS[entry.kind]})')
+        lines += _field('Name', entry.name)
+        lines += _field('IANA name', entry.iana_name or '\u2014')
+        lines += _field('Constant', entry.constant or '\u2014')
+        lines += _field('Blog codename', entry.seed_codename or '\u2014')
+        if entry.aliases:
+            lines += _field('Also known as', ', '.join(entry.aliases))
+    lines += _field('Wire', _flag(entry.wire))
+    lines += _field('Internal', _flag(entry.internal))
+    lines += _field('Customizable', _flag(entry.customizable))
+    if within:
+        lines += _field('Within', [other.display for other in within])
+    lines += _field('References', [line for ref in entry.references
+                                   for line in (ref.label, ref.url)])
+    lines += _field('Notes', entry.notes)
+    number = _number(target)
+    if number is not None:
+        lines += ['', *_library_lines(number)]
+    return '\n'.join(lines) + '\n'
+
+
+# -- the command -----------------------------------------------------------------
+
+_USAGE = """\
+wsclose [-h] [--version] [--json] CODE
+       wsclose list [-h] [--format {table,json,csv,markdown,rst}] [--codes SPANS]
+                    [--columns NAMES]"""
+
+
+def _show_parser() -> _Parser:
+    parser = _Parser(
+        prog='wsclose', usage=_USAGE,
+        description='Explain a WebSocket close code: its names, flags, sources and '
+                    'library constants.',
+        epilog='To export the whole registry, see: wsclose list --help',
+    )
+    parser.add_argument(
+        'code', nargs='+', metavar='CODE',
+        help='a code (1008), a name (POLICY_VIOLATION, "policy violation") or a range '
+             '(4000-4999)',
+    )
+    parser.add_argument('--json', action='store_true', help='print JSON (schema 1)')
+    parser.add_argument('--version', action='version',
+                        version=f'wsclose (sphinxext-wsclose) {__version__}')
+    return parser
+
+
+def _list_parser() -> _Parser:
+    parser = _Parser(
+        prog='wsclose list',
+        description='Export the close code registry: codes, ranges and unassigned gaps.',
+    )
+    parser.add_argument('--format', choices=FORMATS, default='table',
+                        help='output format (default: table)')
+    parser.add_argument('--codes', metavar='SPANS', type=parse_spans,
+                        help='only the entries wholly inside these codes and ranges, '
+                             'such as 1000-1015,4000-4999')
+    parser.add_argument('--columns', metavar='NAMES',
+                        help='columns of table, markdown and rst, separated by commas: '
+                             f'{", ".join(COLUMN_HEADERS)} (default: '
+                             f'{", ".join(DEFAULT_COLUMNS)})')
+    return parser
+
+
+def _run(argv: list[str]) -> str:
+    if argv[:1] == ['list']:
+        options = _list_parser().parse_args(argv[1:])
+        columns = None
+        if options.columns is not None:
+            columns = [name for name in re.split(r'[\s,]+', options.columns.lower()) if name]
+        return export(select(options.codes), options.format, columns)
+    options = _show_parser().parse_args(argv)
+    query = ' '.join(options.code)
+    if options.json:
+        return json.dumps(query_record(query), indent=2, ensure_ascii=False) + '\n'
+    return describe(query)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``wsclose`` with *argv* (default: the command line); return the exit status."""
+    try:
+        output = _run(list(sys.argv[1:] if argv is None else argv))
+    except (UsageError, InvalidCodeError) as error:
+        message = ' '.join(str(error).split())
+        print(f'wsclose: error: {message}', file=sys.stderr)
+        return 2
+    except SystemExit as exit_:  # --help and --version
+        return exit_.code if isinstance(exit_.code, int) else 0
+    sys.stdout.write(output)
+    return 0

@@ -1,0 +1,182 @@
+"""Library names: the data against the reference table, and the table column in rST and MyST."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from conftest import SYNTAXES, html, warnings
+
+from sphinxext_wsclose.libraries import (
+    BY_KEY,
+    LIBRARIES,
+    browser_accepts,
+    library_names,
+    recorded,
+)
+from sphinxext_wsclose.registry import REGISTRY, InvalidCodeError, Kind
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sphinx.testing.util import SphinxTestApp
+
+# Copied from ../shared/reference/close-codes.md, "How libraries name the codes".
+REFERENCE_TABLE = """\
+| code | Python websockets `CloseCode` | aiohttp `WSCloseCode` | Starlette `status.` | Jakarta `CloseCodes` | .NET `WebSocketCloseStatus` | Go gorilla |
+|---|---|---|---|---|---|---|
+| 1000 | NORMAL_CLOSURE | OK | WS_1000_NORMAL_CLOSURE | NORMAL_CLOSURE | NormalClosure | CloseNormalClosure |
+| 1001 | GOING_AWAY | GOING_AWAY | WS_1001_GOING_AWAY | GOING_AWAY | EndpointUnavailable | CloseGoingAway |
+| 1002 | PROTOCOL_ERROR | PROTOCOL_ERROR | WS_1002_PROTOCOL_ERROR | PROTOCOL_ERROR | ProtocolError | CloseProtocolError |
+| 1003 | UNSUPPORTED_DATA | UNSUPPORTED_DATA | WS_1003_UNSUPPORTED_DATA | CANNOT_ACCEPT | InvalidMessageType | CloseUnsupportedData |
+| 1004 | — | — | — | RESERVED | — | — |
+| 1005 | NO_STATUS_RCVD | — | WS_1005_NO_STATUS_RCVD | NO_STATUS_CODE | Empty | CloseNoStatusReceived |
+| 1006 | ABNORMAL_CLOSURE | ABNORMAL_CLOSURE | WS_1006_ABNORMAL_CLOSURE | CLOSED_ABNORMALLY | — | CloseAbnormalClosure |
+| 1007 | INVALID_DATA | INVALID_TEXT | WS_1007_INVALID_FRAME_PAYLOAD_DATA | NOT_CONSISTENT | InvalidPayloadData | CloseInvalidFramePayloadData |
+| 1008 | POLICY_VIOLATION | POLICY_VIOLATION | WS_1008_POLICY_VIOLATION | VIOLATED_POLICY | PolicyViolation | ClosePolicyViolation |
+| 1009 | MESSAGE_TOO_BIG | MESSAGE_TOO_BIG | WS_1009_MESSAGE_TOO_BIG | TOO_BIG | MessageTooBig | CloseMessageTooBig |
+| 1010 | MANDATORY_EXTENSION | MANDATORY_EXTENSION | WS_1010_MANDATORY_EXT | NO_EXTENSION | MandatoryExtension | CloseMandatoryExtension |
+| 1011 | INTERNAL_ERROR | INTERNAL_ERROR | WS_1011_INTERNAL_ERROR | UNEXPECTED_CONDITION | InternalServerError | CloseInternalServerErr |
+| 1012 | SERVICE_RESTART | SERVICE_RESTART | WS_1012_SERVICE_RESTART | SERVICE_RESTART | — | CloseServiceRestart |
+| 1013 | TRY_AGAIN_LATER | TRY_AGAIN_LATER | WS_1013_TRY_AGAIN_LATER | TRY_AGAIN_LATER | — | CloseTryAgainLater |
+| 1014 | BAD_GATEWAY | BAD_GATEWAY | WS_1014_BAD_GATEWAY | — | — | — |
+| 1015 | TLS_HANDSHAKE | — | WS_1015_TLS_HANDSHAKE | TLS_HANDSHAKE_FAILURE | — | CloseTLSHandshake |
+"""  # noqa: E501
+REFERENCE_COLUMNS = ('websockets', 'aiohttp', 'starlette', 'jakarta', 'dotnet', 'gorilla')
+
+
+def _reference_rows() -> dict[int, dict[str, str | None]]:
+    rows = {}
+    for line in REFERENCE_TABLE.splitlines()[2:]:
+        code, *names = (cell.strip() for cell in line.strip('|').split('|'))
+        rows[int(code)] = {
+            key: None if name == '\u2014' else name
+            for key, name in zip(REFERENCE_COLUMNS, names, strict=True)
+        }
+    return rows
+
+
+REFERENCE = _reference_rows()
+
+
+def test_the_transcription_covers_1000_to_1015() -> None:
+    assert sorted(REFERENCE) == list(range(1000, 1016))
+
+
+@pytest.mark.parametrize('code', sorted(REFERENCE))
+def test_names_match_the_reference_row(code: int) -> None:
+    names = library_names(code)
+    assert names.code == code
+    assert recorded(code)
+    assert {key: getattr(names, key) for key in REFERENCE_COLUMNS} == REFERENCE[code]
+    assert names.browser is (code == 1000)
+
+
+@pytest.mark.parametrize(
+    'code', [entry.first for entry in REGISTRY if entry.kind is Kind.CODE and entry.first > 1015]
+)
+def test_codes_the_reference_does_not_list_have_no_names(code: int) -> None:
+    names = library_names(code)
+    assert not recorded(code)
+    assert [getattr(names, key) for key in REFERENCE_COLUMNS] == [None] * 6
+    assert names.browser is True  # 3000, 3003, 3008: close() accepts 3000-4999
+
+
+@pytest.mark.parametrize(
+    ('code', 'accepted'),
+    [(0, False), (999, False), (1000, True), (1001, False), (1005, False), (2999, False),
+     (3000, True), (3500, True), (4000, True), (4999, True), (5000, False), (65535, False),
+     ('4001', True)],
+)
+def test_browser_close_accepts_only_1000_and_3000_to_4999(code: int | str, accepted: bool) -> None:
+    assert browser_accepts(code) is accepted
+    assert library_names(code).browser is accepted
+
+
+@pytest.mark.parametrize('value', [-1, 65536, '70000', 'abc', True, 10.0])
+def test_values_that_are_not_close_codes_raise(value: object) -> None:
+    with pytest.raises(InvalidCodeError):
+        library_names(value)
+    with pytest.raises(InvalidCodeError):
+        browser_accepts(value)
+
+
+def test_library_list_and_versions() -> None:
+    assert [(lib.key, lib.label, lib.namespace, lib.version) for lib in LIBRARIES] == [
+        ('websockets', 'websockets', 'CloseCode.', '17.0.1'),
+        ('aiohttp', 'aiohttp', 'WSCloseCode.', 'master (2026)'),
+        ('starlette', 'Starlette', 'status.', '0.47.3'),
+        ('browser', 'browser close()', '', None),
+        ('jakarta', 'Jakarta', 'CloseCodes.', None),
+        ('dotnet', '.NET', 'WebSocketCloseStatus.', None),
+        ('gorilla', 'gorilla', '', 'v1.5.3'),
+    ]
+    assert list(BY_KEY) == [lib.key for lib in LIBRARIES]
+    assert BY_KEY['dotnet'].qualified('PolicyViolation') == 'WebSocketCloseStatus.PolicyViolation'
+    assert BY_KEY['gorilla'].qualified('ClosePolicyViolation') == 'ClosePolicyViolation'
+
+
+def test_as_dict_and_summary() -> None:
+    names = library_names(1005)
+    assert names.as_dict() == {
+        'websockets': 'NO_STATUS_RCVD', 'aiohttp': None, 'starlette': 'WS_1005_NO_STATUS_RCVD',
+        'browser': False, 'jakarta': 'NO_STATUS_CODE', 'dotnet': 'Empty',
+        'gorilla': 'CloseNoStatusReceived',
+    }
+    assert names.summary() == (
+        'websockets: NO_STATUS_RCVD; aiohttp: \u2014; Starlette: WS_1005_NO_STATUS_RCVD; '
+        'browser close(): throws; Jakarta: NO_STATUS_CODE; .NET: Empty; '
+        'gorilla: CloseNoStatusReceived'
+    )
+
+
+# -- the ``libraries`` column of wsclose-table ------------------------------------
+
+CELL_1000 = (
+    'websockets: NORMAL_CLOSURE; aiohttp: OK; Starlette: WS_1000_NORMAL_CLOSURE; '
+    'browser close(): accepted; Jakarta: NORMAL_CLOSURE; .NET: NormalClosure; '
+    'gorilla: CloseNormalClosure'
+)
+CELL_1007 = (
+    'websockets: INVALID_DATA; aiohttp: INVALID_TEXT; '
+    'Starlette: WS_1007_INVALID_FRAME_PAYLOAD_DATA; browser close(): throws; '
+    'Jakarta: NOT_CONSISTENT; .NET: InvalidPayloadData; gorilla: CloseInvalidFramePayloadData'
+)
+CELL_NONE_ACCEPTED = (
+    'websockets: \u2014; aiohttp: \u2014; Starlette: \u2014; browser close(): accepted; '
+    'Jakarta: \u2014; .NET: \u2014; gorilla: \u2014'
+)
+
+
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_libraries_column_in_html(build: Callable[..., SphinxTestApp], syntax: str) -> None:
+    app = build(f'libraries-{syntax}')
+    assert warnings(app) == []
+    table = html(app, 'index').select_one('table.wsclose-table')
+    assert table is not None
+    assert [th.get_text(strip=True) for th in table.select('thead th')] == [
+        'Code', 'Library names'
+    ]
+    cells = {
+        row.find_all('td')[0].get_text(strip=True): row.find_all('td')[1]
+        for row in table.select('tbody tr')
+    }
+    assert cells['1000'].get_text(strip=True) == CELL_1000
+    assert cells['1007'].get_text(strip=True) == CELL_1007
+    for code in ('3000', '3008', '4002'):  # unlisted, and conf.py's own code
+        assert cells[code].get_text(strip=True) == CELL_NONE_ACCEPTED
+    for entry in REGISTRY:
+        cell = cells[entry.code_text]
+        if entry.is_range:
+            assert cell.get_text(strip=True) == ''
+        else:
+            assert cell.get_text(strip=True) == library_names(entry.first).summary()
+            assert len(cell.find_all('p')) == 1
+
+
+@pytest.mark.parametrize('buildername', ['latex', 'text'])
+def test_libraries_column_in_other_builders(
+    build: Callable[..., SphinxTestApp], buildername: str
+) -> None:
+    app = build('libraries-rst', buildername)
+    assert warnings(app) == []
