@@ -1,0 +1,302 @@
+"""Fuzzing: the role target, every directive option, and every config value.
+
+Invariants: no exception escapes; each rejected input gives exactly one
+located warning with a ``[wsclose.*]`` subtype; valid input gives none.
+
+One Sphinx application is built once per module (a project with a table);
+each example parses a small document into it, resolves its references, and
+clears it again.  The number of examples comes from the hypothesis profile:
+``ci`` (the default, 2,000 per target), ``dev`` (100) or ``long`` (50,000),
+chosen with ``--hypothesis-profile``.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import string
+from io import StringIO
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
+
+import pytest
+from conftest import ROOTS, warnings
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sphinx.testing.restructuredtext import parse
+from sphinx.testing.util import SphinxTestApp
+from sphinx.util.docutils import ReferenceRole
+
+from sphinxext_wsclose.config import _Validator
+from sphinxext_wsclose.registry import REGISTRY, Kind
+from sphinxext_wsclose.table import COLUMNS
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from docutils import nodes
+
+FUZZ = settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+                deadline=None)
+REGISTERED = {entry.first for entry in REGISTRY if entry.kind is Kind.CODE}
+RANGE_KEYS = {entry.key for entry in REGISTRY if entry.is_range}
+NAMES = sorted({name for entry in REGISTRY if not entry.is_range for name in entry.names()})
+
+
+@pytest.fixture(scope='module')
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SphinxTestApp]:
+    srcdir = tmp_path_factory.mktemp('fuzz') / 'src'
+    shutil.copytree(ROOTS / 'test-fuzz', srcdir)
+    app = SphinxTestApp('html', srcdir=srcdir, freshenv=True, status=StringIO(),
+                        warning=StringIO())
+    app.build()
+    assert warnings(app) == []
+    yield app
+    app.cleanup()
+
+
+def _forget_parser_state(app: SphinxTestApp) -> None:
+    """Drop what parsing left in the current document, as Sphinx does between reads.
+
+    (Sphinx 8.2+ deep-copies ``env.current_document`` when resolving; the
+    parser ``parse()`` leaves there does not copy.)
+    """
+    current = getattr(app.env, 'current_document', None)
+    if current is not None:
+        app.env.current_document = type(current)()
+    else:
+        app.env.temp_data.clear()
+
+
+def run(app: SphinxTestApp, text: str) -> tuple[nodes.document, list[str]]:
+    """Parse *text* as the page ``fuzz``, resolve it, and return it with its warnings."""
+    app.warning.seek(0)
+    app.warning.truncate(0)
+    try:
+        doctree = parse(app, text, 'fuzz')
+        _forget_parser_state(app)
+        app.env.apply_post_transforms(doctree, 'fuzz')
+    finally:
+        app.env.clear_doc('fuzz')
+    return doctree, warnings(app)
+
+
+def assert_located(found: list[str], app: SphinxTestApp, subtypes: set[str]) -> None:
+    for line in found:
+        match = re.fullmatch(rf'{re.escape(str(app.srcdir / "fuzz.rst"))}:\d+: '
+                             r'(WARNING|ERROR): .+ \[wsclose\.([a-z-]+)\]', line)
+        assert match is not None, line
+        assert match[2] in subtypes, line
+
+
+# -- the role target ----------------------------------------------------------
+
+# Role content: no backquote, backslash or line break (they end or escape the
+# role), and no space at either end (then it is no role at all).
+_CONTENT = st.text(
+    st.characters(blacklist_characters='`\\\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029',
+                  blacklist_categories=('Cs', 'Cc', 'Zs', 'Zl', 'Zp')),
+    min_size=1, max_size=24,
+)
+_NUMBERS = st.integers(-10**6, 10**7).map(str)
+_TARGETS = st.one_of(
+    _CONTENT, _NUMBERS, st.sampled_from(NAMES), st.sampled_from(sorted(RANGE_KEYS)),
+    st.sampled_from(['<script>alert(1)</script>', '" onmouseover="x', r'\input{/etc/passwd}',
+                     '|', '4000-4500', '+1008', '1008 ', ' 1008', '00001008', '١٠٠٨']),
+)
+_ROLE_TEXT = st.one_of(
+    _TARGETS,
+    st.tuples(_CONTENT, _TARGETS).map(lambda pair: f'{pair[0]} <{pair[1]}>'),
+).filter(lambda text: text == text.strip() and '`' not in text and '\\' not in text)
+
+
+def expected_subtype(target: str) -> str | None:
+    """What the role should say about *target*, worked out from the reference facts."""
+    stripped = target.strip()
+    if re.fullmatch(r'[+-]?[0-9]+', stripped):
+        number = int(stripped)
+        if not 0 <= number <= 65535:
+            return 'invalid'
+        if number < 1000 or number > 4999:
+            return 'unused'
+        if number in REGISTERED or number >= 4000:
+            return None
+        return 'unassigned'
+    if match := re.fullmatch(r'([0-9]+)\s*[-\u2013\u2014]\s*([0-9]+)', stripped):
+        return None if f'{int(match[1])}-{int(match[2])}' in RANGE_KEYS else 'invalid'
+    return None if REGISTRY.find(stripped) is not None else 'invalid'
+
+
+@FUZZ
+@given(text=_ROLE_TEXT)
+def test_role_target(app: SphinxTestApp, text: str) -> None:
+    doctree, found = run(app, f'Fuzz\n====\n\nSee :wsclose:`{text}` here.\n')
+    if text.startswith('!'):
+        assert found == []
+        return
+    matched = ReferenceRole.explicit_title_re.match(text)
+    title, target = (matched[1], matched[2]) if matched else (text, text)
+    subtype = expected_subtype(target)
+    if subtype is None:
+        assert found == []
+    else:
+        assert len(found) == 1, found
+        assert found[0].endswith(f'[wsclose.{subtype}]'), found
+        assert_located(found, app, {subtype})
+        # Nothing the user wrote is lost: the text stays as written.
+        assert title in doctree.astext()
+
+
+# -- the table's options ------------------------------------------------------
+
+_VALUE = st.text(
+    st.characters(blacklist_characters='\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029',
+                  blacklist_categories=('Cs', 'Cc')),
+    max_size=30,
+).map(str.strip)
+_SPAN = st.tuples(st.integers(0, 65535), st.integers(0, 65535)).map(
+    lambda pair: f'{min(pair)}-{max(pair)}' if pair[0] != pair[1] else str(pair[0]))
+_VALID = {
+    'codes': st.lists(_SPAN, min_size=1, max_size=4).map(', '.join),
+    'columns': st.lists(st.sampled_from(sorted(COLUMNS)), min_size=1, max_size=5).map(', '.join),
+    'ranges': st.sampled_from(['yes', 'no', 'true', 'false', 'show', 'hide', 'Yes']),
+    'custom': st.sampled_from(['include', 'exclude', 'only']),
+    'widths': st.sampled_from(['auto', 'grid', '10 20 50 20', '1,1,1,1']),
+    'class': st.from_regex(r'[a-z][a-z0-9-]{0,10}( [a-z][a-z0-9]{0,5}){0,2}', fullmatch=True),
+}
+
+
+@FUZZ
+@given(option=st.sampled_from(sorted(_VALID)), value=_VALUE)
+def test_table_option_values(app: SphinxTestApp, option: str, value: str) -> None:
+    if option == 'codes' and value == '':
+        value = ','
+    _doctree, found = run(app, f'.. wsclose-table::\n   :{option}: {value}\n   :no-index:\n')
+    assert len(found) <= 1, found
+    assert_located(found, app, {'option'})
+
+
+@FUZZ
+@given(data=st.data())
+def test_valid_table_options_are_silent(app: SphinxTestApp, data: st.DataObject) -> None:
+    chosen = data.draw(st.sets(st.sampled_from(sorted(_VALID)), min_size=1))
+    values = {option: data.draw(_VALID[option]) for option in sorted(chosen)}
+    if 'widths' in values and values['widths'][0].isdigit():
+        columns = re.split(r'[\s,]+', values['columns']) if 'columns' in values else 'abcd'
+        values['widths'] = ' '.join('1' for _column in dict.fromkeys(columns))
+    if values.get('custom') == 'only':
+        values['custom'] = 'include'  # this project defines no codes of its own
+    options = ''.join(f'   :{option}: {value}\n' for option, value in values.items())
+    doctree, found = run(app, f'.. wsclose-table::\n{options}   :no-index:\n')
+    empty = [line for line in found if 'no row matches' in line]
+    assert found == empty  # a filter may match nothing; anything else is a false alarm
+    if not empty:
+        assert doctree.next_node(lambda node: 'wsclose-table' in node.get('classes', []))
+
+
+# -- wsclose:code ---------------------------------------------------------------
+
+@FUZZ
+@given(signature=st.one_of(
+    _VALUE.filter(bool),
+    st.tuples(st.integers(-5, 70000), _CONTENT).map(lambda pair: f'{pair[0]} {pair[1]}'),
+))
+def test_code_directive_signature(app: SphinxTestApp, signature: str) -> None:
+    _doctree, found = run(app, f'.. wsclose:code:: {signature}\n\n   Body.\n')
+    assert len(found) <= 1, found
+    assert_located(found, app, {'invalid', 'custom-range'})
+    parts = signature.split(None, 1)
+    if len(parts) == 2 and re.fullmatch(r'[0-9]+', parts[0]):
+        code = int(parts[0])
+        fine = 3000 <= code <= 4999 and code not in REGISTERED
+        assert (found == []) == fine, found
+
+
+# -- configuration values ------------------------------------------------------
+
+_KEYS = st.one_of(st.integers(-10, 70000), st.text(max_size=6), st.none(), st.booleans())
+_ITEMS = st.one_of(
+    st.text(max_size=12).map(lambda name: f'x-{name}'),  # never a registered name
+    st.text(max_size=3),
+    st.integers(),
+    st.none(),
+    st.dictionaries(st.sampled_from(['name', 'description', 'constant', 'colour']),
+                    st.one_of(st.text(max_size=8), st.integers()), max_size=3),
+)
+
+
+def expected_code_warnings(codes: dict[object, object]) -> int:
+    """Warnings a ``wsclose_codes`` value deserves, item by item."""
+    count = 0
+    names: set[str] = set()
+    for key, item in codes.items():
+        numeric = isinstance(key, str) and re.fullmatch(r'\s*[+-]?[0-9]+\s*', key)
+        if isinstance(key, bool) or not (isinstance(key, int) or numeric):
+            count += 1
+            continue
+        code = int(key)
+        if not 0 <= code <= 65535:
+            count += 1
+            continue
+        fields = {'name': item} if isinstance(item, str) else item
+        if (
+            not isinstance(fields, dict)
+            or set(fields) - {'name', 'description', 'constant'}
+            or not all(isinstance(value, str) for value in fields.values())
+            or not str(fields.get('name', '')).strip()
+        ):
+            count += 1
+            continue
+        if code < 1000 or code > 4999 or code in REGISTERED:
+            count += 1  # refused: outside 1000-4999, or a registered code
+            continue
+        if code < 3000:
+            count += 1  # 1000-2999: warned, but kept
+        given_names = {re.sub(r'[\s_\-]+', '_', str(fields[k]).strip().casefold()).strip('_')
+                       for k in ('name', 'constant') if fields.get(k)}
+        if given_names & names or given_names & {
+            re.sub(r'[\s_\-]+', '_', name.strip().casefold()).strip('_') for name in NAMES
+        }:
+            count += 1  # a name another code has
+            continue
+        names |= given_names
+    return count
+
+
+@FUZZ
+@given(
+    codes=st.one_of(st.dictionaries(_KEYS, _ITEMS, max_size=4), st.integers(), st.text(max_size=3)),
+    role_format=st.one_of(st.text(max_size=12), st.sampled_from(
+        ['{code} {name}', '{constant}', '{name} ({code})', '{code', '{}', '{0}', '{code[9]}'])),
+    fallback=st.one_of(st.sampled_from(['rfc', 'iana', 'none']), st.text(max_size=5)),
+    flags=st.tuples(st.one_of(st.booleans(), st.integers(0, 2)),
+                    st.one_of(st.booleans(), st.none())),
+)
+def test_config_values(
+    app: SphinxTestApp, codes: object, role_format: str, fallback: str,
+    flags: tuple[object, object],
+) -> None:
+    config = SimpleNamespace(
+        wsclose_codes=codes, wsclose_role_format=role_format, wsclose_fallback=fallback,
+        wsclose_index_entries=flags[0], wsclose_domain_index=flags[1],
+    )
+    app.warning.seek(0)
+    app.warning.truncate(0)
+    result = _Validator(None).run(config)  # type: ignore[arg-type]
+    found = warnings(app)
+    expected = expected_code_warnings(codes) if isinstance(codes, dict) else 1
+    try:
+        fields = [f for _t, f, _s, _c in string.Formatter().parse(role_format)
+                  if f is not None]
+        role_format.format(code='1000', name='Normal Closure', constant='NORMAL_CLOSURE')
+        expected += 0 if fields else 1
+    except (ValueError, KeyError, IndexError, AttributeError, TypeError):
+        expected += 1
+    expected += fallback not in ('rfc', 'iana', 'none')
+    expected += sum(not isinstance(flag, bool) for flag in flags)
+    assert len(found) == expected, (codes, role_format, fallback, flags, found)
+    for line in found:
+        assert re.fullmatch(r'(WARNING|ERROR): .+ \[wsclose\.(config|custom-range)\]', line), line
+    # Whatever was refused, the result is usable.
+    assert result.fallback in ('rfc', 'iana', 'none')
+    assert REGISTRY['1008'].format(result.role_format)
