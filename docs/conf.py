@@ -20,5 +20,8 @@ source_suffix = {'.rst': 'restructuredtext', '.md': 'markdown'}
 # ``snippets/`` holds the examples that pages both show and render.
 exclude_patterns = ['_build', 'snippets']
 
+# Show the [type.subtype] of each warning (the default from Sphinx 8 on).
+show_warning_types = True
+
 html_theme = 'furo'
 html_title = f'{project} {release}'
