@@ -9,16 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sphinxext_wsclose.config import CONFIG_VALUES, validate_config
-from sphinxext_wsclose.domain import CloseCodeDomain, outdated_documents
-from sphinxext_wsclose.references import (
-    FALLBACK_PRIORITY,
-    resolve_fallbacks,
-    warn_missing_reference,
-)
-from sphinxext_wsclose.roles import CloseCodeRole
-from sphinxext_wsclose.table import CloseCodeTable, DefinedCodeRows, RowAnchors
-
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
@@ -28,6 +18,18 @@ __version__ = '0.2.0.dev0'
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the configuration, domain, role, directives and handlers."""
+    # Imported here, so that the registry and the command line load
+    # without Sphinx.
+    from sphinxext_wsclose.config import CONFIG_VALUES, validate_config
+    from sphinxext_wsclose.domain import CloseCodeDomain, outdated_documents
+    from sphinxext_wsclose.references import (
+        FALLBACK_PRIORITY,
+        resolve_fallbacks,
+        warn_missing_reference,
+    )
+    from sphinxext_wsclose.roles import CloseCodeRole
+    from sphinxext_wsclose.table import CloseCodeTable, DefinedCodeRows, RowAnchors
+
     for name, (default, types) in CONFIG_VALUES.items():
         app.add_config_value(name, default, 'env', types=types)
     app.connect('config-inited', validate_config)
