@@ -13,7 +13,6 @@ import sys
 from typing import TYPE_CHECKING
 
 import pytest
-
 from conftest import ROOTS
 
 if TYPE_CHECKING:
@@ -30,7 +29,8 @@ def test_no_deprecation_warnings(tmp_path: Path, root: str, builder: str) -> Non
     shutil.copytree(ROOTS / f'test-{root}', srcdir)
     result = subprocess.run(
         [sys.executable, '-X', 'dev', '-W', 'error::DeprecationWarning',
-         '-W', 'error::PendingDeprecationWarning:sphinxext_wsclose', '-m', 'sphinx', '-E', '-q', '-j', '1', '-b', builder, str(srcdir), str(tmp_path / 'out')],
+         '-W', 'error::PendingDeprecationWarning:sphinxext_wsclose',
+         '-m', 'sphinx', '-E', '-q', '-b', builder, str(srcdir), str(tmp_path / 'out')],
         capture_output=True, text=True, check=False, timeout=300,
     )
     assert result.returncode == 0, result.stderr
