@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-
 from conftest import SYNTAXES, html, warnings
 
 if TYPE_CHECKING:
