@@ -20,16 +20,27 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the configuration, domain, role, directives and handlers."""
     # Imported here, so that the registry and the command line load
     # without Sphinx.
+    from pathlib import Path
+
+    from sphinxext_wsclose._locale import MESSAGE_CATALOG
     from sphinxext_wsclose.config import CONFIG_VALUES, validate_config
     from sphinxext_wsclose.domain import CloseCodeDomain, outdated_documents
+    from sphinxext_wsclose.html import add_static_path, add_stylesheet
     from sphinxext_wsclose.references import (
         FALLBACK_PRIORITY,
         resolve_fallbacks,
         warn_missing_reference,
     )
     from sphinxext_wsclose.roles import CloseCodeRole
-    from sphinxext_wsclose.table import CloseCodeTable, DefinedCodeRows, RowAnchors
+    from sphinxext_wsclose.table import (
+        CloseCodeTable,
+        DefinedCodeRows,
+        RowAnchors,
+        add_row_permalinks,
+    )
 
+    # After the imports: labels made while they load stay lazy.
+    app.add_message_catalog(MESSAGE_CATALOG, Path(__file__).resolve().parent / 'locale')
     for name, (default, types) in CONFIG_VALUES.items():
         app.add_config_value(name, default, 'env', types=types)
     app.connect('config-inited', validate_config)
@@ -43,6 +54,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect('missing-reference', resolve_fallbacks, priority=FALLBACK_PRIORITY)
     app.connect('warn-missing-reference', warn_missing_reference)
     app.connect('env-updated', outdated_documents)
+
+    app.connect('doctree-resolved', add_row_permalinks)
+    app.connect('builder-inited', add_static_path)
+    app.connect('html-page-context', add_stylesheet)
     return {
         'version': __version__,
         'env_version': 3,

@@ -11,3 +11,21 @@ MESSAGE_CATALOG = 'sphinxext_wsclose'
 _ = get_translation(MESSAGE_CATALOG)
 #: Translates console messages (warnings).
 __ = get_translation(MESSAGE_CATALOG, 'console')
+
+
+def N_(message: str) -> str:
+    """Mark *message* for the catalog without translating it here."""
+    return message
+
+
+#: The labels of the registry's ranges, as in "4001 (private use)".  The
+#: registry imports nothing from Sphinx, so they are marked here for the
+#: catalog, and translated with ``_`` where they are shown.
+RANGE_LABELS = (
+    N_('not used'),
+    N_('protocol range'),
+    N_('registered range'),
+    N_('private use'),
+    N_('undefined'),
+    N_('unassigned'),
+)

@@ -17,7 +17,7 @@ from sphinx.roles import XRefRole
 from sphinx.util import logging
 
 from sphinxext_wsclose._compat import current_docname
-from sphinxext_wsclose._locale import __
+from sphinxext_wsclose._locale import _, __
 from sphinxext_wsclose.config import settings
 from sphinxext_wsclose.registry import InvalidCodeError, Kind
 
@@ -91,7 +91,8 @@ class CloseCodeRole(XRefRole):
             # reaches documents it; ``references`` warns if nothing does.
             text, final = self.title, False
         else:
-            text, final = target.text, False
+            # ``target.text``, with the range's label translated: "4001 (private use)".
+            text, final = f'{target.code} ({_(entry.label)})', False
         if self.has_explicit_title:
             text, final = self.title, True
         return self._reference(target.key, text, final=final)

@@ -3,7 +3,9 @@
 The table is built from docutils nodes (no generated markup, no raw HTML), so
 it reads the same under reStructuredText and MyST and in every builder.  Each
 row carries a stable id (``wsclose-1008``, ``wsclose-4000-4999``) and is
-registered in the ``wsclose`` domain as a link target.
+registered in the ``wsclose`` domain as a link target.  In HTML alone, each
+such row also gets a ``¶`` permalink as the page is written
+(:func:`add_row_permalinks`).
 
 Codes that ``wsclose:code`` directives define are known only once every page
 is read: :class:`DefinedCodeRows` adds their rows when the page is written,
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html import escape
 from typing import TYPE_CHECKING, cast
 
 from docutils import nodes
@@ -35,6 +38,7 @@ if TYPE_CHECKING:
     from typing import Any, ClassVar
 
     from docutils.nodes import Node
+    from sphinx.application import Sphinx
     from sphinx.util.typing import OptionSpec
 
     from sphinxext_wsclose.domain import CloseCodeDomain
@@ -129,6 +133,25 @@ def _row(cells: Sequence[list[Node]], **attributes: Any) -> nodes.row:
             entry += nodes.paragraph('', '', *content)
         row += entry
     return row
+
+
+def _mark_translatable(table: nodes.table, names: Sequence[str]) -> None:
+    """Give the plain-text cells the source that Sphinx's gettext builder reads.
+
+    The headers, names and descriptions then reach the project's own message
+    catalogs, to be translated like any paragraph; codes and links do not.
+    """
+    words = [name not in {'code', 'reference'} for name in names]
+    for row in table.findall(nodes.row):
+        heading = isinstance(row.parent, nodes.thead)
+        cells = cast('list[nodes.entry]', row.children)
+        for cell, has_words in zip(cells, words, strict=True):
+            if not cell.children or not (heading or has_words):
+                continue
+            paragraph = cast('nodes.paragraph', cell[0])
+            if all(isinstance(child, nodes.Text) for child in paragraph.children):
+                paragraph.rawsource = paragraph.astext()
+                paragraph.source, paragraph.line = table.source, table.line
 
 
 def _entry_row(entry: Entry, columns: Sequence[Column]) -> nodes.row:
@@ -226,6 +249,7 @@ class CloseCodeTable(SphinxDirective):
                     index = addnodes.index(entries=[('single', text, node_id, '', None)])
                     _first_paragraph(row).insert(0, index)
             tbody += row
+        _mark_translatable(table, options.columns)
 
         if not shown and options.custom == 'exclude':
             logger.warning(
@@ -417,3 +441,26 @@ class RowAnchors(SphinxPostTransform):
             anchor = nodes.target('', '', ids=row['ids'])
             row['ids'] = []
             _first_paragraph(row).insert(0, anchor)
+
+
+def add_row_permalinks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved`` handler: a permalink to each row that has an id, in HTML.
+
+    It is the link Sphinx writes after a heading (``a.headerlink``, showing
+    ``html_permalinks_icon``), so that themes style both alike, and it follows
+    the same settings: none with ``html_permalinks = False``, none in EPUB.
+    Other formats never get it: it is added as the page is written, and only
+    by builders of the ``html`` format.
+    """
+    builder = app.builder
+    if builder.format != 'html' or not getattr(builder, 'add_permalinks', False):
+        return
+    if not app.config.html_permalinks:
+        return
+    title = escape(_('Link to this code'))
+    icon = app.config.html_permalinks_icon
+    for row in doctree.findall(nodes.row):
+        if 'wsclose-row' not in row['classes'] or not row['ids']:
+            continue
+        link = f'<a class="headerlink" href="#{escape(row["ids"][0])}" title="{title}">{icon}</a>'
+        _first_paragraph(row).append(nodes.raw('', link, format='html'))

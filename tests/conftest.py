@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -17,6 +18,12 @@ if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp
 
 pytest_plugins = ('sphinx.testing.fixtures',)
+
+# Warnings follow the console's locale, as Sphinx's own do; the tests compare
+# them in English whatever the machine's locale is (test_locale.py asks for
+# German and French itself).
+os.environ['LANGUAGE'] = 'C'
+os.environ['LC_ALL'] = 'C.UTF-8'
 
 # Fuzzing budgets (tests/test_fuzz.py): ``ci`` is the default, and what CI
 # runs; pick another with ``pytest --hypothesis-profile=long``.

@@ -36,6 +36,9 @@ def test_table_has_one_row_per_registry_entry(
     assert [row['id'] for row in rows] == [entry.anchor for entry in REGISTRY]
     for row, entry in zip(rows, REGISTRY, strict=True):
         cells = row.find_all('td')
+        # The row's permalink (¶) follows the code: its text is no part of the code.
+        permalink = cells[0].find('a', class_='headerlink').extract()
+        assert permalink['href'] == f'#{entry.anchor}'
         assert [cell.get_text(strip=True) for cell in cells[:3]] == [
             entry.code_text, entry.name, entry.description
         ]

@@ -1,0 +1,355 @@
+"""The HTML as readers get it: the stylesheet, the row permalinks, and a real browser.
+
+The browser tests drive Debian's ``chromium`` headless through Playwright:
+clicking a mention lands on its row, highlighted and clear of sticky headers;
+the link's tooltip is the code's description; the console stays clean; and
+at 375 px the page never scrolls sideways.  They need ``chromium`` on PATH and
+the ``playwright`` package, and never run ``playwright install`` (it
+downloads a browser of its own, which this network refuses);
+``.ci/apt-browser.sh`` installs both.  Without them the browser tests are
+skipped, except under CI (``CI`` set), where they fail.
+
+``WSCLOSE_SCREENSHOTS=/some/folder`` saves a screenshot of each row jumped to.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from conftest import SYNTAXES, html, warnings
+
+from sphinxext_wsclose.registry import REGISTRY
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from playwright.sync_api import Browser, Page
+    from sphinx.testing.util import SphinxTestApp
+
+CSS = '_static/wsclose.css'
+#: Which pages link the stylesheet: those with a wsclose-table or a wsclose:code.
+NEEDS_CSS = {'codes': True, 'protocol': True, 'mentions': False, 'plain': False,
+             'index': False, 'genindex': False, 'search': False}
+#: What Debian's chromium needs to start headless in a container, quietly.
+CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+                 '--disable-background-networking', '--disable-component-update',
+                 '--disable-sync']
+INSTALL_HINT = 'run .ci/apt-browser.sh with the pip of this virtualenv'
+
+
+def _stylesheets(app: SphinxTestApp, page: str) -> list[str]:
+    links = html(app, page).select('link[rel="stylesheet"]')
+    return [str(link['href']).partition('?')[0] for link in links]
+
+
+# -- the stylesheet, on the pages that need it ---------------------------------
+
+
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_stylesheet_only_on_pages_that_need_it(
+    build: Callable[..., SphinxTestApp], syntax: str
+) -> None:
+    app = build(f'browser-{syntax}')
+    assert warnings(app) == []
+    linked = {page: CSS in _stylesheets(app, page) for page in NEEDS_CSS}
+    assert linked == NEEDS_CSS
+    # After the theme's own stylesheets, so that its rules win over the theme's.
+    sheets = _stylesheets(app, 'codes')
+    assert sheets.index(CSS) > sheets.index('_static/styles/furo.css')
+    shipped = Path(__file__).parents[1] / 'sphinxext_wsclose' / 'static' / 'wsclose.css'
+    assert (app.outdir / CSS).read_bytes() == shipped.read_bytes()
+
+
+def test_stylesheet_stays_off_other_pages_on_a_second_build(
+    build: Callable[..., SphinxTestApp],
+) -> None:
+    # app.add_css_file() during html-page-context would record the file for
+    # good, and the next build by the same application would link it everywhere.
+    app = build('browser-rst')
+    plain = app.srcdir / 'plain.rst'
+    plain.write_text(plain.read_text(encoding='utf-8') + '\nChanged.\n', encoding='utf-8')
+    app.build()
+    assert 'Changed.' in (app.outdir / 'plain.html').read_text(encoding='utf-8')
+    assert CSS not in _stylesheets(app, 'plain')
+    assert CSS in _stylesheets(app, 'codes')
+
+
+def test_project_stylesheet_of_the_same_name_replaces_ours(
+    build: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    srcdir = tmp_path / 'browser-rst'
+    shutil.copytree(Path(__file__).parent / 'roots' / 'test-browser-rst', srcdir)
+    (srcdir / '_static').mkdir()
+    (srcdir / '_static' / 'wsclose.css').write_text('/* ours */\n', encoding='utf-8')
+    app = build('browser-rst', confoverrides={'html_static_path': ['_static']})
+    assert warnings(app) == []
+    assert (app.outdir / CSS).read_text(encoding='utf-8') == '/* ours */\n'
+    assert CSS in _stylesheets(app, 'codes')
+
+
+def test_builders_without_html_do_not_get_the_stylesheet(
+    build: Callable[..., SphinxTestApp],
+) -> None:
+    app = build('browser-rst', 'text')
+    assert warnings(app) == []
+    assert not (app.outdir / CSS).exists()
+
+
+# -- row permalinks --------------------------------------------------------------
+
+
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_each_row_with_an_id_has_a_permalink(
+    build: Callable[..., SphinxTestApp], syntax: str
+) -> None:
+    app = build(f'browser-{syntax}')
+    first, every_column = html(app, 'codes').select('table.wsclose-table')
+    rows = first.select('tbody tr.wsclose-row[id]')
+    assert len(rows) == len(REGISTRY)
+    for row in rows:
+        links = row.select('a.headerlink')
+        assert [(a['href'], a['title'], a.get_text()) for a in links] == [
+            (f'#{row["id"]}', 'Link to this code', '\u00b6')
+        ]
+        assert row.find('td').select('a.headerlink') == links  # in the first cell
+    # The row of a code that a wsclose:code defines links to the description:
+    # it is no link target, and has no permalink.  Nor has a :no-index: table.
+    (defined,) = first.select('tbody tr:not([id])')
+    assert defined.select('a.headerlink') == []
+    assert every_column.select('a.headerlink') == []
+
+
+def test_permalinks_follow_html_permalinks_and_its_icon(
+    build: Callable[..., SphinxTestApp],
+) -> None:
+    app = build('browser-rst', confoverrides={'html_permalinks_icon': '<span>#</span>'})
+    link = html(app, 'codes').select_one('tr#wsclose-1008 a.headerlink')
+    assert link is not None
+    assert link.decode_contents() == '<span>#</span>'
+
+    app = build('browser-rst', confoverrides={'html_permalinks': False})
+    page = html(app, 'codes')
+    assert page.select('tr.wsclose-row a.headerlink') == []
+    assert page.select_one('tr#wsclose-1008') is not None
+
+
+@pytest.mark.parametrize('buildername', ['text', 'latex', 'epub'])
+def test_permalinks_are_html_only(
+    build: Callable[..., SphinxTestApp], buildername: str
+) -> None:
+    # EPUB is HTML, but Sphinx gives it no permalinks, and neither do we.
+    app = build('browser-rst', buildername)
+    assert warnings(app) == []
+    for path in app.outdir.rglob('*'):
+        if path.suffix in {'.txt', '.tex', '.xhtml'}:
+            text = path.read_text(encoding='utf-8')
+            assert 'headerlink' not in text, path
+            assert 'Link to this code' not in text, path
+
+
+# -- in a real browser ---------------------------------------------------------------
+
+
+def _missing_browser() -> str | None:
+    missing = []
+    if shutil.which('chromium') is None:
+        missing.append("Debian's chromium (not on PATH)")
+    try:
+        import playwright.sync_api  # noqa: F401, PLC0415
+    except ImportError:
+        missing.append('the playwright package')
+    if not missing:
+        return None
+    return f'the browser tests need {" and ".join(missing)}: {INSTALL_HINT}'
+
+
+@pytest.fixture(scope='module')
+def browser() -> Iterator[Browser]:
+    """Debian's chromium, headless, in a fresh profile; skipped (or failed, in CI) if missing."""
+    missing = _missing_browser()
+    if missing is not None:
+        # .ci/run names what it could not install; then a skip is honest.
+        if os.environ.get('CI') and 'browser' not in os.environ.get('WSCLOSE_CANNOT_INSTALL', ''):
+            pytest.fail(f'CI must install the browser: {missing}', pytrace=False)
+        pytest.skip(f'NOT TESTED: {missing}')
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    with sync_playwright() as playwright:
+        # launch() gives each run a fresh temporary profile (user data dir).
+        chromium = playwright.chromium.launch(
+            executable_path=shutil.which('chromium'), args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    """Serve the built HTML quietly.  A site here has no favicon, but browsers ask."""
+
+    def do_GET(self) -> None:
+        if self.path == '/favicon.ico':
+            self.send_response(HTTPStatus.NO_CONTENT)
+            self.end_headers()
+            return
+        super().do_GET()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture
+def serve() -> Iterator[Callable[[Path], str]]:
+    """Serve a folder on 127.0.0.1, on a free port; return its base URL."""
+    servers: list[ThreadingHTTPServer] = []
+
+    def _serve(folder: Path) -> str:
+        handler = functools.partial(_Handler, directory=str(folder))
+        server = ThreadingHTTPServer(('127.0.0.1', 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f'http://127.0.0.1:{server.server_port}'
+
+    yield _serve
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+# Resolves once the page has stopped scrolling (furo scrolls smoothly).
+SETTLED = """() => new Promise(resolve => {
+  let last = null, still = 0;
+  const tick = () => {
+    const now = window.scrollX + ',' + window.scrollY;
+    still = now === last ? still + 1 : 0;
+    last = now;
+    if (still > 10) resolve(true); else requestAnimationFrame(tick);
+  };
+  tick();
+})"""
+
+# What a reader sees of the element jumped to.
+LANDED = """() => {
+  const target = document.querySelector(':target');
+  const box = target.getBoundingClientRect();
+  const hit = document.elementFromPoint(box.left + 8, box.top + 4);
+  const cell = target.cells ? target.cells[0] : target;
+  const permalink = target.querySelector('a.headerlink');
+  const rgba = value => {
+    const [r, g, b, a = 1] = value.match(/[\\d.]+/g).map(Number);
+    return [r, g, b, a];
+  };
+  const background = element => {  // blended over every ancestor's background
+    const layers = [];
+    for (let node = element; node; node = node.parentElement) {
+      const layer = rgba(getComputedStyle(node).backgroundColor);
+      layers.push(layer);
+      if (layer[3] === 1) break;
+    }
+    let [r, g, b] = [255, 255, 255];
+    for (const [lr, lg, lb, la] of layers.reverse()) {
+      [r, g, b] = [lr * la + r * (1 - la), lg * la + g * (1 - la), lb * la + b * (1 - la)];
+    }
+    return [r, g, b];
+  };
+  const luminance = ([r, g, b]) => {
+    const c = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * c(r) + 0.7152 * c(g) + 0.0722 * c(b);
+  };
+  const [light, dark] = [background(cell), rgba(getComputedStyle(cell).color)]
+    .map(luminance).sort((x, y) => y - x);
+  const other = target.parentElement.querySelector('tr.wsclose-row:not(:target)');
+  return {
+    tag: target.tagName.toLowerCase(),
+    id: target.id,
+    top: box.top,
+    viewport: window.innerHeight,
+    uncovered: hit !== null && target.contains(hit),
+    background: background(cell).map(Math.round).join(','),
+    other: other ? background(other.cells[0]).map(Math.round).join(',') : null,
+    contrast: (light + 0.05) / (dark + 0.05),
+    permalink: permalink && {
+      href: permalink.getAttribute('href'),
+      visible: getComputedStyle(permalink).visibility === 'visible'
+        && getComputedStyle(permalink).opacity === '1',
+    },
+  };
+}"""
+
+# Whether the page itself scrolls sideways (the table may, inside its box).
+PAGE_SCROLLS_SIDEWAYS = """() => {
+  const root = document.documentElement;
+  const y = window.scrollY;
+  window.scrollTo(root.scrollWidth, y);
+  const moved = window.scrollX;
+  window.scrollTo(0, y);
+  return moved > 0 || root.scrollWidth > root.clientWidth;
+}"""
+
+BROWSER_CASES = [('rst', 'furo'), ('myst', 'furo'), ('rst', 'alabaster')]
+VIEWS = [(1280, 'light'), (375, 'light'), (375, 'dark')]
+
+
+def _mention(page: Page, text: str) -> Any:
+    mentions = page.locator('a.reference.internal', has=page.locator('span.xref.wsclose'))
+    return mentions.filter(has_text=text)
+
+
+@pytest.mark.parametrize(('syntax', 'theme'), BROWSER_CASES)
+def test_a_mention_lands_on_its_highlighted_row(
+    build: Callable[..., SphinxTestApp],
+    browser: Browser,
+    serve: Callable[[Path], str],
+    syntax: str,
+    theme: str,
+) -> None:
+    app = build(f'browser-{syntax}', confoverrides={'html_theme': theme})
+    assert warnings(app) == []
+    base = serve(app.outdir)
+    shots = os.environ.get('WSCLOSE_SCREENSHOTS')
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on('console', lambda message: errors.append(message.text)
+            if message.type == 'error' else None)
+    page.on('pageerror', lambda error: errors.append(str(error)))
+    for width, scheme in VIEWS:
+        view = f'{theme}-{syntax}-{width}px-{scheme}'
+        page.set_viewport_size({'width': width, 'height': 800})
+        page.emulate_media(color_scheme=scheme)
+        page.goto(f'{base}/mentions.html')
+        assert not page.evaluate(PAGE_SCROLLS_SIDEWAYS), view
+        link = _mention(page, '1008 Policy Violation')
+        assert link.get_attribute('title') == REGISTRY['1008'].description
+        link.click()
+        page.wait_for_url('**/codes.html#wsclose-1008')
+        page.evaluate(SETTLED)
+        landed = page.evaluate(LANDED)
+        assert (landed['tag'], landed['id']) == ('tr', 'wsclose-1008'), view
+        assert 0 <= landed['top'] < landed['viewport'] / 2, (view, landed)
+        assert landed['uncovered'], (view, landed)  # by no sticky header
+        assert landed['background'] != landed['other'], (view, landed)
+        assert landed['contrast'] >= 4.5, (view, landed)
+        assert landed['permalink'] == {'href': '#wsclose-1008', 'visible': True}, view
+        assert not page.evaluate(PAGE_SCROLLS_SIDEWAYS), view
+        if shots:
+            Path(shots).mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(Path(shots) / f'{view}.png'))
+
+    # A project's own code lands on its wsclose:code description.
+    page.goto(f'{base}/mentions.html')
+    _mention(page, '4001').click()
+    page.wait_for_url('**/protocol.html#wsclose-4001')
+    page.evaluate(SETTLED)
+    landed = page.evaluate(LANDED)
+    assert (landed['tag'], landed['id']) == ('dt', 'wsclose-4001'), landed
+    assert landed['uncovered'], landed
+
+    assert errors == []
+    page.close()
