@@ -51,6 +51,11 @@ def _text(value: str) -> list[Node]:
     return [nodes.Text(value)] if value else []
 
 
+def _literal(value: str | None) -> list[Node]:
+    """Code-like text (a constant): monospace, and never hyphenated in LaTeX."""
+    return [nodes.literal(value, value)] if value else []
+
+
 def _flag(value: bool | None) -> list[Node]:  # noqa: FBT001
     if value is None:
         return _text(_('per code'))
@@ -82,7 +87,7 @@ COLUMNS: dict[str, Column] = {
     'description': Column(lambda: _('Description'), 46, lambda e: _text(e.description)),
     'reference': Column(lambda: _('Reference'), 22, _references),
     'iana-name': Column(lambda: _('IANA name'), 20, lambda e: _text(e.iana_name or '')),
-    'constant': Column(lambda: _('Constant'), 22, lambda e: _text(e.constant or '')),
+    'constant': Column(lambda: _('Constant'), 22, lambda e: _literal(e.constant)),
     'codename': Column(lambda: _('Blog codename'), 20, lambda e: _text(e.seed_codename or '')),
     'wire': Column(lambda: _('Sent on the wire'), 10, lambda e: _flag(e.wire)),
     'internal': Column(lambda: _('Internal'), 10, lambda e: _flag(e.internal)),
