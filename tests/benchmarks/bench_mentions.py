@@ -1,0 +1,756 @@
+"""Benchmark: what a mention costs, against the same links written by hand.
+
+The floor is the output written by hand: every mention an ordinary hyperlink
+with the same text and the same anchor as the role's link.  No role can be
+cheaper.  This script generates synthetic projects, N pages of M mentions,
+in reStructuredText and in MyST with identical prose, one project per way of
+writing a mention (a *variant*):
+
+``floor``
+    ```1008 Policy Violation <https://ws.example/codes.html#wsclose-1008>`__``
+    (``[1008 Policy Violation](https://ws.example/codes.html#wsclose-1008)``).
+``literal``
+    ````1008 Policy Violation```` (```1008 Policy Violation```): no link.
+``ref``
+    ``:ref:`1008 Policy Violation <wsclose-ref-1008>``` to a label on the
+    ``labels`` page, one label per code.
+``wsclose``
+    ``:wsclose:`1008``` (``{wsclose}`1008```).
+``http``
+    ``:http:statuscode:`451``` of sphinxcontrib-httpdomain, to an HTTP code of
+    similar meaning; left out when sphinxcontrib-httpdomain is not installed.
+
+Every project has the same ``conf.py`` (``sphinxext_wsclose`` in
+``extensions``, ``myst_parser`` for MyST, ``sphinxcontrib.httpdomain`` when
+the ``http`` variant runs), the same ``wsclose-table`` page and the same
+``labels`` page; only the mentions differ.
+
+Each build is a separate ``python -m sphinx -q -b html`` process, in a
+fresh output folder; its wall time is measured around the process, and its
+peak memory is the ``ru_maxrss`` that :func:`os.wait4` returns for it.
+Variants alternate within each round (the starting one rotates), and the
+report gives medians, as ratios against the floor.  Three measurements:
+
+* full builds (``-E``) at ``--pages`` x ``--mentions``;
+* scaling: full builds at 1x, 2x and 4x the pages;
+* incremental: build once, then repeatedly edit one page and rebuild (no
+  ``-E``), timing the rebuild only.
+
+Run it from the repository root (about 15 minutes on 2 idle cores)::
+
+    python tests/benchmarks/bench_mentions.py
+
+or ``tox -e bench``; ``--help`` lists the options.  ``--profile VARIANT``
+instead runs one full build of a variant under pyinstrument.
+
+Not a test: pytest does not collect it (its name does not start with
+``test_``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import sphinx
+
+import sphinxext_wsclose
+from sphinxext_wsclose.registry import REGISTRY, Kind
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Sequence
+
+SYNTAXES = ('rst', 'myst')
+SUFFIX = {'rst': 'rst', 'myst': 'md'}
+VARIANTS = ('floor', 'literal', 'ref', 'wsclose', 'http')
+FLOOR = 'floor'
+TABLE_PAGE = 'wsclose-table'
+LABELS_PAGE = 'labels'
+BASE_URL = 'https://ws.example/codes.html'
+
+#: The registered codes that the mentions cycle through, with their link text.
+CODES: tuple[tuple[str, str], ...] = tuple(
+    (entry.key, entry.display) for entry in REGISTRY if entry.kind is Kind.CODE
+)
+
+#: For the ``http`` variant: an HTTP status code of similar meaning.
+HTTP_CODES = {
+    '1000': 200, '1001': 410, '1002': 400, '1003': 415, '1004': 501, '1005': 204,
+    '1006': 504, '1007': 422, '1008': 451, '1009': 413, '1010': 417, '1011': 500,
+    '1012': 503, '1013': 429, '1014': 502, '1015': 426, '3000': 401, '3003': 403,
+    '3008': 408,
+}
+
+#: Sentences of the synthetic prose; ``{m}`` is the mention.
+SENTENCES = (
+    'When the peer sends a frame it cannot accept, the server closes the '
+    'connection with {m} and logs the reason.',
+    'Clients that see {m} should not reconnect at once; they wait a little, '
+    'then try again with a fresh session.',
+    'The gateway reports {m} to the application, which shows a short message '
+    'to the user.',
+    'A load test that ends with {m} usually points at a proxy in front of the '
+    'service, not at the service itself.',
+    'Our monitoring counts every {m} per minute, so that a sudden jump is easy '
+    'to spot on the dashboard.',
+)
+SENTENCES_PER_PARAGRAPH = 5
+PARAGRAPHS_PER_SECTION = 2
+
+#: What each variant's mention of ``(key, text)`` looks like.
+MENTION: dict[str, dict[str, Callable[[str, str], str]]] = {
+    'rst': {
+        'floor': lambda key, text: f'`{text} <{BASE_URL}#wsclose-{key}>`__',
+        'literal': lambda key, text: f'``{text}``',
+        'ref': lambda key, text: f':ref:`{text} <wsclose-ref-{key}>`',
+        'wsclose': lambda key, text: f':wsclose:`{key}`',
+        'http': lambda key, text: f':http:statuscode:`{HTTP_CODES[key]}`',
+    },
+    'myst': {
+        'floor': lambda key, text: f'[{text}]({BASE_URL}#wsclose-{key})',
+        'literal': lambda key, text: f'`{text}`',
+        'ref': lambda key, text: f'{{ref}}`{text} <wsclose-ref-{key}>`',
+        'wsclose': lambda key, text: f'{{wsclose}}`{key}`',
+        'http': lambda key, text: f'{{http:statuscode}}`{HTTP_CODES[key]}`',
+    },
+}
+
+#: What a page of each variant must contain once built, once per mention.
+EXPECTED = {
+    'floor': f'href="{BASE_URL}#wsclose-',
+    'literal': '<code class="docutils literal notranslate">',
+    'ref': f'href="{LABELS_PAGE}.html#wsclose-ref-',
+    'wsclose': f'href="{TABLE_PAGE}.html#wsclose-',
+    'http': 'href="https://developer.mozilla.org/',
+}
+
+
+def httpdomain_installed() -> bool:
+    return importlib.util.find_spec('sphinxcontrib.httpdomain') is not None
+
+
+# -- synthetic projects ---------------------------------------------------------
+
+
+def _heading(syntax: str, title: str, level: int = 1) -> str:
+    if syntax == 'myst':
+        return f'{"#" * level} {title}\n'
+    return f'{title}\n{"=-"[level - 1] * len(title)}\n'
+
+
+def page_name(number: int) -> str:
+    return f'page-{number:04d}'
+
+
+def page_text(syntax: str, variant: str, number: int, mentions: int) -> str:
+    """One page: a title, then sections of paragraphs, one mention a sentence."""
+    mention = MENTION[syntax][variant]
+    parts = [_heading(syntax, f'Page {number}')]
+    sentences = []
+    for i in range(mentions):
+        key, text = CODES[(number * mentions + i) % len(CODES)]
+        sentences.append(SENTENCES[i % len(SENTENCES)].format(m=mention(key, text)))
+    per_section = SENTENCES_PER_PARAGRAPH * PARAGRAPHS_PER_SECTION
+    for start in range(0, len(sentences), per_section):
+        parts.append(_heading(syntax, f'Part {start // per_section + 1}', 2))
+        section = sentences[start:start + per_section]
+        for first in range(0, len(section), SENTENCES_PER_PARAGRAPH):
+            parts.append(' '.join(section[first:first + SENTENCES_PER_PARAGRAPH]) + '\n')
+    return '\n'.join(parts)
+
+
+def _labels_page(syntax: str) -> str:
+    parts = [_heading(syntax, 'Labels')]
+    for key, text in CODES:
+        entry = REGISTRY[key]
+        target = f'.. _wsclose-ref-{key}:\n' if syntax == 'rst' else f'(wsclose-ref-{key})=\n'
+        parts.append(f'{target}\n{text}: {entry.description}\n')
+    return '\n'.join(parts)
+
+
+def _table_page(syntax: str) -> str:
+    if syntax == 'rst':
+        return _heading(syntax, 'Close codes') + '\n.. wsclose-table::\n'
+    return _heading(syntax, 'Close codes') + '\n```{wsclose-table}\n```\n'
+
+
+def _index_page(syntax: str, pages: int) -> str:
+    names = [TABLE_PAGE, LABELS_PAGE, *(page_name(n) for n in range(pages))]
+    if syntax == 'rst':
+        toctree = '.. toctree::\n   :maxdepth: 1\n\n' + ''.join(f'   {n}\n' for n in names)
+    else:
+        toctree = '```{toctree}\n:maxdepth: 1\n\n' + ''.join(f'{n}\n' for n in names) + '```\n'
+    return _heading(syntax, 'Benchmark') + '\n' + toctree
+
+
+def conf_text(syntax: str, *, httpdomain: bool, sidebars: bool = False) -> str:
+    """The same ``conf.py`` for every variant of a syntax.
+
+    Unless *sidebars*, the pages have no sidebar: alabaster's navigation
+    sidebar renders the whole toctree on every page, a cost that grows with
+    the square of the pages and would hide the cost of the mentions.
+    """
+    extensions = ['sphinxext_wsclose']
+    if syntax == 'myst':
+        extensions.append('myst_parser')
+    if httpdomain:
+        extensions.append('sphinxcontrib.httpdomain')
+    text = f"project = 'wsclose-bench'\nextensions = {extensions!r}\nhtml_theme = 'alabaster'\n"
+    if not sidebars:
+        text += "html_sidebars = {'**': []}\n"
+    return text
+
+
+def write_project(
+    srcdir: Path,
+    syntax: str,
+    variant: str,
+    pages: int,
+    mentions: int,
+    *,
+    httpdomain: bool,
+    sidebars: bool = False,
+) -> None:
+    """Write one synthetic project; every variant differs only in its mentions."""
+    if srcdir.exists():
+        shutil.rmtree(srcdir)
+    srcdir.mkdir(parents=True)
+    ext = SUFFIX[syntax]
+    conf = conf_text(syntax, httpdomain=httpdomain, sidebars=sidebars)
+    (srcdir / 'conf.py').write_text(conf, encoding='utf-8')
+    (srcdir / f'index.{ext}').write_text(_index_page(syntax, pages), encoding='utf-8')
+    (srcdir / f'{TABLE_PAGE}.{ext}').write_text(_table_page(syntax), encoding='utf-8')
+    (srcdir / f'{LABELS_PAGE}.{ext}').write_text(_labels_page(syntax), encoding='utf-8')
+    for number in range(pages):
+        text = page_text(syntax, variant, number, mentions)
+        (srcdir / f'{page_name(number)}.{ext}').write_text(text, encoding='utf-8')
+
+
+# -- measuring ------------------------------------------------------------------
+
+@dataclass
+class Sample:
+    """One ``sphinx-build`` process: wall time, CPU time (s) and peak RSS (KiB)."""
+
+    seconds: float
+    cpu_seconds: float
+    maxrss_kib: int
+
+
+class BuildError(RuntimeError):
+    pass
+
+
+def sphinx_build(srcdir: Path, outdir: Path, *, fresh: bool, jobs: int, log: Path) -> Sample:
+    """Run one ``python -m sphinx`` process; measure it alone, with os.wait4."""
+    args = [sys.executable, '-m', 'sphinx', '-q', '-b', 'html']
+    if fresh:
+        args.append('-E')
+    if jobs > 1:
+        args += ['-j', str(jobs)]
+    args += [str(srcdir), str(outdir)]
+    env = {**os.environ, 'NO_COLOR': '1', 'PYTHONHASHSEED': '0'}
+    with log.open('wb') as stderr:
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=stderr, env=env
+        )
+        _pid, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        msg = f'sphinx-build failed ({process.returncode}) for {srcdir}:\n{log.read_text()}'
+        raise BuildError(msg)
+    # Linux reports ru_maxrss in KiB, macOS in bytes.
+    maxrss = usage.ru_maxrss // 1024 if sys.platform == 'darwin' else usage.ru_maxrss
+    return Sample(seconds, usage.ru_utime + usage.ru_stime, maxrss)
+
+
+def check_output(outdir: Path, variant: str, mentions: int, log: Path) -> None:
+    """The build warned about nothing, and a page holds one link per mention."""
+    warnings = log.read_text(encoding='utf-8', errors='replace').strip()
+    if warnings:
+        msg = f'the {variant} build warned:\n{warnings[:2000]}'
+        raise BuildError(msg)
+    html = (outdir / f'{page_name(0)}.html').read_text(encoding='utf-8')
+    found = html.count(EXPECTED[variant])
+    if found != mentions:
+        msg = f'{variant}: expected {mentions} x {EXPECTED[variant]!r} in a page, found {found}'
+        raise BuildError(msg)
+
+
+@dataclass
+class Project:
+    """A generated project, and the samples of the builds measured on it."""
+
+    syntax: str
+    variant: str
+    pages: int
+    srcdir: Path
+    samples: list[Sample] = field(default_factory=list)
+    #: The output of its last full build, kept for the incremental runs.
+    outdir: Path | None = None
+
+    @property
+    def label(self) -> str:
+        return f'{self.syntax}/{self.variant}/{self.pages}p'
+
+    def median(self, what: str) -> float:
+        return float(statistics.median(getattr(sample, what) for sample in self.samples))
+
+    @property
+    def seconds(self) -> float:
+        return self.median('seconds')
+
+    @property
+    def cpu(self) -> float:
+        return self.median('cpu_seconds')
+
+    @property
+    def mib(self) -> float:
+        return self.median('maxrss_kib') / 1024
+
+
+def alternate(items: Sequence[Project], round_number: int) -> list[Project]:
+    """The items in turn, starting one further each round."""
+    shift = round_number % len(items)
+    return [*items[shift:], *items[:shift]]
+
+
+class Bench:
+    """Generates the projects and runs the builds."""
+
+    def __init__(self, options: argparse.Namespace, workdir: Path) -> None:
+        self.options = options
+        self.workdir = workdir
+        self.httpdomain = 'http' in options.variants
+        self.outdirs = 0
+        self.builds = 0
+        self.projects: dict[tuple[str, str, int], Project] = {}
+
+    def project(self, syntax: str, variant: str, pages: int) -> Project:
+        """The project for these parameters, generated on first use."""
+        key = (syntax, variant, pages)
+        if key not in self.projects:
+            srcdir = self.workdir / 'src' / f'{syntax}-{variant}-{pages}'
+            write_project(srcdir, syntax, variant, pages, self.options.mentions,
+                          httpdomain=self.httpdomain, sidebars=self.options.sidebars)
+            self.projects[key] = Project(syntax, variant, pages, srcdir)
+        return self.projects[key]
+
+    @property
+    def log(self) -> Path:
+        return self.workdir / 'last-stderr.txt'
+
+    def _outdir(self) -> Path:
+        self.outdirs += 1
+        return self.workdir / 'out' / f'run-{self.outdirs}'
+
+    def build(self, project: Project, outdir: Path, *, fresh: bool) -> Sample:
+        self.builds += 1
+        return sphinx_build(project.srcdir, outdir, fresh=fresh, jobs=self.options.jobs,
+                            log=self.log)
+
+    def full_build(self, project: Project, *, check: bool, keep: bool) -> None:
+        """One timed full build in a fresh output folder."""
+        outdir = self._outdir()
+        project.samples.append(self.build(project, outdir, fresh=True))
+        if check:
+            check_output(outdir, project.variant, self.options.mentions, self.log)
+        if project.outdir is not None:
+            shutil.rmtree(project.outdir, ignore_errors=True)
+            project.outdir = None
+        if keep:
+            project.outdir = outdir
+        else:
+            shutil.rmtree(outdir, ignore_errors=True)
+
+    def warm_up(self, project: Project) -> None:
+        """One untimed build: warms the file cache and imports before timing."""
+        outdir = self._outdir()
+        self.build(project, outdir, fresh=True)
+        shutil.rmtree(outdir, ignore_errors=True)
+
+    def rounds(
+        self, projects: Sequence[Project], repeats: int, title: str, keep: Sequence[str] = ()
+    ) -> None:
+        """*repeats* rounds of full builds, alternating the projects.
+
+        The first round also checks each output; the last keeps the output
+        of the variants in *keep*, for the incremental runs.
+        """
+        for round_number in range(repeats):
+            for project in alternate(projects, round_number):
+                self.full_build(project, check=not project.samples,
+                                keep=round_number == repeats - 1 and project.variant in keep)
+            progress(f'{title}: round {round_number + 1}/{repeats} done')
+
+    def incremental(
+        self, projects: Sequence[Project], repeats: int, title: str
+    ) -> list[Project]:
+        """Edit one page and rebuild without -E, alternating; time the rebuild only."""
+        edited = page_name(self.options.pages // 2)
+        runs = []
+        for base in projects:
+            outdir = base.outdir
+            if outdir is None:  # no full build to start from: make one
+                outdir = self._outdir()
+                self.build(base, outdir, fresh=True)
+                check_output(outdir, base.variant, self.options.mentions, self.log)
+            base.outdir = None
+            page = base.srcdir / f'{edited}.{SUFFIX[base.syntax]}'
+            measured = Project(base.syntax, base.variant, base.pages, base.srcdir, outdir=outdir)
+            runs.append((measured, page, page.read_text(encoding='utf-8')))
+        try:
+            for round_number in range(repeats):
+                shift = round_number % len(runs)
+                for project, page, original in [*runs[shift:], *runs[:shift]]:
+                    marker = f'Revision {round_number + 1} of this page.'
+                    page.write_text(f'{original}\n{marker}\n', encoding='utf-8')
+                    stamp = time.time_ns()
+                    os.utime(page, ns=(stamp, stamp))
+                    assert project.outdir is not None
+                    project.samples.append(self.build(project, project.outdir, fresh=False))
+                    html = (project.outdir / f'{edited}.html').read_text(encoding='utf-8')
+                    if marker not in html:
+                        msg = f'{project.label}: the edit of {edited} was not rebuilt'
+                        raise BuildError(msg)
+                progress(f'{title}: round {round_number + 1}/{repeats} done')
+        finally:
+            for project, page, original in runs:
+                page.write_text(original, encoding='utf-8')
+                if project.outdir is not None:
+                    shutil.rmtree(project.outdir, ignore_errors=True)
+        return [project for project, _page, _original in runs]
+
+
+def progress(message: str) -> None:
+    print(f'  .. {message}', file=sys.stderr, flush=True)
+
+
+# -- reporting ------------------------------------------------------------------
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A plain-text table: first column left-aligned, the others right-aligned."""
+    lines = [list(headers), *(list(row) for row in rows)]
+    widths = [max(len(line[n]) for line in lines) for n in range(len(headers))]
+    text = []
+    for index, line in enumerate(lines):
+        text.append('  '.join(cell.ljust(widths[n]) if n == 0 else cell.rjust(widths[n])
+                              for n, cell in enumerate(line)).rstrip())
+        if index == 0:
+            text.append('  '.join('-' * width for width in widths))
+    return '\n'.join(text)
+
+
+def verdict(value: float, limit: float) -> str:
+    if value <= limit:
+        return f'met     {value:.3f} <= {limit:.2f}'
+    return f'MISSED  {value:.3f} >  {limit:.2f}'
+
+
+def _nproc() -> int:
+    if hasattr(os, 'sched_getaffinity'):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def _version(distribution: str) -> str:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return 'not installed'
+
+
+def _revision() -> str:
+    """The git commit of the extension's checkout, if it is one."""
+    root = Path(sphinxext_wsclose.__file__).resolve().parent.parent
+    try:
+        commit = subprocess.run(
+            ['git', 'rev-parse', '--short', 'HEAD'],
+            cwd=root, capture_output=True, text=True, check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ['git', 'status', '--porcelain', '--', 'sphinxext_wsclose'],
+            cwd=root, capture_output=True, text=True, check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return 'unknown'
+    return f'{commit}{" (sphinxext_wsclose/ modified)" if dirty else ""}'
+
+
+def environment() -> dict[str, str]:
+    return {
+        'machine': f'{platform.machine()}, nproc {_nproc()}, {platform.platform()}',
+        'python': platform.python_version(),
+        'sphinx': sphinx.__display_version__,
+        'docutils': _version('docutils'),
+        'myst-parser': _version('myst-parser'),
+        'sphinxcontrib-httpdomain': _version('sphinxcontrib-httpdomain'),
+        'sphinxext-wsclose': f'{sphinxext_wsclose.__version__}, git {_revision()}',
+    }
+
+
+@dataclass
+class Report:
+    """The measured projects, and the verdicts on the targets."""
+
+    options: argparse.Namespace
+    full: dict[str, list[Project]] = field(default_factory=dict)
+    scaling: dict[str, list[Project]] = field(default_factory=dict)
+    incremental: dict[str, list[Project]] = field(default_factory=dict)
+    targets: list[tuple[str, str]] = field(default_factory=list)
+
+    def print(self) -> None:
+        options = self.options
+        for syntax in options.syntax:
+            print()
+            print(f'== {syntax}: {options.pages} pages x {options.mentions} mentions '
+                  f'({options.pages * options.mentions} mentions) ==')
+            if syntax in self.full:
+                self._full(syntax)
+            if syntax in self.scaling:
+                self._scaling(syntax)
+            if syntax in self.incremental:
+                self._incremental(syntax)
+        if self.targets:
+            print()
+            print('Targets for :wsclose: (ratios against the floor):')
+            print(table(['target', 'result'], self.targets))
+
+    def _full(self, syntax: str) -> None:
+        projects = self.full[syntax]
+        floor = projects[0]
+        rows = []
+        for project in projects:
+            time_ratio = project.seconds / floor.seconds
+            rss_ratio = project.mib / floor.mib
+            rows.append([
+                project.variant, f'{project.seconds:.2f}', f'{time_ratio:.3f}',
+                f'{project.cpu:.2f}', f'{project.cpu / floor.cpu:.3f}',
+                f'{project.mib:.1f}', f'{rss_ratio:.3f}',
+            ])
+            if project.variant == 'wsclose':
+                self.targets.append((f'{syntax}: full build wall time', verdict(time_ratio, 1.05)))
+                self.targets.append((f'{syntax}: peak memory', verdict(rss_ratio, 1.05)))
+        print(f'Full builds (-E), median of {self.options.repeats}:')
+        print(table(['variant', 'wall s', 'x floor', 'cpu s', 'x floor', 'peak MiB', 'x floor'],
+                    rows))
+
+    def _scaling(self, syntax: str) -> None:
+        scales = self.options.scales
+        projects = self.scaling[syntax]
+        print()
+        print(f'Scaling: full builds at {", ".join(f"{s}x" for s in scales)} the pages; '
+              f'median wall time (and time / time at {scales[0]}x):')
+        rows = []
+        growth: dict[str, float] = {}
+        for variant in self.options.scale_variants:
+            series = [p for p in projects if p.variant == variant]
+            base = series[0].seconds
+            rows.append([variant, *(f'{p.seconds:.2f} ({p.seconds / base:.2f}x)' for p in series)])
+            if 4 in scales:
+                growth[variant] = series[scales.index(4)].seconds / base
+        print(table(['variant', *(f'{s}x = {self.options.pages * s} pages' for s in scales)],
+                    rows))
+        if 'wsclose' in growth:
+            four = growth['wsclose']
+            self.targets.append((f'{syntax}: 4x pages, time', verdict(four, 4.2)))
+            if FLOOR in growth:
+                self.targets.append((
+                    f'{syntax}: 4x pages, vs floor',
+                    f'wsclose {four:.2f}x, floor {growth[FLOOR]:.2f}x '
+                    f'(ratio {four / growth[FLOOR]:.3f})',
+                ))
+
+    def _incremental(self, syntax: str) -> None:
+        projects = self.incremental[syntax]
+        floor = projects[0]
+        rows = []
+        for project in projects:
+            ratio = project.seconds / floor.seconds
+            rows.append([
+                project.variant, f'{project.seconds:.2f}', f'{ratio:.3f}',
+                f'{project.cpu:.2f}', f'{project.cpu / floor.cpu:.3f}',
+                f'{project.mib:.1f}', f'{project.mib / floor.mib:.3f}',
+            ])
+            if project.variant == 'wsclose':
+                self.targets.append((f'{syntax}: incremental rebuild', verdict(ratio, 1.05)))
+        print()
+        print(f'Incremental: one page edited, rebuilt without -E; median of '
+              f'{self.options.incremental_repeats} rebuilds:')
+        print(table(['variant', 'wall s', 'x floor', 'cpu s', 'x floor', 'peak MiB', 'x floor'],
+                    rows))
+
+    def samples(self) -> dict[str, dict[str, list[dict[str, float]]]]:
+        return {
+            kind: {p.label: [vars(s) for s in p.samples]
+                   for projects in group.values() for p in projects}
+            for kind, group in (('full', self.full), ('scaling', self.scaling),
+                                ('incremental', self.incremental))
+        }
+
+
+# -- main -----------------------------------------------------------------------
+
+
+def _csv(choices: Sequence[str]) -> Callable[[str], list[str]]:
+    def parse(value: str) -> list[str]:
+        items = [item.strip() for item in value.split(',') if item.strip()]
+        unknown = [item for item in items if item not in choices]
+        if unknown or not items:
+            msg = f'choose from {", ".join(choices)}'
+            raise argparse.ArgumentTypeError(msg)
+        return items
+
+    return parse
+
+
+def _ints(value: str) -> list[int]:
+    try:
+        items = [int(item) for item in value.split(',') if item.strip()]
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+    if not items or min(items) < 1:
+        msg = 'expected positive integers, such as 1,2,4'
+        raise argparse.ArgumentTypeError(msg)
+    return items
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description='Time sphinx-build with :wsclose: mentions against hand-written links.',
+    )
+    add = parser.add_argument
+    add('--pages', type=int, default=150, help='pages per project (150)')
+    add('--mentions', type=int, default=50, help='mentions per page (50)')
+    add('--repeats', type=int, default=3, help='timed full builds per variant (3)')
+    add('--syntax', type=_csv(SYNTAXES), default=list(SYNTAXES), help='rst,myst (both)')
+    add('--variants', type=_csv(VARIANTS), default=list(VARIANTS),
+        help='floor,literal,ref,wsclose,http (all; http only if sphinxcontrib-httpdomain '
+        'is installed); the floor always runs')
+    add('--scales', type=_ints, default=[1, 2, 4],
+        help='page multipliers of the scaling runs (1,2,4); 1x reuses the full builds')
+    add('--scale-variants', type=_csv(VARIANTS), default=['floor', 'wsclose'],
+        help='variants of the scaling runs (floor,wsclose)')
+    add('--scale-repeats', type=int, default=2,
+        help='timed builds per scale and variant above 1x (2)')
+    add('--incremental-variants', type=_csv(VARIANTS), default=['floor', 'ref', 'wsclose'],
+        help='variants of the incremental runs (floor,ref,wsclose)')
+    add('--incremental-repeats', type=int, default=9,
+        help='timed incremental rebuilds per variant (9)')
+    add('--no-full', action='store_true', help='skip the full builds')
+    add('--no-scaling', action='store_true', help='skip the scaling runs')
+    add('--no-incremental', action='store_true', help='skip the incremental runs')
+    add('--jobs', type=int, default=1, help='sphinx-build -j (1: serial)')
+    add('--sidebars', action='store_true',
+        help="keep alabaster's sidebars (default: none; its navigation grows with pages²)")
+    add('--workdir', type=Path, help='generate the projects here (default: a temp dir)')
+    add('--json', type=Path, help='also write every sample to this file')
+    add('--profile', choices=VARIANTS, metavar='VARIANT',
+        help='instead of timing: one full build of VARIANT (first --syntax) under '
+        'pyinstrument; the report goes to --json if given, else to stdout')
+    options = parser.parse_args(argv)
+    options.http_skipped = not httpdomain_installed()
+    for name in ('variants', 'scale_variants', 'incremental_variants'):
+        chosen = [v for v in getattr(options, name)
+                  if v != FLOOR and not (v == 'http' and options.http_skipped)]
+        setattr(options, name, [FLOOR, *chosen])
+    options.scales = sorted(set(options.scales))
+    return options
+
+
+def profile(options: argparse.Namespace, workdir: Path) -> int:
+    """One full build of a variant under pyinstrument."""
+    if importlib.util.find_spec('pyinstrument') is None:
+        print('--profile needs pyinstrument: pip install pyinstrument', file=sys.stderr)
+        return 2
+    syntax = options.syntax[0]
+    srcdir = workdir / 'src' / f'{syntax}-{options.profile}-{options.pages}'
+    write_project(srcdir, syntax, options.profile, options.pages, options.mentions,
+                  httpdomain='http' in options.variants, sidebars=options.sidebars)
+    report = options.json or workdir / 'profile.txt'
+    args = [sys.executable, '-m', 'pyinstrument', '--interval', '0.001', '-r', 'text',
+            '-o', str(report), '-m', 'sphinx', '-q', '-E', '-b', 'html',
+            str(srcdir), str(workdir / 'out')]
+    subprocess.run(args, check=True)
+    if options.json is None:
+        print(report.read_text(encoding='utf-8'))
+    return 0
+
+
+def run(options: argparse.Namespace, bench: Bench) -> Report:
+    """Every measurement, syntax by syntax."""
+    report = Report(options)
+    pages = options.pages
+    for syntax in options.syntax:
+        full = [bench.project(syntax, v, pages) for v in options.variants]
+        bench.warm_up(full[0])
+        if not options.no_full:
+            keep = () if options.no_incremental else options.incremental_variants
+            bench.rounds(full, options.repeats, f'{syntax} full builds', keep)
+            report.full[syntax] = full
+        if not options.no_scaling:
+            scaled = [bench.project(syntax, v, pages * scale)
+                      for scale in options.scales for v in options.scale_variants]
+            todo = [p for p in scaled if not (p.pages == pages and p.samples)]
+            bench.rounds(todo, options.scale_repeats, f'{syntax} scaling')
+            report.scaling[syntax] = scaled
+        if not options.no_incremental:
+            bases = [bench.project(syntax, v, pages) for v in options.incremental_variants]
+            report.incremental[syntax] = bench.incremental(
+                bases, options.incremental_repeats, f'{syntax} incremental')
+    return report
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    options = parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix='wsclose-bench-') as temp:
+        workdir = options.workdir or Path(temp)
+        workdir.mkdir(parents=True, exist_ok=True)
+        if options.profile:
+            return profile(options, workdir)
+        started = time.perf_counter()
+        env = environment()
+        print('sphinxext-wsclose mention benchmark')
+        for key, value in env.items():
+            print(f'  {key}: {value}')
+        mode = 'serial' if options.jobs == 1 else f'-j {options.jobs}'
+        print(f'  projects: {options.pages} pages x {options.mentions} mentions, '
+              f'{" and ".join(options.syntax)}; sphinx-build -b html, {mode}')
+        extensions = 'sphinxext_wsclose, myst_parser (MyST)'
+        bench = Bench(options, workdir)
+        if bench.httpdomain:
+            extensions += ', sphinxcontrib.httpdomain'
+        print(f'  extensions in every variant: {extensions}')
+        print(f'  theme: alabaster, {"default sidebars" if options.sidebars else "no sidebars"}')
+        if options.http_skipped:
+            print('  http variant skipped: sphinxcontrib-httpdomain is not installed')
+        report = run(options, bench)
+        report.print()
+        elapsed = time.perf_counter() - started
+        print()
+        print(f'{bench.builds} sphinx-build processes in {elapsed / 60:.1f} min')
+        if options.json:
+            data = {'environment': env, 'options': {k: str(v) for k, v in vars(options).items()},
+                    'samples': report.samples()}
+            options.json.write_text(json.dumps(data, indent=2), encoding='utf-8')
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
