@@ -22,16 +22,19 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # without Sphinx.
     from pathlib import Path
 
+    from sphinxext_wsclose._compat import remember_builder
     from sphinxext_wsclose._locale import MESSAGE_CATALOG
     from sphinxext_wsclose.config import CONFIG_VALUES, validate_config
     from sphinxext_wsclose.domain import CloseCodeDomain, outdated_documents
     from sphinxext_wsclose.html import add_static_path, add_stylesheet
     from sphinxext_wsclose.references import (
         FALLBACK_PRIORITY,
+        MentionResolver,
+        MentionShape,
         resolve_fallbacks,
         warn_missing_reference,
     )
-    from sphinxext_wsclose.roles import CloseCodeRole
+    from sphinxext_wsclose.roles import CloseCodeRole, mention_text
     from sphinxext_wsclose.table import (
         CloseCodeTable,
         DefinedCodeRows,
@@ -48,9 +51,13 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_domain(CloseCodeDomain)
     app.add_role('wsclose', CloseCodeRole())
     app.add_directive('wsclose-table', CloseCodeTable)
+    app.add_node(mention_text)
+    app.add_post_transform(MentionResolver)
+    app.add_post_transform(MentionShape)
     app.add_post_transform(DefinedCodeRows)
     app.add_post_transform(RowAnchors)
 
+    app.connect('builder-inited', remember_builder)
     app.connect('missing-reference', resolve_fallbacks, priority=FALLBACK_PRIORITY)
     app.connect('warn-missing-reference', warn_missing_reference)
     app.connect('env-updated', outdated_documents)
@@ -60,7 +67,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect('html-page-context', add_stylesheet)
     return {
         'version': __version__,
-        'env_version': 3,
+        'env_version': 4,
         'parallel_read_safe': True,
         'parallel_write_safe': True,
     }

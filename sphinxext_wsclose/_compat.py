@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
+
+_BUILDERS: WeakKeyDictionary[BuildEnvironment, Builder] = WeakKeyDictionary()
 
 
 def current_docname(env: BuildEnvironment) -> str:
@@ -17,3 +22,17 @@ def current_docname(env: BuildEnvironment) -> str:
     if current is not None:
         return str(current.docname)
     return str(env.docname)
+
+
+def remember_builder(app: Sphinx) -> None:
+    """``builder-inited`` handler: note the builder, for :func:`builder_of`."""
+    _BUILDERS[app.env] = app.builder
+
+
+def builder_of(env: BuildEnvironment) -> Builder:
+    """The builder that writes *env*'s documents, for a post-transform.
+
+    Sphinx 9 deprecates ``SphinxTransform.app``, which 7.4 and 8 offer, and
+    has no public replacement; ``builder-inited`` gives it on every version.
+    """
+    return _BUILDERS[env]

@@ -2,10 +2,12 @@
 
 Two things register targets: table rows (:meth:`CloseCodeDomain.note_row`) and
 ``wsclose:code`` descriptions of a project's own codes
-(:meth:`CloseCodeDomain.note_definition`).  The role emits ``pending_xref``
-nodes; :meth:`CloseCodeDomain.resolve_xref` links the exact code or returns
-``None``, so that intersphinx and the other ``missing-reference`` handlers (in
-:mod:`sphinxext_wsclose.references`) get their turn.
+(:meth:`CloseCodeDomain.note_definition`).  Mentions are
+linked by :mod:`sphinxext_wsclose.references`, through :meth:`CloseCodeDomain.find`;
+:meth:`CloseCodeDomain.resolve_xref` serves Sphinx's generic resolver
+(``:wsclose:code:``, ``:any:``, MyST's ``[](#1008)``): it links the exact code
+or returns ``None``, so that intersphinx and the other ``missing-reference``
+handlers get their turn.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
@@ -24,12 +25,11 @@ from sphinxext_wsclose.codes import CloseCodeDirective, Definition
 from sphinxext_wsclose.config import settings
 from sphinxext_wsclose.registry import (
     REGISTRY,
-    InvalidCodeError,
     Kind,
     custom_entry,
     normalize_name,
 )
-from sphinxext_wsclose.roles import CloseCodeRole
+from sphinxext_wsclose.roles import NAMES, CloseCodeRole, mention_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Set
@@ -44,8 +44,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-#: The key that mentions by name depend on: the names of directive-defined codes.
-NAMES = '*names*'
 #: A ``wsclose:code`` description; the link target of its code, ahead of table rows.
 DEFINITION = 0
 #: A row of a ``wsclose-table``.
@@ -108,7 +106,7 @@ class CloseCodeDomain(Domain):
     initial_data = {  # noqa: RUF012
         'objects': {}, 'definitions': {}, 'defined_rows': {}, 'mentions': {}
     }
-    data_version = 3
+    data_version = 4
 
     @property
     def objects(self) -> dict[str, list[Target]]:
@@ -129,33 +127,23 @@ class CloseCodeDomain(Domain):
         return rows
 
     @property
-    def mentions(self) -> dict[str, list[str]]:
+    def mentions(self) -> dict[str, set[str]]:
         """Each document, and the keys its mentions depend on."""
-        mentions: dict[str, list[str]] = self.data.setdefault('mentions', {})
+        mentions: dict[str, set[str]] = self.data.setdefault('mentions', {})
         return mentions
 
     # -- registration ---------------------------------------------------------
 
-    def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
-        """Record which keys this document's mentions depend on.
+    def note_mention(self, docname: str, keys: Iterable[str]) -> None:
+        """Record that a mention in *docname* depends on *keys*.
 
         A mention of 4001 depends on 4001 and on the 4000-4999 row; a mention
         by name depends on every definition's name (:data:`NAMES`).
         """
-        registry = settings(env.config).registry
-        keys = set()
-        for node in document.findall(addnodes.pending_xref):
-            if node.get('refdomain') != self.name:
-                continue
-            target = node['reftarget']
-            keys.add(target)
-            try:
-                keys.update(entry.key for entry in registry.containing(target))
-            except InvalidCodeError:
-                if '-' not in target:
-                    keys.add(NAMES)
-        if keys:
-            self.mentions[docname] = sorted(keys)
+        found = self.mentions.get(docname)
+        if found is None:
+            found = self.mentions[docname] = set()
+        found.update(keys)
 
     def note_defined_rows(self, docname: str) -> None:
         """Record that a table in *docname* lists codes defined by directives."""
@@ -295,18 +283,19 @@ class CloseCodeDomain(Domain):
         node: pending_xref,
         contnode: Element,
     ) -> nodes.reference | None:
-        found = self.find(self._key_for(target))
+        found = self.find(self.key_for(target))
         if found is None:
             return None
         entry, where = found
         if not node.get('refexplicit'):
             # The role could not know this code's name: a directive defines it.
             text = entry.format(settings(env.config).role_format)
-            contnode = nodes.inline(text, text, classes=contnode.get('classes', []))
+            textclass = mention_text if isinstance(contnode, mention_text) else nodes.inline
+            contnode = textclass(text, text, classes=contnode.get('classes', []))
         return make_refnode(builder, fromdocname, where.docname, where.node_id, contnode,
                             entry.description)
 
-    def _key_for(self, target: str) -> str:
+    def key_for(self, target: str) -> str:
         """The key of *target*: itself, or the code a directive gave that name or constant."""
         if target in self.objects:
             return target

@@ -1,26 +1,34 @@
-"""What happens to a mention that the domain could not resolve exactly.
+"""How a mention gets its link.
 
-Sphinx asks the domain first (:meth:`CloseCodeDomain.resolve_xref`: the exact
-code), then every ``missing-reference`` handler in priority order:
-intersphinx (the exact code in other projects), then :func:`resolve_fallbacks`
-here (the code's range, in this project and then in other projects, then the
-``wsclose_fallback`` link).  Only a reference that all of these left alone
-reaches :func:`warn_missing_reference`, which words the warning.
+A page's mentions are linked when the page is written, all at once, by
+:class:`MentionResolver`: the exact code, where a table row or a
+``wsclose:code`` description in this project documents it.  Each mention that
+it cannot link becomes a ``pending_xref`` (:func:`~sphinxext_wsclose.roles.pending_mention`)
+and takes Sphinx's generic way: the domain, then the ``missing-reference``
+handlers in priority order: intersphinx (the exact code in other projects),
+then :func:`resolve_fallbacks` here (the code's range, in this project and
+then in other projects, then the ``wsclose_fallback`` link).  Only a mention
+that all of these left alone reaches :func:`warn_missing_reference`, which
+words the warning.  :class:`MentionShape` then gives the links they made the
+shape of the others.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
+from sphinx.errors import NoUri
 from sphinx.ext.intersphinx import missing_reference
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
+from sphinxext_wsclose._compat import builder_of, current_docname
 from sphinxext_wsclose._locale import __
 from sphinxext_wsclose.config import settings
 from sphinxext_wsclose.registry import IANA_URL, REGISTRY, InvalidCodeError, Kind
-from sphinxext_wsclose.roles import invalid_message
+from sphinxext_wsclose.roles import MENTION_CLASSES, invalid_message, mention_text, pending_mention
 
 if TYPE_CHECKING:
     from docutils.nodes import TextElement
@@ -30,12 +38,99 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from sphinxext_wsclose.domain import CloseCodeDomain
+    from sphinxext_wsclose.domain import Target as Row
     from sphinxext_wsclose.registry import Entry, Target
 
 logger = logging.getLogger(__name__)
 
 #: After intersphinx (500): its exact match comes before our range fallback.
 FALLBACK_PRIORITY = 600
+
+
+class MentionResolver(SphinxPostTransform):
+    """Link the mentions of a page, where this project documents their code.
+
+    A page's mentions mostly point at one table: each key is looked up once,
+    and the address of each page they point at is computed once.  This is
+    what :func:`~sphinx.util.nodes.make_refnode` would give, done in place:
+    the mention's ``reference`` gets its address and tooltip, and no node is
+    copied.  Mentions that it cannot link are handed to Sphinx's resolvers,
+    which run after it.
+    """
+
+    default_priority = 5  # before intersphinx's (9) and Sphinx's (10) resolvers
+
+    def run(self, **kwargs: Any) -> None:
+        mentions = [node for node in self.document.findall(nodes.reference)
+                    if 'wsclose' in node.attributes]
+        if not mentions:
+            return
+        domain = cast('CloseCodeDomain', self.env.get_domain('wsclose'))
+        builder = builder_of(self.env)
+        docname = current_docname(self.env)
+        found: dict[str, tuple[Entry, Row] | None] = {}
+        uris: dict[tuple[str, str], str | None] = {}
+        for node in mentions:
+            attributes = node.attributes
+            key = attributes.pop('wsclose')
+            open_text = attributes.pop('wsclose_open', False)
+            fromdoc = attributes.pop('refdoc', docname)
+            if key in found:
+                link = found[key]
+            else:
+                link = found[key] = domain.find(domain.key_for(key))
+            if link is None:
+                pending = pending_mention(node.rawsource, fromdoc, key, node.astext(),
+                                          final=not open_text)
+                pending.source, pending.line = node.source, node.line
+                node.replace_self(pending)
+                continue
+            entry, where = link
+            if where.docname == fromdoc:
+                attributes['refid'] = where.node_id
+            else:
+                pair = fromdoc, where.docname
+                if pair in uris:
+                    uri = uris[pair]
+                else:
+                    try:
+                        uri = builder.get_relative_uri(fromdoc, where.docname)
+                    except NoUri:
+                        uri = None
+                    uris[pair] = uri
+                if uri is None:  # this builder does not write that page: text only
+                    node.replace_self(node.children)
+                    continue
+                attributes['refuri'] = f'{uri}#{where.node_id}'
+            attributes['internal'] = True
+            attributes['reftitle'] = entry.description
+            if open_text:
+                # The role could not know this code's name: a directive gives it.
+                node[:] = [nodes.Text(entry.format(settings(self.config).role_format))]
+
+
+class MentionShape(SphinxPostTransform):
+    """Give every mention that Sphinx's resolvers linked the shape of the others.
+
+    That is the mention's classes on the link and its text directly inside,
+    as :class:`MentionResolver` leaves them, whether the link came from the
+    domain, from intersphinx (``:external:`` included) or from the fallback.
+    A mention left without a link keeps its text in an ``inline``.
+    """
+
+    default_priority = 11  # after Sphinx's resolvers (9, 10)
+
+    def run(self, **kwargs: Any) -> None:
+        for text in list(self.document.findall(mention_text)):
+            parent = text.parent
+            if isinstance(parent, nodes.reference) and len(parent) == 1:
+                parent[:] = list(text.children)
+                classes = parent['classes']
+                classes.extend(name for name in MENTION_CLASSES if name not in classes)
+            else:
+                text.replace_self(
+                    nodes.inline(text.rawsource, '', *text.children, classes=text['classes'])
+                )
 
 
 def _parse(env: BuildEnvironment, node: pending_xref) -> Target | None:
@@ -70,6 +165,10 @@ def resolve_fallbacks(
     target = _parse(env, node)
     if target is None:
         return None
+    # Sphinx calls every handler, even after one resolved the mention, and
+    # takes the first link: the one made here must not take the text away
+    # from the link that intersphinx made.
+    contnode = contnode.deepcopy()
     entry = target.entry
     if target.code is not None and entry.kind is Kind.RANGE:
         domain = cast('CloseCodeDomain', env.get_domain('wsclose'))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -133,7 +134,7 @@ class Entry:
         """True for ranges and unassigned gaps."""
         return self.kind is Kind.RANGE or self.kind is Kind.UNASSIGNED
 
-    @property
+    @cached_property
     def key(self) -> str:
         """The stable identifier: ``'1008'`` or ``'4000-4999'``."""
         if self.is_range:
@@ -145,14 +146,14 @@ class Entry:
         """The HTML id of the entry's table row: ``'wsclose-1008'``."""
         return f'wsclose-{self.key}'
 
-    @property
+    @cached_property
     def code_text(self) -> str:
         """The code as printed: ``'1008'`` or ``'4000\u20134999'``."""
         if self.is_range:
             return f'{self.first}\u2013{self.last}'
         return str(self.first)
 
-    @property
+    @cached_property
     def display(self) -> str:
         """The code and its name: ``'1008 Policy Violation'``."""
         return f'{self.code_text} {self.name}'
@@ -204,6 +205,8 @@ class Target:
 
 
 _NUMBER = re.compile(r'[+-]?[0-9]+')
+#: How many answers a registry keeps of each kind: far more than a project asks.
+_CACHE_SIZE = 10_000
 _RANGE = re.compile(r'([0-9]+)\s*[-\u2013\u2014]\s*([0-9]+)')
 _SEPARATORS = re.compile(r'[\s_\-]+')
 
@@ -265,6 +268,11 @@ class Registry:
                     raise ValueError(msg)
         self._by_key: Mapping[str, Entry] = MappingProxyType(by_key)
         self._by_name: Mapping[str, Entry] = MappingProxyType(by_name)
+        # The registry never changes, so answers are kept: a project mentions
+        # the same few codes thousands of times.
+        self._containing: dict[int, tuple[Entry, ...]] = {}
+        self._containing_keys: dict[int, tuple[str, ...]] = {}
+        self._parsed: dict[str, Target | str] = {}
 
     def extended(self, entries: Iterable[Entry]) -> Registry:
         """A new registry with *entries* added (a project's own codes)."""
@@ -287,8 +295,23 @@ class Registry:
     def containing(self, code: object) -> tuple[Entry, ...]:
         """Every entry that contains *code*, the most specific first."""
         number = parse_int(code)
-        found = [entry for entry in self._entries if number in entry]
-        return tuple(sorted(found, key=lambda entry: entry.last - entry.first))
+        found = self._containing.get(number)
+        if found is None:
+            inside = [entry for entry in self._entries if number in entry]
+            found = tuple(sorted(inside, key=lambda entry: entry.last - entry.first))
+            if len(self._containing) < _CACHE_SIZE:
+                self._containing[number] = found
+        return found
+
+    def containing_keys(self, code: object) -> tuple[str, ...]:
+        """The keys of :meth:`containing`: ``('1008', '1000-2999')``."""
+        number = parse_int(code)
+        found = self._containing_keys.get(number)
+        if found is None:
+            found = tuple(entry.key for entry in self.containing(number))
+            if len(self._containing_keys) < _CACHE_SIZE:
+                self._containing_keys[number] = found
+        return found
 
     def lookup(self, code: object) -> Entry:
         """The entry for *code*: the code itself, or the narrowest range around it.
@@ -308,6 +331,19 @@ class Registry:
         Raises :exc:`InvalidCodeError` for anything else, with a message that
         names the input.
         """
+        found = self._parsed.get(text)
+        if found is None:
+            try:
+                found = self._parse(text)
+            except InvalidCodeError as exc:
+                found = str(exc)
+            if len(self._parsed) < _CACHE_SIZE:
+                self._parsed[text] = found
+        if isinstance(found, str):
+            raise InvalidCodeError(found)
+        return found
+
+    def _parse(self, text: str) -> Target:
         stripped = text.strip()
         if _NUMBER.fullmatch(stripped):
             number = parse_int(stripped)

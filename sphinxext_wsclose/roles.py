@@ -1,18 +1,28 @@
 """The ``:wsclose:`` role (``{wsclose}`` in MyST): a mention of a close code.
 
 The role reads its target against the project's registry (the bundled one
-plus ``wsclose_codes``) while the page is parsed.  A target that can be
-linked becomes a ``pending_xref`` that is resolved once every page is read; a
-target that can never be valid is warned about here, and its text is kept as
-written, unlinked.
+plus ``wsclose_codes``) while the page is parsed.  A target that can never be
+valid is warned about here, and its text is kept as written, unlinked.
+
+A target that can be linked becomes a :class:`~docutils.nodes.reference`
+whose address is not known yet: the row that documents the code may be on a
+page that is read later.  Its ``wsclose`` attribute holds the key to link to;
+:class:`~sphinxext_wsclose.references.MentionResolver` fills in the address
+of every mention of a page at once, when the page is written.  A mention
+costs what a hand-written link costs: one node and its text.
+
+``:wsclose:code:``, the long name of the same role, makes a ``pending_xref``
+instead, for Sphinx's own resolver.  That is what ``:external:`` (intersphinx)
+needs, and the link it gives is the same.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.roles import XRefRole
 from sphinx.util import logging
 
@@ -24,8 +34,15 @@ from sphinxext_wsclose.registry import InvalidCodeError, Kind
 if TYPE_CHECKING:
     from docutils.nodes import Node, system_message
 
+    from sphinxext_wsclose.domain import CloseCodeDomain
+    from sphinxext_wsclose.registry import Registry, Target
+
 logger = logging.getLogger(__name__)
 
+#: The classes of a mention: of its link, or of its text where it has none.
+MENTION_CLASSES = ('wsclose', 'wsclose-mention')
+#: The key that mentions by name depend on: the names of directive-defined codes.
+NAMES = '*names*'
 #: Registry ranges outside these bounds have no meaning to link to.
 REGISTRY_SPAN = range(1000, 5000)
 _NUMERIC = re.compile(r'\s*[+-]?[0-9]')
@@ -37,6 +54,15 @@ def invalid_message(error: InvalidCodeError) -> str:
               'or a range such as 4000-4999') % error
 
 
+class mention_text(nodes.inline):
+    """The text of a mention inside a ``pending_xref``.
+
+    Resolvers copy it into the link they make, or make one of its class with
+    the text they choose (intersphinx does), so it is still found in the
+    link afterwards, whichever resolver made it.
+    """
+
+
 class CloseCodeRole(XRefRole):
     """Link a close code, a code name or a range to its entry.
 
@@ -44,21 +70,19 @@ class CloseCodeRole(XRefRole):
     ``CLOSE_NORMAL``, ``4001`` (inside the private-use range) and
     ``4000-4999``, with an optional explicit title: ``text <1008>``.
 
-    ``refexplicit`` is set when the link text is final: when the user gave a
-    title, or when the text comes from a code this project knows.  Otherwise
-    (a code inside a range, or a name only a ``wsclose:code`` directive may
-    define) whoever resolves the reference may supply the code's name.
+    The link text is *final* when the user gave a title, or when it comes
+    from a code this project knows.  Otherwise (a code inside a range, or a
+    name only a ``wsclose:code`` directive may define) whoever resolves the
+    mention may supply the code's name.
     """
 
-    innernodeclass = nodes.inline
-
     def __init__(self) -> None:
-        super().__init__(warn_dangling=True)
+        super().__init__(warn_dangling=True, innernodeclass=nodes.inline)
 
     def run(self) -> tuple[list[Node], list[system_message]]:
         # Registered as ``wsclose`` and as ``wsclose:code``: both are one type.
         self.refdomain, self.reftype = 'wsclose', 'code'
-        self.classes = ['xref', 'wsclose', 'wsclose-code']
+        self.classes = list(MENTION_CLASSES)
         if self.disabled:
             return self.create_non_xref_node()
         return self.create_xref_node()
@@ -72,7 +96,8 @@ class CloseCodeRole(XRefRole):
                 return self._reject(invalid_message(exc), 'invalid')
             # A name that only a ``wsclose:code`` directive on some page may
             # define: resolved, or warned about, once every page is read.
-            return self._reference(self.target.strip(), self.title, final=self.has_explicit_title)
+            name = self.target.strip()
+            return self._reference(name, self.title, (name, NAMES), final=self.has_explicit_title)
         entry = target.entry
         outside = entry.first not in REGISTRY_SPAN or entry.last not in REGISTRY_SPAN
         if outside and target.code is not None:
@@ -95,22 +120,30 @@ class CloseCodeRole(XRefRole):
             text, final = f'{target.code} ({_(entry.label)})', False
         if self.has_explicit_title:
             text, final = self.title, True
-        return self._reference(target.key, text, final=final)
+        keys = depends_on(project.registry, target)
+        return self._reference(target.key, text, keys, final=final)
 
     def _reference(
-        self, target: str, text: str, *, final: bool
+        self, target: str, text: str, keys: tuple[str, ...], *, final: bool
     ) -> tuple[list[Node], list[system_message]]:
-        refnode = self.nodeclass(
-            self.rawtext,
-            refdoc=current_docname(self.env),
-            refdomain=self.refdomain,
-            reftype=self.reftype,
-            refexplicit=final,
-            refwarn=self.warn_dangling,
-            reftarget=target,
+        docname = current_docname(self.env)
+        domain = cast('CloseCodeDomain', self.env.get_domain('wsclose'))
+        domain.note_mention(docname, keys)
+        if self.name == 'wsclose:code':
+            return self._pending_xref(docname, target, text, final=final)
+        node = nodes.reference(
+            self.rawtext, text, classes=self.classes, refdoc=docname, wsclose=target
         )
+        if not final:
+            node['wsclose_open'] = True
+        self.set_source_info(node)
+        return [node], []
+
+    def _pending_xref(
+        self, docname: str, target: str, text: str, *, final: bool
+    ) -> tuple[list[Node], list[system_message]]:
+        refnode = pending_mention(self.rawtext, docname, target, text, final=final)
         self.set_source_info(refnode)
-        refnode += self.innernodeclass(self.rawtext, text, classes=self.classes)
         return [refnode], []
 
     def _reject(self, message: str, subtype: str) -> tuple[list[Node], list[system_message]]:
@@ -119,3 +152,38 @@ class CloseCodeRole(XRefRole):
         self.set_source_info(node)
         logger.warning(message, location=node, type='wsclose', subtype=subtype)
         return [node], []
+
+
+def pending_mention(
+    rawtext: str, docname: str, target: str, text: str, *, final: bool
+) -> addnodes.pending_xref:
+    """A mention as Sphinx's generic resolver takes it: a ``pending_xref``.
+
+    Its content is a :class:`mention_text`, which
+    :class:`~sphinxext_wsclose.references.MentionShape` lifts out of the
+    link that resolving it gives.
+    """
+    refnode = addnodes.pending_xref(
+        rawtext,
+        refdoc=docname,
+        refdomain='wsclose',
+        reftype='code',
+        refexplicit=final,
+        refwarn=True,
+        reftarget=target,
+    )
+    refnode += mention_text(rawtext, text, classes=list(MENTION_CLASSES))
+    return refnode
+
+
+def depends_on(registry: Registry, target: Target) -> tuple[str, ...]:
+    """The keys whose rows a mention of *target* may link to.
+
+    4001 depends on 4001 (a ``wsclose:code`` may document it) and on the
+    4000-4999 row; 1008 on 1008, and on 1000-2999 like every code in it.
+    """
+    entry = target.entry
+    if target.code is None and entry.is_range:
+        return (target.key,)
+    return (target.key, *registry.containing_keys(entry.first))
+

@@ -298,7 +298,7 @@ VIEWS = [(1280, 'light'), (375, 'light'), (375, 'dark')]
 
 
 def _mention(page: Page, text: str) -> Any:
-    mentions = page.locator('a.reference.internal', has=page.locator('span.xref.wsclose'))
+    mentions = page.locator('a.reference.internal.wsclose-mention')
     return mentions.filter(has_text=text)
 
 

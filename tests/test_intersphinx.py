@@ -33,7 +33,15 @@ def project_a(make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> Path:
     return app.outdir / 'objects.inv'
 
 
-def _project_b(srcdir: Path, syntax: str, inventory: Path, *, table: bool) -> None:
+def _project_b(
+    srcdir: Path,
+    syntax: str,
+    inventory: Path,
+    *,
+    table: bool,
+    mentions: tuple[str, ...] = MENTIONS,
+    role: str = 'wsclose',
+) -> None:
     srcdir.mkdir()
     parser = "'myst_parser', " if syntax == 'myst' else ''
     (srcdir / 'conf.py').write_text(
@@ -45,12 +53,12 @@ def _project_b(srcdir: Path, syntax: str, inventory: Path, *, table: bool) -> No
         encoding='utf-8',
     )
     if syntax == 'rst':
-        items = ''.join(f'* :wsclose:`{target}`\n' for target in MENTIONS)
+        items = ''.join(f'* :{role}:`{target}`\n' for target in mentions)
         body = f'B\n=\n\n{items}'
         if table:
             body += '\n.. wsclose-table::\n'
     else:
-        items = ''.join(f'* {{wsclose}}`{target}`\n' for target in MENTIONS)
+        items = ''.join(f'* {{{role}}}`{target}`\n' for target in mentions)
         body = f'# B\n\n{items}'
         if table:
             body += '\n```{wsclose-table}\n```\n'
@@ -58,7 +66,13 @@ def _project_b(srcdir: Path, syntax: str, inventory: Path, *, table: bool) -> No
 
 
 def _links(app: SphinxTestApp) -> list[tuple[str, str]]:
-    return [(a.get_text(), a['href']) for a in html(app, 'index').select('div.body li a')]
+    links = html(app, 'index').select('div.body li a')
+    # Every mention has the same shape, wherever its link goes: a link with
+    # the mention's classes, and its text directly inside.
+    for link in links:
+        assert {'reference', 'wsclose', 'wsclose-mention'} <= set(link['class'])
+        assert link.find() is None
+    return [(a.get_text(), a['href']) for a in links]
 
 
 @pytest.mark.parametrize('syntax', SYNTAXES)
@@ -96,4 +110,40 @@ def test_exact_code_before_range_here_and_there(
         ('the token code', f'{A}protocol.html#wsclose-4001'),
         ('4002 Room full', f'{A}codes.html#wsclose-4002'),
         ('4009 (private use)', '#wsclose-4000-4999'),  # B's range before A's
+    ]
+
+
+@pytest.mark.parametrize('role', ['external:wsclose:code', 'external+chat:wsclose:code'])
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_external_role_asks_the_other_project_only(
+    make_app: Callable[..., SphinxTestApp],
+    tmp_path: Path,
+    project_a: Path,
+    syntax: str,
+    role: str,
+) -> None:
+    # B has its own table, but :external: asks other projects' inventories.
+    srcdir = tmp_path / 'b'
+    _project_b(srcdir, syntax, project_a, table=True, mentions=('1008', '4001'), role=role)
+    app = make_app('html', srcdir=srcdir, freshenv=True)
+    app.build()
+    assert warnings(app) == []
+    assert _links(app) == [
+        ('1008 Policy Violation', f'{A}codes.html#wsclose-1008'),
+        ('4001 Token expired', f'{A}protocol.html#wsclose-4001'),
+    ]
+
+
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_inventory_prefix_names_the_project(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, project_a: Path, syntax: str
+) -> None:
+    srcdir = tmp_path / 'b'
+    _project_b(srcdir, syntax, project_a, table=True, mentions=('1008', 'chat:1008'))
+    app = make_app('html', srcdir=srcdir, freshenv=True)
+    app.build()
+    assert warnings(app) == []
+    assert _links(app) == [
+        ('1008 Policy Violation', '#wsclose-1008'),
+        ('1008 Policy Violation', f'{A}codes.html#wsclose-1008'),
     ]

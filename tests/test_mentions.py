@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from conftest import SYNTAXES, html, warnings
+from docutils import nodes
 from sphinx.addnodes import pending_xref
 
 from sphinxext_wsclose.registry import REGISTRY
@@ -77,17 +78,45 @@ def test_mention_on_the_table_page_links_within_the_page(
 
 
 @pytest.mark.parametrize('syntax', SYNTAXES)
-def test_mentions_are_pending_xrefs_before_resolution(
+def test_mentions_are_references_waiting_for_their_address(
     build: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
     app = build(f'mentions-{syntax}')
     doctree = app.env.get_doctree('mentions')
-    refs = list(doctree.findall(pending_xref))
-    keys = ('1008', '1013', '1008', '1000', '1008', '4001', '4000-4999', '3008', '1005', '1011',
+    refs = [node for node in doctree.findall(nodes.reference) if 'wsclose' in node]
+    keys = ('1008', '1013', '1008', '1000', '1008', '4001', '4000-4999', '3008', '1005',
             '1016-2999', '0-999')
-    assert [(ref['refdomain'], ref['reftype'], ref['reftarget']) for ref in refs] == [
-        ('wsclose', 'code', key) for key in keys
-    ]
-    # refexplicit marks text that is final: every code here is known while parsing,
-    # except 4001, whose name a wsclose:code directive elsewhere might give.
-    assert [ref['refexplicit'] for ref in refs] == [key != '4001' for key in keys]
+    assert [ref['wsclose'] for ref in refs] == list(keys)
+    # One node and its text, like a hand-written link; no address yet.
+    assert all(len(ref) == 1 and isinstance(ref[0], nodes.Text) for ref in refs)
+    assert not any('refuri' in ref or 'refid' in ref for ref in refs)
+    assert all(ref['classes'] == ['wsclose', 'wsclose-mention'] for ref in refs)
+    assert all(ref['refdoc'] == 'mentions' for ref in refs)
+    # The text is final for every code known while parsing, except 4001,
+    # whose name a wsclose:code directive elsewhere might give.
+    assert [ref.get('wsclose_open', False) for ref in refs] == [key == '4001' for key in keys]
+    # The long name of the role takes Sphinx's generic way: a pending_xref.
+    (xref,) = doctree.findall(pending_xref)
+    assert (xref['refdomain'], xref['reftype'], xref['reftarget'], xref['refexplicit']) == (
+        'wsclose', 'code', '1011', True
+    )
+
+
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_resolved_mentions_are_plain_links(
+    build: Callable[..., SphinxTestApp], syntax: str
+) -> None:
+    app = build(f'mentions-{syntax}')
+    doctree = app.env.get_doctree('mentions')
+    app.env.apply_post_transforms(doctree, 'mentions')
+    assert not list(doctree.findall(pending_xref))
+    links = [node for node in doctree.findall(nodes.reference)
+             if 'wsclose-mention' in node['classes']]
+    assert len(links) == 12
+    for link in links:
+        assert not {'wsclose', 'wsclose_open', 'refdoc'} & set(link.attributes)
+        assert len(link) == 1
+        assert isinstance(link[0], nodes.Text)
+    long_name = next(link for link in links if link.astext() == '1011 Internal Error')
+    short_name = next(link for link in links if link.astext() == '1008 Policy Violation')
+    assert long_name.attributes.keys() == short_name.attributes.keys()

@@ -83,7 +83,10 @@ def test_no_table_falls_back_to_the_source(
     assert link is not None
     assert (link.get_text(), link['href']) == ('1008 Policy Violation', href)
     assert link['title'] == REGISTRY['1008'].description
-    assert 'external' in link['class']
+    # The shape of every mention: the classes on the link, the text directly inside.
+    assert sorted(link['class']) == ['external', 'reference', 'wsclose', 'wsclose-fallback',
+                                     'wsclose-mention']
+    assert link.find() is None
 
 
 @pytest.mark.parametrize('syntax', SYNTAXES)
@@ -98,6 +101,12 @@ def test_no_table_and_no_fallback_warns(build: Callable[..., SphinxTestApp], syn
     paragraph = html(app, 'index').select_one('div.body p')
     assert paragraph is not None
     assert paragraph.get_text() == 'The server closes with 1008 Policy Violation.'
+    # No link: the text stays, in a span with the mention's classes.
+    assert paragraph.select_one('a') is None
+    span = paragraph.select_one('span')
+    assert span is not None
+    assert (span['class'], span.get_text()) == (['wsclose', 'wsclose-mention'],
+                                                '1008 Policy Violation')
     assert paragraph.find('a') is None
 
 
