@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
+    from sphinx.domains.std import StandardDomain
     from sphinx.environment import BuildEnvironment
 
     from sphinxext_wsclose.registry import Entry
@@ -195,6 +196,22 @@ class CloseCodeDomain(Domain):
     def check_consistency(self) -> None:
         self._warn_duplicate_tables()
         self._warn_duplicate_definitions()
+        if not settings(self.env.config).domain_index:
+            self._drop_index_label()
+
+    def _drop_index_label(self) -> None:
+        """Take back the label of the domain index, which is not written.
+
+        Sphinx gives each domain index a label (``wsclose-index``) whether or
+        not the page is written; without this, ``:ref:`wsclose-index``` would
+        link to a page that does not exist, without a warning.  (The
+        configuration is not known yet when Sphinx calls :meth:`setup`.)
+        """
+        std = cast('StandardDomain', self.env.get_domain('std'))
+        for index in self.indices:
+            label = f'{self.name}-{index.name}'
+            std.labels.pop(label, None)
+            std.anonlabels.pop(label, None)
 
     def _warn_duplicate_tables(self) -> None:
         """One warning per table that documents codes another table already has."""

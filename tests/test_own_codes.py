@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import SYNTAXES, html, warnings
+from conftest import SUFFIX, SYNTAXES, html, warnings
 from sphinx.util.inventory import InventoryFile
 
 from sphinxext_wsclose.registry import REGISTRY
@@ -137,6 +137,26 @@ def test_indices_can_be_switched_off(build: Callable[..., SphinxTestApp]) -> Non
     assert not [text for text in texts if 'WebSocket close code' in text]
     # Both switches leave the link targets alone.
     assert _links(app, 'mentions') == EXPECTED
+    # No label for a page that is not written.
+    assert 'wsclose-index' not in app.env.get_domain('std').labels
+
+
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_link_to_a_switched_off_index_warns(
+    build: Callable[..., SphinxTestApp], syntax: str
+) -> None:
+    app = build(f'owncodes-{syntax}')
+    assert 'wsclose-index' in app.env.get_domain('std').labels
+    source = app.srcdir / f'index.{SUFFIX[syntax]}'
+    lines = source.read_text(encoding='utf-8').splitlines()
+    link = ':ref:`wsclose-index`' if syntax == 'rst' else '{ref}`wsclose-index`'
+    source.write_text('\n'.join([*lines, '', f'See {link}.', '']), encoding='utf-8')
+    app.cleanup()
+    app = build(f'owncodes-{syntax}', confoverrides={'wsclose_domain_index': False})
+    # Sphinx's own warning (its type is shown from Sphinx 8 on).
+    assert [line.removesuffix(' [ref.ref]') for line in warnings(app)] == [
+        f"{source}:{len(lines) + 2}: WARNING: undefined label: 'wsclose-index'"
+    ]
 
 
 @pytest.mark.parametrize('syntax', SYNTAXES)
