@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast
 from docutils import nodes
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.util import logging
-from sphinx.util.nodes import make_refnode
 
 from sphinxext_wsclose._locale import _, __
 from sphinxext_wsclose.codes import CloseCodeDirective, Definition
@@ -34,7 +33,7 @@ from sphinxext_wsclose.roles import NAMES, CloseCodeRole, mention_text
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Set
 
-    from docutils.nodes import Element
+    from docutils.nodes import Element, Node
     from sphinx.addnodes import pending_xref
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
@@ -309,8 +308,7 @@ class CloseCodeDomain(Domain):
             text = entry.format(settings(env.config).role_format)
             textclass = mention_text if isinstance(contnode, mention_text) else nodes.inline
             contnode = textclass(text, text, classes=contnode.get('classes', []))
-        return make_refnode(builder, fromdocname, where.docname, where.node_id, contnode,
-                            entry.description)
+        return link_to(builder, fromdocname, where, contnode, entry.description)
 
     def key_for(self, target: str) -> str:
         """The key of *target*: itself, or the code a directive gave that name or constant."""
@@ -344,6 +342,29 @@ class CloseCodeDomain(Domain):
             entry = self.entry(key)
             if entry is not None:
                 yield key, entry.display, 'code', target.docname, target.node_id, 1
+
+
+def page_uri(builder: Builder, fromdocname: str, todocname: str) -> str:
+    """The address of *todocname* from *fromdocname*, without a fragment.
+
+    The single-page builder addresses a page as ``#document-codes``; with
+    the row's own fragment added, the link would have two, and lead nowhere.
+    The row's id is unique on the single page, so the page's fragment goes.
+    """
+    return builder.get_relative_uri(fromdocname, todocname).partition('#')[0]
+
+
+def link_to(
+    builder: Builder, fromdocname: str, where: Target, contnode: Node, title: str
+) -> nodes.reference:
+    """A link to *where*, like :func:`~sphinx.util.nodes.make_refnode` makes it."""
+    ref = nodes.reference('', '', internal=True, reftitle=title)
+    if fromdocname == where.docname:
+        ref['refid'] = where.node_id
+    else:
+        ref['refuri'] = f'{page_uri(builder, fromdocname, where.docname)}#{where.node_id}'
+    ref += contnode
+    return ref
 
 
 def _drop_doc(table: dict[str, list[Any]], docname: str) -> None:

@@ -22,11 +22,11 @@ from sphinx.errors import NoUri
 from sphinx.ext.intersphinx import missing_reference
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
-from sphinx.util.nodes import make_refnode
 
 from sphinxext_wsclose._compat import builder_of, current_docname
 from sphinxext_wsclose._locale import __
 from sphinxext_wsclose.config import settings
+from sphinxext_wsclose.domain import link_to, page_uri
 from sphinxext_wsclose.registry import IANA_URL, REGISTRY, InvalidCodeError, Kind
 from sphinxext_wsclose.roles import MENTION_CLASSES, invalid_message, mention_text, pending_mention
 
@@ -94,12 +94,13 @@ class MentionResolver(SphinxPostTransform):
                     uri = uris[pair]
                 else:
                     try:
-                        uri = builder.get_relative_uri(fromdoc, where.docname)
+                        uri = page_uri(builder, fromdoc, where.docname)
                     except NoUri:
                         uri = None
                     uris[pair] = uri
                 if uri is None:  # this builder does not write that page: text only
-                    node.replace_self(node.children)
+                    node.replace_self(nodes.inline(node.rawsource, '', *node.children,
+                                                   classes=node['classes']))
                     continue
                 attributes['refuri'] = f'{uri}#{where.node_id}'
             attributes['internal'] = True
@@ -175,14 +176,7 @@ def resolve_fallbacks(
         found = domain.find(entry.key)
         if found is not None:
             _entry, where = found
-            return make_refnode(
-                app.builder,
-                node['refdoc'],
-                where.docname,
-                where.node_id,
-                contnode,
-                entry.description,
-            )
+            return link_to(app.builder, node['refdoc'], where, contnode, entry.description)
         if 'sphinx.ext.intersphinx' in app.extensions:
             retry = node.deepcopy()
             retry['reftarget'] = entry.key

@@ -6,10 +6,11 @@ import re
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import SYNTAXES, warnings
+from conftest import SYNTAXES, html, warnings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path
 
     from sphinx.testing.util import SphinxTestApp
 
@@ -41,6 +42,21 @@ def test_latex_links_and_labels(build: Callable[..., SphinxTestApp], syntax: str
     assert 'wsclose-1008' in targets
     assert r'1008 Policy Violation' in tex
     assert r'4001 (private use)' in tex
+
+
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_singlehtml_links_stay_on_the_page(
+    build: Callable[..., SphinxTestApp], syntax: str
+) -> None:
+    app = build(f'mentions-{syntax}', 'singlehtml')
+    page = html(app, 'index')
+    links = {a.get_text(): a['href'] for a in page.select('a.wsclose-mention')}
+    # One fragment: the single page's address of the codes page is a
+    # fragment too ('#document-codes'), which the row's id replaces.
+    assert links['1008 Policy Violation'] == '#wsclose-1008'
+    assert links['4001 (private use)'] == '#wsclose-4000-4999'
+    assert links['1011 Internal Error'] == '#wsclose-1011'  # :wsclose:code:, the generic route
+    assert page.select_one('tr#wsclose-1008') is not None
 
 
 @pytest.mark.parametrize('syntax', SYNTAXES)
@@ -77,3 +93,28 @@ def test_man_output(build: Callable[..., SphinxTestApp], syntax: str) -> None:
     text = page.read_text(encoding='utf-8')
     assert '1008 Policy Violation' in text
     assert 'Private use' in text
+
+
+def test_latex_mention_of_a_page_left_out_keeps_its_text(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    # The table is on a page that the LaTeX document does not include.
+    srcdir = tmp_path / 'manual'
+    srcdir.mkdir()
+    files = {
+        'conf.py': "extensions = ['sphinxext_wsclose']\nshow_warning_types = True\n",
+        'index.rst': 'Manual\n======\n\n.. toctree::\n\n   mentions\n',
+        'mentions.rst': 'Mentions\n========\n\nThe server closes with :wsclose:`1008`.\n',
+        'codes.rst': ':orphan:\n\nCodes\n=====\n\n.. wsclose-table::\n',
+    }
+    for name, text in files.items():
+        (srcdir / name).write_text(text, encoding='utf-8')
+    app = make_app('latex', srcdir=srcdir, freshenv=True)
+    app.build()
+    assert warnings(app) == []
+    (tex_file,) = app.outdir.glob('*.tex')
+    tex = tex_file.read_text(encoding='utf-8')
+    # The text stays, without a link (its classes become DUrole wrappers).
+    assert re.search(r'The server closes with (\\DUrole\{[a-z-]+\}\{)*'
+                     r'1008 Policy Violation\}*\.', tex)
+    assert 'wsclose-1008' not in tex

@@ -7,7 +7,7 @@ Project A (``tests/roots/test-owncodes-rst``) is built first; B reads A's
 from __future__ import annotations
 
 import shutil
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from conftest import ROOTS, SUFFIX, SYNTAXES, html, warnings
@@ -75,16 +75,24 @@ def _links(app: SphinxTestApp) -> list[tuple[str, str]]:
     return [(a.get_text(), a['href']) for a in links]
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
-def test_codes_resolve_in_the_other_project(
-    make_app: Callable[..., SphinxTestApp], tmp_path: Path, project_a: Path, syntax: str
-) -> None:
-    srcdir = tmp_path / 'b'
-    _project_b(srcdir, syntax, project_a, table=False)
+def _build_b(
+    make_app: Callable[..., SphinxTestApp],
+    srcdir: Path,
+    syntax: str,
+    inventory: Path,
+    **kwargs: Any,
+) -> list[tuple[str, str]]:
+    """Build project B; it must be silent, under nitpicky.  Its links."""
+    _project_b(srcdir, syntax, inventory, **kwargs)
     app = make_app('html', srcdir=srcdir, freshenv=True)
     app.build()
-    assert warnings(app) == []  # nitpicky, and still silent
-    assert _links(app) == [
+    assert warnings(app) == []
+    return _links(app)
+
+
+#: What B's mentions link to, without and with a table of its own.
+ORDER = {
+    'only A documents codes': (False, [
         ('1008 Policy Violation', f'{A}codes.html#wsclose-1008'),
         # A documents 4001 with wsclose:code: its name comes from A's inventory.
         ('4001 Token expired', f'{A}protocol.html#wsclose-4001'),
@@ -92,25 +100,28 @@ def test_codes_resolve_in_the_other_project(
         ('4002 Room full', f'{A}codes.html#wsclose-4002'),
         # Nobody documents 4009 exactly: A's private-use row.
         ('4009 (private use)', f'{A}codes.html#wsclose-4000-4999'),
-    ]
-
-
-@pytest.mark.parametrize('syntax', SYNTAXES)
-def test_exact_code_before_range_here_and_there(
-    make_app: Callable[..., SphinxTestApp], tmp_path: Path, project_a: Path, syntax: str
-) -> None:
-    srcdir = tmp_path / 'b'
-    _project_b(srcdir, syntax, project_a, table=True)
-    app = make_app('html', srcdir=srcdir, freshenv=True)
-    app.build()
-    assert warnings(app) == []
-    assert _links(app) == [
+    ]),
+    'B has a table too': (True, [
         ('1008 Policy Violation', '#wsclose-1008'),  # B's own row first
         ('4001 Token expired', f'{A}protocol.html#wsclose-4001'),  # A's exact code before B's range
         ('the token code', f'{A}protocol.html#wsclose-4001'),
         ('4002 Room full', f'{A}codes.html#wsclose-4002'),
         ('4009 (private use)', '#wsclose-4000-4999'),  # B's range before A's
-    ]
+    ]),
+}
+
+
+@pytest.mark.parametrize('case', ORDER)
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_exact_code_here_then_there_then_range_here_then_there(
+    make_app: Callable[..., SphinxTestApp],
+    tmp_path: Path,
+    project_a: Path,
+    syntax: str,
+    case: str,
+) -> None:
+    table, expected = ORDER[case]
+    assert _build_b(make_app, tmp_path / 'b', syntax, project_a, table=table) == expected
 
 
 @pytest.mark.parametrize('role', ['external:wsclose:code', 'external+chat:wsclose:code'])
@@ -123,12 +134,9 @@ def test_external_role_asks_the_other_project_only(
     role: str,
 ) -> None:
     # B has its own table, but :external: asks other projects' inventories.
-    srcdir = tmp_path / 'b'
-    _project_b(srcdir, syntax, project_a, table=True, mentions=('1008', '4001'), role=role)
-    app = make_app('html', srcdir=srcdir, freshenv=True)
-    app.build()
-    assert warnings(app) == []
-    assert _links(app) == [
+    links = _build_b(make_app, tmp_path / 'b', syntax, project_a, table=True,
+                     mentions=('1008', '4001'), role=role)
+    assert links == [
         ('1008 Policy Violation', f'{A}codes.html#wsclose-1008'),
         ('4001 Token expired', f'{A}protocol.html#wsclose-4001'),
     ]
@@ -138,12 +146,9 @@ def test_external_role_asks_the_other_project_only(
 def test_inventory_prefix_names_the_project(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, project_a: Path, syntax: str
 ) -> None:
-    srcdir = tmp_path / 'b'
-    _project_b(srcdir, syntax, project_a, table=True, mentions=('1008', 'chat:1008'))
-    app = make_app('html', srcdir=srcdir, freshenv=True)
-    app.build()
-    assert warnings(app) == []
-    assert _links(app) == [
+    links = _build_b(make_app, tmp_path / 'b', syntax, project_a, table=True,
+                     mentions=('1008', 'chat:1008'))
+    assert links == [
         ('1008 Policy Violation', '#wsclose-1008'),
         ('1008 Policy Violation', f'{A}codes.html#wsclose-1008'),
     ]

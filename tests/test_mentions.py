@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import SYNTAXES, html, warnings
+from conftest import ROOTS, SUFFIX, SYNTAXES, html, warnings
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 
@@ -13,6 +14,7 @@ from sphinxext_wsclose.registry import REGISTRY
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path
 
     from sphinx.testing.util import SphinxTestApp
 
@@ -120,3 +122,30 @@ def test_resolved_mentions_are_plain_links(
     long_name = next(link for link in links if link.astext() == '1011 Internal Error')
     short_name = next(link for link in links if link.astext() == '1008 Policy Violation')
     assert long_name.attributes.keys() == short_name.attributes.keys()
+
+
+#: Links that do not come from the role, but that the domain answers.
+OTHER_ROLES = {
+    'rst': ':orphan:\n\nOther roles\n===========\n\n* :any:`1008`\n* :any:`the code <1008>`\n',
+    'myst': (
+        '---\norphan: true\n---\n\n# Other roles\n\n'
+        '* {any}`1008`\n* {any}`the code <1008>`\n* [](#1008)\n* [the code](#1008)\n'
+    ),
+}
+
+
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_any_role_and_myst_links_reach_the_row(
+    build: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
+) -> None:
+    srcdir = tmp_path / f'mentions-{syntax}'
+    shutil.copytree(ROOTS / f'test-mentions-{syntax}', srcdir)
+    (srcdir / f'other.{SUFFIX[syntax]}').write_text(OTHER_ROLES[syntax], encoding='utf-8')
+    app = build(f'mentions-{syntax}')
+    assert warnings(app) == []
+    links = html(app, 'other').select('div.body li a')
+    expected = [('1008 Policy Violation', 'codes.html#wsclose-1008'),
+                ('the code', 'codes.html#wsclose-1008')]
+    assert [(a.get_text(), a['href']) for a in links] == expected * (len(links) // 2)
+    assert len(links) == (2 if syntax == 'rst' else 4)
+    assert all(a['title'] == _tooltip('1008') for a in links)
