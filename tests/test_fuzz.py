@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from conftest import ROOTS, warnings
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sphinx.testing.restructuredtext import parse
 from sphinx.testing.util import SphinxTestApp
@@ -230,11 +230,13 @@ def expected_code_warnings(codes: dict[object, object]) -> int:
     count = 0
     names: set[str] = set()
     for key, item in codes.items():
-        numeric = isinstance(key, str) and re.fullmatch(r'\s*[+-]?[0-9]+\s*', key)
+        # str.strip, as the extension does: it also takes '\x1f' and other
+        # characters that str.isspace calls space, which int() does not.
+        numeric = isinstance(key, str) and re.fullmatch(r'[+-]?[0-9]+', key.strip())
         if isinstance(key, bool) or not (isinstance(key, int) or numeric):
             count += 1
             continue
-        code = int(key)
+        code = int(key.strip()) if isinstance(key, str) else int(key)
         if not 0 <= code <= 65535:
             count += 1
             continue
@@ -272,6 +274,8 @@ def expected_code_warnings(codes: dict[object, object]) -> int:
     flags=st.tuples(st.one_of(st.booleans(), st.integers(0, 2)),
                     st.one_of(st.booleans(), st.none())),
 )
+# Found by CI: str.strip takes '\x1f' for space; the expectation did not.
+@example(codes={'0\x1f': None}, role_format='{code} {name}', fallback='rfc', flags=(0, None))
 def test_config_values(
     app: SphinxTestApp, codes: object, role_format: str, fallback: str,
     flags: tuple[object, object],
