@@ -518,6 +518,33 @@ def environment() -> dict[str, str]:
     }
 
 
+RATIO_HEADERS = ('variant', 'wall s', 'x floor', 'paired', 'cpu s', 'x floor', 'peak MiB',
+                 'x floor')
+
+
+def _ratio_rows(
+    projects: Sequence[Project],
+) -> tuple[list[list[str]], tuple[float, float] | None]:
+    """Rows of :data:`RATIO_HEADERS`, against the first project (the floor).
+
+    Also the paired time ratio and the memory ratio of ``:wsclose:``, if it ran.
+    """
+    floor = projects[0]
+    rows = []
+    wsclose = None
+    for project in projects:
+        paired = project.paired(floor)
+        rss_ratio = project.mib / floor.mib
+        rows.append([
+            project.variant, f'{project.seconds:.2f}', f'{project.seconds / floor.seconds:.3f}',
+            f'{paired:.3f}', f'{project.cpu:.2f}', f'{project.cpu / floor.cpu:.3f}',
+            f'{project.mib:.1f}', f'{rss_ratio:.3f}',
+        ])
+        if project.variant == 'wsclose':
+            wsclose = paired, rss_ratio
+    return rows, wsclose
+
+
 @dataclass
 class Report:
     """The measured projects, and the verdicts on the targets."""
@@ -546,25 +573,14 @@ class Report:
             print(table(['target', 'result'], self.targets))
 
     def _full(self, syntax: str) -> None:
-        projects = self.full[syntax]
-        floor = projects[0]
-        rows = []
-        for project in projects:
-            time_ratio = project.seconds / floor.seconds
-            paired = project.paired(floor)
-            rss_ratio = project.mib / floor.mib
-            rows.append([
-                project.variant, f'{project.seconds:.2f}', f'{time_ratio:.3f}', f'{paired:.3f}',
-                f'{project.cpu:.2f}', f'{project.cpu / floor.cpu:.3f}',
-                f'{project.mib:.1f}', f'{rss_ratio:.3f}',
-            ])
-            if project.variant == 'wsclose':
-                self.targets.append((f'{syntax}: full build wall time', verdict(paired, 1.05)))
-                self.targets.append((f'{syntax}: peak memory', verdict(rss_ratio, 1.05)))
+        rows, wsclose = _ratio_rows(self.full[syntax])
+        if wsclose is not None:
+            paired, rss_ratio = wsclose
+            self.targets.append((f'{syntax}: full build wall time', verdict(paired, 1.05)))
+            self.targets.append((f'{syntax}: peak memory', verdict(rss_ratio, 1.05)))
         print(f'Full builds (-E), median of {self.options.repeats}; "paired" is the median of '
               'the per-round ratios:')
-        print(table(['variant', 'wall s', 'x floor', 'paired', 'cpu s', 'x floor', 'peak MiB',
-                     'x floor'], rows))
+        print(table(RATIO_HEADERS, rows))
 
     def _scaling(self, syntax: str) -> None:
         scales = self.options.scales
@@ -593,24 +609,13 @@ class Report:
                 ))
 
     def _incremental(self, syntax: str) -> None:
-        projects = self.incremental[syntax]
-        floor = projects[0]
-        rows = []
-        for project in projects:
-            ratio = project.seconds / floor.seconds
-            paired = project.paired(floor)
-            rows.append([
-                project.variant, f'{project.seconds:.2f}', f'{ratio:.3f}', f'{paired:.3f}',
-                f'{project.cpu:.2f}', f'{project.cpu / floor.cpu:.3f}',
-                f'{project.mib:.1f}', f'{project.mib / floor.mib:.3f}',
-            ])
-            if project.variant == 'wsclose':
-                self.targets.append((f'{syntax}: incremental rebuild', verdict(paired, 1.05)))
+        rows, wsclose = _ratio_rows(self.incremental[syntax])
+        if wsclose is not None:
+            self.targets.append((f'{syntax}: incremental rebuild', verdict(wsclose[0], 1.05)))
         print()
         print(f'Incremental: one page edited, rebuilt without -E; median of '
               f'{self.options.incremental_repeats} rebuilds:')
-        print(table(['variant', 'wall s', 'x floor', 'paired', 'cpu s', 'x floor', 'peak MiB',
-                     'x floor'], rows))
+        print(table(RATIO_HEADERS, rows))
 
     def samples(self) -> dict[str, dict[str, list[dict[str, float]]]]:
         return {
