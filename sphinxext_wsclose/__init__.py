@@ -24,9 +24,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     from sphinxext_wsclose._compat import remember_builder
     from sphinxext_wsclose._locale import MESSAGE_CATALOG
-    from sphinxext_wsclose.config import CONFIG_VALUES, validate_config
+    from sphinxext_wsclose.config import CONFIG_VALUES, reread_if_codes_changed, validate_config
     from sphinxext_wsclose.domain import CloseCodeDomain, outdated_documents
     from sphinxext_wsclose.html import add_static_path, add_stylesheet
+    from sphinxext_wsclose.pyobjects import ConstantLinks, add_code_mention
     from sphinxext_wsclose.references import (
         FALLBACK_PRIORITY,
         MentionResolver,
@@ -56,10 +57,13 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(MentionShape)
     app.add_post_transform(DefinedCodeRows)
     app.add_post_transform(RowAnchors)
+    app.add_post_transform(ConstantLinks)
+    app.connect('object-description-transform', add_code_mention)
 
     app.connect('builder-inited', remember_builder)
     app.connect('missing-reference', resolve_fallbacks, priority=FALLBACK_PRIORITY)
     app.connect('warn-missing-reference', warn_missing_reference)
+    app.connect('env-get-outdated', reread_if_codes_changed)
     app.connect('env-updated', outdated_documents)
 
     app.connect('doctree-resolved', add_row_permalinks)
@@ -67,7 +71,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect('html-page-context', add_stylesheet)
     return {
         'version': __version__,
-        'env_version': 4,
+        'env_version': 5,
         'parallel_read_safe': True,
         'parallel_write_safe': True,
     }

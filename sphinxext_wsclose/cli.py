@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from sphinxext_wsclose import __version__
 from sphinxext_wsclose.libraries import LIBRARIES, library_names
 from sphinxext_wsclose.registry import REGISTRY, InvalidCodeError, Kind, parse_int
+from sphinxext_wsclose.values import SPAN_WORDS
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -61,6 +62,7 @@ COLUMN_HEADERS = {
     'wire': 'Sent on the wire',
     'internal': 'Internal',
     'customizable': 'Customizable',
+    'browser': 'Browser close()',
     'libraries': 'Library names',
 }
 DEFAULT_COLUMNS = ('code', 'name', 'constant', 'wire', 'internal', 'customizable')
@@ -116,6 +118,7 @@ def entry_record(entry: Entry) -> dict[str, Any]:
         'wire': entry.wire,
         'internal': entry.internal,
         'customizable': entry.customizable,
+        'browser': entry.browser,
         'description': entry.description,
         'label': entry.label or None,
         'procedure': entry.procedure or None,
@@ -211,6 +214,7 @@ def _cell(entry: Entry, column: str) -> str:
         'wire': _flag(entry.wire),
         'internal': _flag(entry.internal),
         'customizable': _flag(entry.customizable),
+        'browser': _flag(entry.browser),
     }
     return values[column]
 
@@ -320,10 +324,13 @@ def parse_spans(text: str) -> tuple[tuple[int, int], ...]:
     A registered name stands for its code.  Raises :exc:`UsageError` naming
     the bad item.
     """
-    spans = []
+    spans: list[tuple[int, int]] = []
     for raw in text.split(','):
         item = raw.strip()
         if not item:
+            continue
+        if (named_spans := SPAN_WORDS.get(item.lower())) is not None:
+            spans.extend(named_spans)
             continue
         match = _SPAN.fullmatch(item)
         try:

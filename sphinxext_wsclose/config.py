@@ -4,10 +4,16 @@ Each value is read while pages are parsed, so each is declared
 ``rebuild='env'``: changing it re-reads every page.  Validation runs once, on
 ``config-inited``: a bad value, or a bad item inside one, gives one warning
 that names the key, and the rest of the configuration still works.
+
+``wsclose_codes`` may also name an enum in the project's code or a data file
+(:mod:`sphinxext_wsclose.sources`).  Editing those does not change
+``conf.py``, so Sphinx would not notice: :func:`reread_if_codes_changed`
+compares a digest of the codes with the previous build's.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import string
 from dataclasses import dataclass, field
@@ -25,14 +31,18 @@ from sphinxext_wsclose.registry import (
     Kind,
     Registry,
     custom_entry,
+    normalize_name,
     parse_int,
     place_custom,
+    readable_name,
 )
+from sphinxext_wsclose.sources import Item, load
 
 if TYPE_CHECKING:
     from docutils.nodes import Node
     from sphinx.application import Sphinx
     from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
 
     from sphinxext_wsclose.registry import Entry
 
@@ -54,18 +64,30 @@ class Settings:
     fallback: str = 'rfc'
     index_entries: bool = True
     domain_index: bool = True
-    #: Where conf.py defines each of the project's codes, for messages.
+    #: Show a mention by name as the user spelled it, not in ``role_format``.
+    show_spelling: bool = False
+    #: Where conf.py, the module or the data file defines each of the
+    #: project's codes, for messages.
     code_locations: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def digest(self) -> str:
+        """A fingerprint of the project's own codes, to notice when they change."""
+        own = [entry for entry in self.registry if entry.kind is Kind.CUSTOM]
+        return hashlib.sha256(repr(own).encode('utf-8', 'backslashreplace')).hexdigest()
 
 
 #: name: (default, types, description for the docs)
 CONFIG_VALUES: dict[str, tuple[Any, tuple[type, ...]]] = {
-    'wsclose_codes': ({}, (dict,)),
+    'wsclose_codes': ({}, (dict, str)),
     'wsclose_role_format': (DEFAULT_ROLE_FORMAT, (str,)),
     'wsclose_fallback': ('rfc', (str,)),
     'wsclose_index_entries': (True, (bool,)),
     'wsclose_domain_index': (True, (bool,)),
+    'wsclose_show_spelling': (False, (bool,)),
 }
+_FLAGS = {'wsclose_index_entries': True, 'wsclose_domain_index': True,
+          'wsclose_show_spelling': False}
 
 _SETTINGS: WeakKeyDictionary[Config, Settings] = WeakKeyDictionary()
 
@@ -87,6 +109,7 @@ class _Validator:
     """Validates the values, warning at the line of ``conf.py`` that sets each."""
 
     def __init__(self, confdir: str | Path | None) -> None:
+        self.confdir = Path(confdir) if confdir else Path.cwd()
         self.lines: dict[str, str] = {}
         self.items: dict[str, str] = {}
         conf_py = Path(confdir, 'conf.py') if confdir else None
@@ -117,37 +140,43 @@ class _Validator:
         )
 
     def run(self, config: Config) -> Settings:
-        codes = self.custom_codes(config.wsclose_codes)
+        codes, locations = self.custom_codes(config.wsclose_codes)
         role_format = self.role_format(config.wsclose_role_format)
         fallback = self.fallback(config.wsclose_fallback)
         flags = {}
-        for key in ('wsclose_index_entries', 'wsclose_domain_index'):
+        for key, default in _FLAGS.items():
             value = getattr(config, key)
             if not isinstance(value, bool):
-                self.warn(key, __('%s: expected True or False, not %r; using True'), key, value)
-                value = True
+                self.warn(key, __('%s: expected True or False, not %r; using %r'),
+                          key, value, default)
+                value = default
             flags[key.removeprefix('wsclose_')] = value
-        registry = self.registry(codes)
-        locations = {
-            entry.key: self.item(entry.first) or 'conf.py'
-            for entry in registry
-            if entry.kind is Kind.CUSTOM
-        }
+        registry = self.registry(codes, locations)
         return Settings(registry, role_format, fallback, **flags, code_locations=locations)
 
-    def registry(self, codes: list[Entry]) -> Registry:
-        """The bundled registry plus the project's codes, leaving out clashing names."""
-        registry = REGISTRY
-        for entry in codes:
-            try:
-                registry = registry.extended([entry])
-            except ValueError as exc:
+    def registry(self, codes: list[Entry], locations: dict[str, str]) -> Registry:
+        """The bundled registry plus the project's codes.
+
+        Two of the project's codes with one name are both kept; the name is
+        then ambiguous, and the second one is warned about here.
+        """
+        registry = REGISTRY.extended(codes)
+        warned = set()
+        for folded, found in registry.clashes():
+            if any(entry.kind is not Kind.CUSTOM for entry in found):
+                continue  # a name the bundled registry has too: warned where it is used
+            first, *others = found
+            shared = next(name for name in first.names() if normalize_name(name) == folded)
+            for other in others:
+                if other.key in warned:
+                    continue
+                warned.add(other.key)
                 self.warn(
                     'wsclose_codes',
-                    __('wsclose_codes[%d]: %s; left out'),
-                    entry.first,
-                    exc,
-                    location=self.item(entry.first),
+                    __('wsclose_codes[%d]: the name %r is also %s\u2019s; a mention by that '
+                       'name is ambiguous, so use the code or a qualified name'),
+                    other.first, shared, first.key,
+                    location=locations.get(other.key),
                 )
         return registry
 
@@ -184,38 +213,62 @@ class _Validator:
                   problem, DEFAULT_ROLE_FORMAT)
         return DEFAULT_ROLE_FORMAT
 
-    def custom_codes(self, value: object) -> list[Entry]:
-        if not isinstance(value, dict):
-            self.warn(
-                'wsclose_codes',
-                __('wsclose_codes: expected a dict of code: name, not %s'),
-                type(value).__name__,
-            )
-            return []
-        entries = []
-        for key, item in value.items():
-            entry = self.custom_code(key, item)
-            if entry is not None:
-                entries.append(entry)
-        entries.sort(key=lambda entry: entry.first)
-        return entries
+    def custom_items(self, value: object) -> list[Item]:
+        """The items of ``wsclose_codes``, from conf.py, the project's code or a file."""
+        if isinstance(value, dict):
+            return [Item(key, item, self.item(key)) for key, item in value.items()]
+        if isinstance(value, str):
+            loaded = load(value, self.confdir, self.lines.get('wsclose_codes'))
+            for message, location in loaded.problems:
+                self.warn('wsclose_codes', '%s', message, location=location)
+            return loaded.items
+        self.warn(
+            'wsclose_codes',
+            __("wsclose_codes: expected a dict of code: name, 'module:Object' or the path of "
+               'a .json or .toml file, not %s'),
+            type(value).__name__,
+        )
+        return []
 
-    def custom_code(self, key: object, item: object) -> Entry | None:
+    def custom_codes(self, value: object) -> tuple[list[Entry], dict[str, str]]:
+        """The project's valid codes, and where each is written."""
+        entries: dict[int, Entry] = {}
+        locations: dict[str, str] = {}
+        for item in self.custom_items(value):
+            entry = self.custom_code(item)
+            if entry is None:
+                continue
+            if entry.first in entries:
+                self.warn(
+                    'wsclose_codes',
+                    __('wsclose_codes: close code %d is given twice, here and in %s; '
+                       'the first is kept'),
+                    entry.first, locations[entry.key], location=item.location,
+                )
+                continue
+            entries[entry.first] = entry
+            locations[entry.key] = item.location or 'conf.py'
+        return sorted(entries.values(), key=lambda entry: entry.first), locations
+
+    def custom_code(self, item: Item) -> Entry | None:
         try:
-            code = parse_int(key)
+            code = parse_int(item.key)
         except InvalidCodeError as exc:
             self.warn(
                 'wsclose_codes',
                 __('wsclose_codes: %s; the key must be a code number'),
                 exc,
-                location=self.item(key),
+                location=item.location,
             )
             return None
-        fields = self.custom_fields(code, item, self.item(key))
-        if fields is None or not check_placement(code, self.item(key)):
+        fields = self.custom_fields(code, item.value, item.location)
+        if fields is None or not check_placement(code, item.location):
             return None
+        constant = fields.get('constant') or None
+        name = fields.get('name') or readable_name(constant or '')
         return custom_entry(
-            code, fields['name'], fields.get('description', ''), fields.get('constant') or None
+            code, name, fields.get('description', ''), constant,
+            qualified=item.qualified, aliases=item.aliases, python=item.python,
         )
 
     def custom_fields(self, code: int, item: object, location: str | None) -> dict[str, str] | None:
@@ -230,7 +283,7 @@ class _Validator:
             )
         elif bad := [(k, v) for k, v in fields.items() if not isinstance(v, str)]:
             problem = __('%r must be a string, not %r') % bad[0]
-        elif not fields.get('name', '').strip():
+        elif not fields.get('name', '').strip() and not fields.get('constant', '').strip():
             problem = __('the name is missing or empty')
         if problem is not None or not isinstance(fields, dict):
             self.warn(
@@ -283,3 +336,20 @@ def check_placement(code: int, location: str | Node | None) -> bool:
         location=location,
     )
     return False
+
+
+def reread_if_codes_changed(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """``env-get-outdated`` handler: re-read every page when the project's codes changed.
+
+    That is when the enum or the data file that ``wsclose_codes`` names was
+    edited: ``conf.py`` is the same, so Sphinx sees no change of its own.
+    """
+    digest = settings(env.config).digest
+    data = env.get_domain('wsclose').data
+    previous = data.get('codes_digest')
+    data['codes_digest'] = digest
+    if previous is None or previous == digest:
+        return []
+    return sorted(env.found_docs - added - changed)

@@ -106,7 +106,7 @@ class CloseCodeDomain(Domain):
     initial_data = {  # noqa: RUF012
         'objects': {}, 'definitions': {}, 'defined_rows': {}, 'mentions': {}
     }
-    data_version = 4
+    data_version = 5
 
     @property
     def objects(self) -> dict[str, list[Target]]:
@@ -197,6 +197,32 @@ class CloseCodeDomain(Domain):
         self._warn_duplicate_definitions()
         if not settings(self.env.config).domain_index:
             self._drop_index_label()
+
+    def update_labels(self) -> None:
+        """Make each documented code a label of its own: ``:ref:`wsclose-1008```.
+
+        The label is the id of the code's preferred target, and its default
+        text the code and its name.  It is set once every page is read (so
+        before the environment is saved), for the preferred target alone:
+        two tables of one code give the ``wsclose.duplicate`` warning and no
+        second one from Sphinx.  A label that the project sets itself wins.
+        The labels set by the previous build are taken back first, as the
+        preferred target may have moved.
+        """
+        std = cast('StandardDomain', self.env.get_domain('std'))
+        ours: dict[str, str] = self.data.setdefault('labels', {})
+        for label, docname in ours.items():
+            if std.anonlabels.get(label) == (docname, label):
+                del std.anonlabels[label]
+                std.labels.pop(label, None)
+        ours.clear()
+        for key, target in self.targets():
+            entry = self.entry(key)
+            if entry is None or target.node_id in std.anonlabels:
+                continue
+            std.anonlabels[target.node_id] = (target.docname, target.node_id)
+            std.labels[target.node_id] = (target.docname, target.node_id, entry.display)
+            ours[target.node_id] = target.docname
 
     def _drop_index_label(self) -> None:
         """Take back the label of the domain index, which is not written.
@@ -315,6 +341,8 @@ class CloseCodeDomain(Domain):
         if target in self.objects:
             return target
         wanted = normalize_name(target)
+        if not wanted:  # punctuation only: never a name
+            return target
         for key, definitions in self.definitions.items():
             first = definitions[0]
             if wanted in {normalize_name(first.name), normalize_name(first.constant)}:
@@ -393,6 +421,8 @@ def _plural_codes(keys: list[str]) -> str:
 def outdated_documents(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-updated`` handler: the unchanged documents whose output is now stale.
 
+    It also brings the labels of rows up to date (:meth:`CloseCodeDomain.update_labels`).
+
     Sphinx rewrites the documents it re-read, but not a page whose mention
     points at a row that moved to another page, or a table that lists codes
     a ``wsclose:code`` on another page defines.  This compares what each key
@@ -400,6 +430,7 @@ def outdated_documents(app: Sphinx, env: BuildEnvironment) -> list[str]:
     depend on a key that changed.
     """
     domain = cast('CloseCodeDomain', env.get_domain('wsclose'))
+    domain.update_labels()
     current = domain.snapshot()
     previous: dict[str, Any] = domain.data.get('snapshot', {})
     domain.data['snapshot'] = current

@@ -8,6 +8,11 @@ name the codes" of the project's checked reference: one row per code from
 not list (3000, 3003, 3008, the ranges, a project's own codes) have no
 constant in any of these libraries.
 
+Each constant is also a mention target: bare (``ClosePolicyViolation``),
+qualified as the library's users write it (``WSCloseCode.GOING_AWAY``), and
+by its full import path (``aiohttp.WSCloseCode.GOING_AWAY``); see
+:func:`spellings`.
+
 Browsers have no constant per code.  What matters there is whether the
 WebSocket API's ``close(code)`` accepts a code: it accepts 1000 and
 3000-4999, and throws for anything else (:func:`browser_accepts`).
@@ -19,7 +24,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from sphinxext_wsclose.registry import parse_int
+from sphinxext_wsclose.values import browser_accepts, parse_int
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -51,26 +56,41 @@ class Library:
     version: str | None
     #: What else the reference says about the library.
     note: str = ''
+    #: The other prefixes that code writes before a constant: the full
+    #: import path (``'aiohttp.WSCloseCode.'``) and re-exports.
+    prefixes: tuple[str, ...] = ()
 
     def qualified(self, name: str) -> str:
         """*name* as code spells it: ``'CloseCode.NORMAL_CLOSURE'``."""
         return f'{self.namespace}{name}'
 
+    def spellings(self, name: str) -> tuple[str, ...]:
+        """Every way code writes the constant *name*, bare first."""
+        found = (name, self.qualified(name), *(f'{prefix}{name}' for prefix in self.prefixes))
+        return tuple(dict.fromkeys(found))
+
 
 #: The libraries, in the order the table cell and the CLI list them.
 LIBRARIES: tuple[Library, ...] = (
-    Library('websockets', 'Python websockets', 'websockets', 'CloseCode.', '17.0.1'),
+    Library('websockets', 'Python websockets', 'websockets', 'CloseCode.', '17.0.1',
+            prefixes=('websockets.frames.CloseCode.', 'websockets.CloseCode.')),
     Library('aiohttp', 'aiohttp', 'aiohttp', 'WSCloseCode.', 'master (2026)',
-            'Accepts a received 1006.'),
+            'Accepts a received 1006.',
+            prefixes=('aiohttp.WSCloseCode.', 'aiohttp.http.WSCloseCode.',
+                      'aiohttp.http_websocket.WSCloseCode.')),
     Library('starlette', 'Starlette / FastAPI', 'Starlette', 'status.', '0.47.3',
-            'FastAPI re-exports Starlette\u2019s status.'),
+            'FastAPI re-exports Starlette\u2019s status.',
+            prefixes=('starlette.status.', 'fastapi.status.')),
     Library('browser', 'Browser WebSocket API', 'browser close()', '', None,
             'No constant per code: close(code) accepts only 1000 and 3000\u20134999, '
             'and throws for anything else.'),
-    Library('jakarta', 'Jakarta WebSocket', 'Jakarta', 'CloseCodes.', None),
-    Library('dotnet', '.NET', '.NET', 'WebSocketCloseStatus.', None),
+    Library('jakarta', 'Jakarta WebSocket', 'Jakarta', 'CloseCodes.', None,
+            prefixes=('CloseReason.CloseCodes.', 'jakarta.websocket.CloseReason.CloseCodes.',
+                      'javax.websocket.CloseReason.CloseCodes.')),
+    Library('dotnet', '.NET', '.NET', 'WebSocketCloseStatus.', None,
+            prefixes=('System.Net.WebSockets.WebSocketCloseStatus.',)),
     Library('gorilla', 'Go gorilla/websocket', 'gorilla', '', 'v1.5.3',
-            'Rejects a received 1014.'),
+            'Rejects a received 1014.', prefixes=('websocket.',)),
 )
 
 #: The libraries by key.
@@ -112,16 +132,6 @@ _TABLE: Mapping[int, _Row] = MappingProxyType({
 })
 
 _NO_NAMES: _Row = (None, None, None, None, None, None)
-
-
-def browser_accepts(code: object) -> bool:
-    """Whether a browser's ``WebSocket.close(code)`` accepts *code*: 1000 and 3000-4999.
-
-    Raises :exc:`~sphinxext_wsclose.registry.InvalidCodeError` for anything
-    that is not a number in 0-65535.
-    """
-    number = parse_int(code)
-    return number == 1000 or 3000 <= number <= 4999
 
 
 @dataclass(frozen=True)
@@ -188,3 +198,17 @@ def library_names(code: object) -> LibraryNames:
         number, websockets, aiohttp, starlette, browser_accepts(number),
         jakarta, dotnet, gorilla,
     )
+
+
+def spellings(code: int) -> tuple[str, ...]:
+    """Every way the libraries' code writes *code*: bare, qualified, by import path.
+
+    ``spellings(1001)`` starts ``('GOING_AWAY', 'CloseCode.GOING_AWAY',
+    'websockets.frames.CloseCode.GOING_AWAY', …)``; a code that no library
+    names has none.  Each spelling appears once.
+    """
+    found: list[str] = []
+    for library, value in library_names(code).items():
+        if isinstance(value, str):
+            found.extend(library.spellings(value))
+    return tuple(dict.fromkeys(found))

@@ -80,7 +80,7 @@ class MentionResolver(SphinxPostTransform):
             else:
                 link = found[key] = domain.find(domain.key_for(key))
             if link is None:
-                pending = pending_mention(node.rawsource, fromdoc, key, node.astext(),
+                pending = pending_mention(node.rawsource, fromdoc, key, node.children,
                                           final=not open_text)
                 pending.source, pending.line = node.source, node.line
                 node.replace_self(pending)
@@ -116,22 +116,28 @@ class MentionShape(SphinxPostTransform):
     That is the mention's classes on the link and its text directly inside,
     as :class:`MentionResolver` leaves them, whether the link came from the
     domain, from intersphinx (``:external:`` included) or from the fallback.
-    A mention left without a link keeps its text in an ``inline``.
+    A mention left without a link keeps its text in an ``inline``; one whose
+    target is no code at all (a name that nothing defined) also gets the class
+    ``wsclose-invalid``, as the role gives it to what it refuses at once.
     """
 
     default_priority = 11  # after Sphinx's resolvers (9, 10)
 
     def run(self, **kwargs: Any) -> None:
+        registry = settings(self.config).registry
         for text in list(self.document.findall(mention_text)):
             parent = text.parent
             if isinstance(parent, nodes.reference) and len(parent) == 1:
                 parent[:] = list(text.children)
                 classes = parent['classes']
                 classes.extend(name for name in MENTION_CLASSES if name not in classes)
-            else:
-                text.replace_self(
-                    nodes.inline(text.rawsource, '', *text.children, classes=text['classes'])
-                )
+                continue
+            classes = list(text['classes'])
+            try:
+                registry.parse(text.get('wsclose', ''))
+            except InvalidCodeError:
+                classes.append('wsclose-invalid')
+            text.replace_self(nodes.inline(text.rawsource, '', *text.children, classes=classes))
 
 
 def _parse(env: BuildEnvironment, node: pending_xref) -> Target | None:

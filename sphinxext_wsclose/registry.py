@@ -7,8 +7,11 @@ ranges that RFC 6455 section 7.4.2 defines, and answers three questions:
 * which entry describes a number (:meth:`Registry.lookup`): the exact code,
   or else the most specific range or unassigned gap that contains it;
 * which entry a name stands for (:meth:`Registry.find`): the display name,
-  IANA's name, the common constant or the blog table's codename, compared
-  case-insensitively;
+  IANA's name, the common constant, the blog table's codename, or a
+  constant of a library (:mod:`sphinxext_wsclose.libraries`) or of the
+  project's own code, bare or qualified (``WSCloseCode.GOING_AWAY``),
+  compared regardless of case, spaces, hyphens and underscores; a name that
+  stands for several codes is never guessed (:exc:`AmbiguousNameError`);
 * what a role target written by a user means (:meth:`Registry.parse`).
 """
 
@@ -21,22 +24,27 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from sphinxext_wsclose.libraries import spellings as library_spellings
+from sphinxext_wsclose.values import (
+    MAX_CODE,
+    InvalidCodeError,
+    browser_accepts_span,
+    is_number,
+    parse_int,
+)
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
 
-#: The largest value the 16-bit status code field of a Close frame can hold.
-MAX_CODE = 65535
+__all__ = [  # noqa: RUF022 -- the names other modules import from here, by theme
+    'MAX_CODE', 'InvalidCodeError', 'AmbiguousNameError', 'parse_int',
+    'Kind', 'CustomPlacement', 'Reference', 'Entry', 'Target', 'Registry',
+    'REGISTRY', 'ENTRIES', 'RFC_URL', 'IANA_URL',
+    'normalize_name', 'readable_name', 'place_custom', 'custom_entry',
+]
 
 RFC_URL = 'https://www.rfc-editor.org/rfc/rfc6455#section-{section}'
 IANA_URL = 'https://www.iana.org/assignments/websocket/websocket.xml#close-code-number'
-
-
-class InvalidCodeError(ValueError):
-    """A value that is not a WebSocket close code at all.
-
-    Raised for non-numbers and for numbers outside 0-65535, the values that
-    the 16-bit status code field of a Close frame can carry.
-    """
 
 
 class Kind(enum.Enum):
@@ -120,6 +128,12 @@ class Entry:
     procedure: str = ''
     #: Corrections to the blog table, or facts a reader should know.
     notes: tuple[str, ...] = field(default=())
+    #: For a project's own code: how its code spells the constant, qualified
+    #: (``'ChatClose.TOKEN_EXPIRED'``, ``'chatproto.ChatClose.TOKEN_EXPIRED'``).
+    qualified: tuple[str, ...] = ()
+    #: For a project's own code: the Python object that defines it, as
+    #: autodoc names it (``'chatproto.ChatClose.TOKEN_EXPIRED'``).
+    python: str | None = None
 
     def __post_init__(self) -> None:
         if not 0 <= self.first <= self.last <= MAX_CODE:
@@ -158,6 +172,11 @@ class Entry:
         """The code and its name: ``'1008 Policy Violation'``."""
         return f'{self.code_text} {self.name}'
 
+    @property
+    def browser(self) -> bool | None:
+        """Whether a browser's ``close(code)`` accepts the code; ``None`` on a mixed range."""
+        return browser_accepts_span(self.first, self.last)
+
     def __contains__(self, code: object) -> bool:
         return isinstance(code, int) and self.first <= code <= self.last
 
@@ -175,9 +194,21 @@ class Entry:
             return self.display
 
     def names(self) -> tuple[str, ...]:
-        """Every name that :meth:`Registry.find` accepts for this entry."""
-        found = (self.name, self.iana_name, self.constant, self.seed_codename, *self.aliases)
-        return tuple(name for name in found if name)
+        """Every name that :meth:`Registry.find` accepts for this entry.
+
+        Its own names and constants, then the libraries' spellings of the code.
+        """
+        found = (
+            self.name, self.iana_name, self.constant, self.seed_codename, *self.aliases,
+            *self.qualified,
+        )
+        if self.kind is Kind.CODE:
+            found = (*found, *library_spellings(self.first))
+        return tuple(dict.fromkeys(name for name in found if name))
+
+    def spellings(self) -> tuple[str, ...]:
+        """The qualified ways code writes this code (``'WSCloseCode.GOING_AWAY'``)."""
+        return tuple(name for name in self.names() if '.' in name.rstrip('.'))
 
 
 @dataclass(frozen=True)
@@ -204,45 +235,48 @@ class Target:
         return f'{self.code} ({self.entry.label})'
 
 
-_NUMBER = re.compile(r'[+-]?[0-9]+')
+class AmbiguousNameError(InvalidCodeError):
+    """A name that stands for more than one code: ``candidates``, in code order."""
+
+    def __init__(self, name: str, candidates: tuple[Entry, ...]) -> None:
+        self.name = name
+        self.candidates = candidates
+        codes = ', '.join(entry.display for entry in candidates)
+        super().__init__(f'{name!r} names more than one close code: {codes}')
+
+
 #: How many answers a registry keeps of each kind: far more than a project asks.
 _CACHE_SIZE = 10_000
 _RANGE = re.compile(r'([0-9]+)\s*[-\u2013\u2014]\s*([0-9]+)')
 _SEPARATORS = re.compile(r'[\s_\-]+')
+_DOTS = re.compile(r'\s*\.\s*')
+_WORDS = re.compile(r'[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+')
 
 
 def normalize_name(name: str) -> str:
     """Fold a name for comparison: case, spaces, hyphens and underscores.
 
-    ``'Policy Violation'``, ``'policy-violation'`` and ``'POLICY_VIOLATION'``
-    all fold to ``'policy_violation'``.
+    ``'Policy Violation'``, ``'policy-violation'``, ``'POLICY_VIOLATION'``
+    and ``'PolicyViolation'`` all fold to ``'policyviolation'``.  Dots,
+    which qualify a constant (``WSCloseCode.GOING_AWAY``), stay.  A name
+    made only of separators folds to ``''``, which matches nothing.
     """
-    return _SEPARATORS.sub('_', name.strip().casefold()).strip('_')
+    return _SEPARATORS.sub('', _DOTS.sub('.', name.strip().casefold()))
 
 
-def parse_int(value: object) -> int:
-    """Return *value* as a close code number, or raise :exc:`InvalidCodeError`.
+def readable_name(constant: str) -> str:
+    """A display name for a constant, in sentence case.
 
-    Accepts ints (not bools) and strings of decimal digits; the message names
-    the input.
+    ``'TOKEN_EXPIRED'`` and ``'TokenExpired'`` give ``'Token expired'``;
+    ``'TLSHandshakeFailed'`` gives ``'TLS handshake failed'``.
     """
-    if isinstance(value, bool):
-        msg = f'{value!r} is not a close code number'
-        raise InvalidCodeError(msg)
-    if isinstance(value, int):
-        number = value
-    elif isinstance(value, str) and _NUMBER.fullmatch(value.strip()):
-        number = int(value.strip())
+    if '_' in constant or constant.isupper():
+        words = [word.lower() for word in re.split(r'[_\s]+', constant) if word]
     else:
-        msg = f'{value!r} is not a close code number'
-        raise InvalidCodeError(msg)
-    if not 0 <= number <= MAX_CODE:
-        msg = (
-            f'{value!r} is outside 0\u2013{MAX_CODE}, '
-            'the values a Close frame\u2019s 16-bit status code can hold'
-        )
-        raise InvalidCodeError(msg)
-    return number
+        words = [word if word.isupper() and len(word) > 1 else word.lower()
+                 for word in _WORDS.findall(constant)]
+    text = ' '.join(words) or constant.strip()
+    return text[:1].upper() + text[1:]
 
 
 class Registry:
@@ -252,7 +286,7 @@ class Registry:
         ordered = sorted(entries, key=lambda entry: (entry.first, -entry.last))
         self._entries: tuple[Entry, ...] = tuple(ordered)
         by_key: dict[str, Entry] = {}
-        by_name: dict[str, Entry] = {}
+        by_name: dict[str, tuple[Entry, ...]] = {}
         for entry in self._entries:
             if entry.key in by_key:
                 msg = f'two entries for {entry.key}'
@@ -262,17 +296,16 @@ class Registry:
                 continue
             for name in entry.names():
                 folded = normalize_name(name)
-                other = by_name.setdefault(folded, entry)
-                if other is not entry:
-                    msg = f'name {name!r} is used by {other.key} and {entry.key}'
-                    raise ValueError(msg)
+                found = by_name.get(folded, ())
+                if folded and entry not in found:
+                    by_name[folded] = (*found, entry)
         self._by_key: Mapping[str, Entry] = MappingProxyType(by_key)
-        self._by_name: Mapping[str, Entry] = MappingProxyType(by_name)
+        self._by_name: Mapping[str, tuple[Entry, ...]] = MappingProxyType(by_name)
         # The registry never changes, so answers are kept: a project mentions
         # the same few codes thousands of times.
         self._containing: dict[int, tuple[Entry, ...]] = {}
         self._containing_keys: dict[int, tuple[str, ...]] = {}
-        self._parsed: dict[str, Target | str] = {}
+        self._parsed: dict[str, Target | InvalidCodeError] = {}
 
     def extended(self, entries: Iterable[Entry]) -> Registry:
         """A new registry with *entries* added (a project's own codes)."""
@@ -322,8 +355,20 @@ class Registry:
         return self.containing(code)[0]
 
     def find(self, name: str) -> Entry | None:
-        """The code called *name*, compared case-insensitively, or ``None``."""
-        return self._by_name.get(normalize_name(name))
+        """The code called *name*, or ``None``; see :func:`normalize_name`.
+
+        Raises :exc:`AmbiguousNameError` when *name* stands for several codes.
+        """
+        found = self._by_name.get(normalize_name(name), ())
+        if len(found) > 1:
+            raise AmbiguousNameError(name.strip(), found)
+        return found[0] if found else None
+
+    def clashes(self) -> Iterator[tuple[str, tuple[Entry, ...]]]:
+        """Each folded name that stands for several codes, with those codes."""
+        for folded, found in self._by_name.items():
+            if len(found) > 1:
+                yield folded, found
 
     def parse(self, text: str) -> Target:
         """Read a role target: a number, a range such as ``4000-4999``, or a name.
@@ -336,21 +381,24 @@ class Registry:
             try:
                 found = self._parse(text)
             except InvalidCodeError as exc:
-                found = str(exc)
+                found = exc
             if len(self._parsed) < _CACHE_SIZE:
                 self._parsed[text] = found
-        if isinstance(found, str):
-            raise InvalidCodeError(found)
+        if isinstance(found, InvalidCodeError):
+            raise found.with_traceback(None)  # a kept error: no stale frames
         return found
 
     def _parse(self, text: str) -> Target:
         stripped = text.strip()
-        if _NUMBER.fullmatch(stripped):
+        if is_number(stripped):
             number = parse_int(stripped)
             entry = self.lookup(number)
             return Target(entry, None if not entry.is_range else number)
         if match := _RANGE.fullmatch(stripped):
-            span = self.get(f'{int(match[1])}-{int(match[2])}')
+            try:
+                span = self.get(f'{parse_int(match[1])}-{parse_int(match[2])}')
+            except InvalidCodeError:
+                span = None
             if span is not None:
                 return Target(span)
         named = self.find(stripped)
@@ -374,11 +422,21 @@ def place_custom(code: int) -> CustomPlacement:
     return CustomPlacement.IETF
 
 
-def custom_entry(code: int, name: str, description: str = '', constant: str | None = None) -> Entry:
+def custom_entry(
+    code: int,
+    name: str,
+    description: str = '',
+    constant: str | None = None,
+    *,
+    qualified: tuple[str, ...] = (),
+    aliases: tuple[str, ...] = (),
+    python: str | None = None,
+) -> Entry:
     """An entry for a code that a project defines for itself."""
     return Entry(
         code, code, Kind.CUSTOM, name, description or name, (),
-        constant=constant, customizable=False,
+        constant=constant, customizable=False, qualified=qualified, aliases=aliases,
+        python=python,
     )
 
 

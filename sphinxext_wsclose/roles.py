@@ -29,10 +29,13 @@ from sphinx.util import logging
 from sphinxext_wsclose._compat import current_docname
 from sphinxext_wsclose._locale import _, __
 from sphinxext_wsclose.config import settings
-from sphinxext_wsclose.registry import InvalidCodeError, Kind
+from sphinxext_wsclose.registry import AmbiguousNameError, InvalidCodeError, Kind, normalize_name
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from docutils.nodes import Node, system_message
+    from sphinx.environment import BuildEnvironment
 
     from sphinxext_wsclose.domain import CloseCodeDomain
     from sphinxext_wsclose.registry import Registry, Target
@@ -52,6 +55,27 @@ def invalid_message(error: InvalidCodeError) -> str:
     """The ``wsclose.invalid`` warning for a target that is no code at all."""
     return __('%s; use a code such as 1008, a name such as POLICY_VIOLATION, '
               'or a range such as 4000-4999') % error
+
+
+def ambiguous_message(error: AmbiguousNameError) -> str:
+    """The ``wsclose.ambiguous`` warning: the candidates, and how to write each."""
+    wanted = normalize_name(error.name)
+    choices = []
+    for entry in error.candidates:
+        # The qualified forms of the name written first, then the shortest.
+        spellings = sorted(
+            entry.spellings(),
+            key=lambda name: (normalize_name(name.rpartition('.')[2]) != wanted, len(name)),
+        )[:2]
+        if spellings:
+            choices.append(f'{entry.code_text} ({", ".join(spellings)})')
+        else:
+            choices.append(entry.code_text)
+    return __('%r names more than one close code: %s; write the one you mean: %s') % (
+        error.name,
+        ', '.join(entry.display for entry in error.candidates),
+        __(' or ').join(choices),
+    )
 
 
 class mention_text(nodes.inline):
@@ -91,6 +115,8 @@ class CloseCodeRole(XRefRole):
         project = settings(self.config)
         try:
             target = project.registry.parse(self.target)
+        except AmbiguousNameError as exc:
+            return self._reject(ambiguous_message(exc), 'ambiguous')
         except InvalidCodeError as exc:
             if _NUMERIC.match(self.target):
                 return self._reject(invalid_message(exc), 'invalid')
@@ -118,33 +144,24 @@ class CloseCodeRole(XRefRole):
         else:
             # ``target.text``, with the range's label translated: "4001 (private use)".
             text, final = f'{target.code} ({_(entry.label)})', False
+        content: list[Node] = [nodes.Text(text)]
         if self.has_explicit_title:
-            text, final = self.title, True
+            content, final = [nodes.Text(self.title)], True
+        elif project.show_spelling and not _NUMERIC.match(self.target):
+            # ``WSCloseCode.GOING_AWAY`` as written, in code style.
+            spelling = self.target.strip()
+            content, final = [nodes.literal(spelling, spelling)], True
         keys = depends_on(project.registry, target)
-        return self._reference(target.key, text, keys, final=final)
+        return self._reference(target.key, content, keys, final=final)
 
     def _reference(
-        self, target: str, text: str, keys: tuple[str, ...], *, final: bool
+        self, target: str, content: str | Sequence[Node], keys: tuple[str, ...], *, final: bool
     ) -> tuple[list[Node], list[system_message]]:
-        docname = current_docname(self.env)
-        domain = cast('CloseCodeDomain', self.env.get_domain('wsclose'))
-        domain.note_mention(docname, keys)
-        if self.name == 'wsclose:code':
-            return self._pending_xref(docname, target, text, final=final)
-        node = nodes.reference(
-            self.rawtext, text, classes=self.classes, refdoc=docname, wsclose=target
-        )
-        if not final:
-            node['wsclose_open'] = True
+        children = [nodes.Text(content)] if isinstance(content, str) else list(content)
+        node = make_mention(self.env, self.rawtext, target, children, keys, final=final,
+                            pending=self.name == 'wsclose:code')
         self.set_source_info(node)
         return [node], []
-
-    def _pending_xref(
-        self, docname: str, target: str, text: str, *, final: bool
-    ) -> tuple[list[Node], list[system_message]]:
-        refnode = pending_mention(self.rawtext, docname, target, text, final=final)
-        self.set_source_info(refnode)
-        return [refnode], []
 
     def _reject(self, message: str, subtype: str) -> tuple[list[Node], list[system_message]]:
         """Warn, and keep the text as the user wrote it, without a link."""
@@ -154,8 +171,37 @@ class CloseCodeRole(XRefRole):
         return [node], []
 
 
+def make_mention(
+    env: BuildEnvironment,
+    rawtext: str,
+    target: str,
+    content: Sequence[Node],
+    keys: tuple[str, ...],
+    *,
+    final: bool,
+    pending: bool = False,
+) -> nodes.reference | addnodes.pending_xref:
+    """A mention of *target* on the page being read, whose link depends on *keys*.
+
+    A ``reference`` that :class:`~sphinxext_wsclose.references.MentionResolver`
+    links, or with *pending*, a ``pending_xref`` for Sphinx's resolver.  The
+    *content* is *final* unless whoever links it may give the code's name.
+    """
+    docname = current_docname(env)
+    domain = cast('CloseCodeDomain', env.get_domain('wsclose'))
+    domain.note_mention(docname, keys)
+    if pending:
+        return pending_mention(rawtext, docname, target, content, final=final)
+    node = nodes.reference(
+        rawtext, '', *content, classes=list(MENTION_CLASSES), refdoc=docname, wsclose=target
+    )
+    if not final:
+        node['wsclose_open'] = True
+    return node
+
+
 def pending_mention(
-    rawtext: str, docname: str, target: str, text: str, *, final: bool
+    rawtext: str, docname: str, target: str, content: Sequence[Node], *, final: bool
 ) -> addnodes.pending_xref:
     """A mention as Sphinx's generic resolver takes it: a ``pending_xref``.
 
@@ -172,7 +218,8 @@ def pending_mention(
         refwarn=True,
         reftarget=target,
     )
-    refnode += mention_text(rawtext, text, classes=list(MENTION_CLASSES))
+    refnode += mention_text(rawtext, '', *content, classes=list(MENTION_CLASSES),
+                            wsclose=target)
     return refnode
 
 

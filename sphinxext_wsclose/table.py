@@ -31,7 +31,9 @@ from sphinxext_wsclose._compat import current_docname
 from sphinxext_wsclose._locale import _, __
 from sphinxext_wsclose.config import settings
 from sphinxext_wsclose.libraries import library_names
+from sphinxext_wsclose.pyobjects import PYTHON_NAMES, python_names
 from sphinxext_wsclose.registry import InvalidCodeError, Kind, parse_int
+from sphinxext_wsclose.values import SPAN_WORDS
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -54,6 +56,17 @@ def _text(value: str) -> list[Node]:
 def _literal(value: str | None) -> list[Node]:
     """Code-like text (a constant): monospace, and never hyphenated in LaTeX."""
     return [nodes.literal(value, value)] if value else []
+
+
+def _constant(entry: Entry) -> list[Node]:
+    """The constant; for an own code from the project's Python code, ready to link to it."""
+    if not entry.constant:
+        return []
+    literal = nodes.literal(entry.constant, entry.constant)
+    names = python_names(entry)
+    if names:
+        literal[PYTHON_NAMES] = names
+    return [literal]
 
 
 def _flag(value: bool | None) -> list[Node]:  # noqa: FBT001
@@ -87,11 +100,12 @@ COLUMNS: dict[str, Column] = {
     'description': Column(lambda: _('Description'), 46, lambda e: _text(e.description)),
     'reference': Column(lambda: _('Reference'), 22, _references),
     'iana-name': Column(lambda: _('IANA name'), 20, lambda e: _text(e.iana_name or '')),
-    'constant': Column(lambda: _('Constant'), 22, lambda e: _literal(e.constant)),
+    'constant': Column(lambda: _('Constant'), 22, _constant),
     'codename': Column(lambda: _('Blog codename'), 20, lambda e: _text(e.seed_codename or '')),
     'wire': Column(lambda: _('Sent on the wire'), 10, lambda e: _flag(e.wire)),
     'internal': Column(lambda: _('Internal'), 10, lambda e: _flag(e.internal)),
     'customizable': Column(lambda: _('Customizable'), 12, lambda e: _flag(e.customizable)),
+    'browser': Column(lambda: _('Browser close()'), 10, lambda e: _flag(e.browser)),
     'libraries': Column(
         lambda: _('Library names'), 30,
         lambda e: [] if e.is_range else _text(library_names(e.first).summary()),
@@ -313,8 +327,11 @@ class CloseCodeTable(SphinxDirective):
         return options
 
     def _spans(self, value: str) -> tuple[tuple[int, int], ...]:
-        spans = []
+        spans: list[tuple[int, int]] = []
         for item in (part for part in value.split(',') if part.strip()):
+            if (named := SPAN_WORDS.get(item.strip().lower())) is not None:
+                spans.extend(named)
+                continue
             match = _SPAN.fullmatch(item)
             try:
                 if match is None:
@@ -361,7 +378,10 @@ class CloseCodeTable(SphinxDirective):
         if folded in {'auto', 'grid'}:
             return folded
         parts = [part for part in re.split(r'[\s,]+', folded) if part]
-        if len(parts) == count and all(part.isdigit() and int(part) > 0 for part in parts):
+        # ASCII digits only ('²' is a digit to str.isdigit, not to int), and few of them.
+        if len(parts) == count and all(
+            re.fullmatch(r'[0-9]{1,6}', part) and int(part) > 0 for part in parts
+        ):
             return tuple(int(part) for part in parts)
         self._warn('widths', __('%r is not auto, grid, or %d positive whole numbers (one per '
                                 'column); using the default widths'), value, count)

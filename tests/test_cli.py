@@ -27,9 +27,9 @@ if TYPE_CHECKING:
     from sphinxext_wsclose.registry import Entry
 
 ALL_COLUMNS = ('code', 'name', 'description', 'reference', 'iana-name', 'constant', 'codename',
-               'wire', 'internal', 'customizable', 'libraries')
+               'wire', 'internal', 'customizable', 'browser', 'libraries')
 HEADERS = ['Code', 'Name', 'Description', 'Reference', 'IANA name', 'Constant', 'Blog codename',
-           'Sent on the wire', 'Internal', 'Customizable', 'Library names']
+           'Sent on the wire', 'Internal', 'Customizable', 'Browser close()', 'Library names']
 LIBRARY_KEYS = ['websockets', 'aiohttp', 'starlette', 'browser', 'jakarta', 'dotnet', 'gorilla']
 
 
@@ -230,7 +230,7 @@ def test_json_for_one_code(capsys: pytest.CaptureFixture[str]) -> None:
                     'status code can hold'),
         (['-1'], "'-1' is outside 0\u201365535, the values a Close frame\u2019s 16-bit "
                  'status code can hold'),
-        (['OK'], "'OK' is neither a close code number nor a known code name"),
+        (['ALRIGHT'], "'ALRIGHT' is neither a close code number nor a known code name"),
         (['1000', '1008'], "'1000 1008' is neither a close code number nor a known code name"),
         ([], 'the following arguments are required: CODE'),
         (['--bogus', '1000'], 'unrecognized arguments: --bogus'),
@@ -293,6 +293,7 @@ def _expected_cells(entry: Entry) -> list[str]:
         _flag(entry.wire),
         _flag(entry.internal),
         _flag(entry.customizable),
+        _flag(entry.browser),
         '' if entry.is_range else library_names(entry.first).summary(),
     ]
 
@@ -344,6 +345,7 @@ def test_list_json(capsys: pytest.CaptureFixture[str]) -> None:
             'wire': entry.wire,
             'internal': entry.internal,
             'customizable': entry.customizable,
+            'browser': entry.browser,
             'description': entry.description,
             'label': entry.label or None,
             'procedure': entry.procedure or None,
@@ -358,6 +360,10 @@ def test_list_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert codes['1000']['libraries']['browser'] is True
     assert codes['1016-2999']['kind'] == 'unassigned'
     assert codes['1000-2999']['wire'] is None
+    # close() accepts 1000 and 3000-4999: whole ranges are yes or no, mixed ones None.
+    assert [codes[key]['browser'] for key in ('1000', '1008', '3000-3999', '4000-4999',
+                                              '1000-2999', '0-999', '5000-65535')] == [
+        True, False, True, True, None, False, False]
 
 
 def test_list_csv(capsys: pytest.CaptureFixture[str]) -> None:
@@ -393,6 +399,8 @@ def test_list_csv(capsys: pytest.CaptureFixture[str]) -> None:
             'references': '\n'.join(f'{label} <{url}>' for label, url in _links(entry)),
             'notes': '\n'.join(entry.notes),
             **{key: '' if names is None else text(names[key]) for key in LIBRARY_KEYS},
+            # A range has no library names, but close() accepts it whole, or not at all.
+            **({'browser': text(entry.browser)} if names is None else {}),
         }
     assert rows[2]['key'] == '1000'
     assert (rows[2]['aiohttp'], rows[2]['browser']) == ('OK', 'true')

@@ -44,8 +44,9 @@ def test_each_bad_definition_warns_once(build: Callable[..., SphinxTestApp], syn
         '[wsclose.config]',
         f"{conf}:16: WARNING: wsclose_fallback: 'sometimes' is not one of 'rfc', 'iana', "
         "'none'; using 'rfc' [wsclose.config]",
-        f"{conf}:13: WARNING: wsclose_codes[4006]: name 'room full' is used by 4002 and 4006; "
-        'left out [wsclose.config]',
+        f"{conf}:13: WARNING: wsclose_codes[4006]: the name 'Room full' is also 4002\u2019s; a "
+        'mention by that name is ambiguous, so use the code or a qualified name '
+        '[wsclose.config]',
         # the directives, while parsing
         f'{source}:16: WARNING: close code 1009 is already registered as Message Too Big; its '
         f'standard meaning is kept. C{OWN[1:]} [wsclose.custom-range]',

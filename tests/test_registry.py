@@ -11,12 +11,15 @@ from sphinxext_wsclose.registry import (
     ENTRIES,
     IANA_URL,
     REGISTRY,
+    AmbiguousNameError,
     Entry,
     InvalidCodeError,
     Kind,
     Registry,
+    custom_entry,
     normalize_name,
     parse_int,
+    readable_name,
 )
 
 # The reference file's "Registered codes" table, transcribed independently of
@@ -204,15 +207,65 @@ def test_entries_are_immutable() -> None:
         REGISTRY['1008'].name = 'x'  # type: ignore[misc]
 
 
-def test_registry_refuses_clashing_names() -> None:
-    first = Entry(4001, 4001, Kind.CODE, 'A', 'a.', (), constant='SAME')
-    second = Entry(4002, 4002, Kind.CODE, 'B', 'b.', (), constant='same')
-    with pytest.raises(ValueError, match="name 'same' is used by 4001 and 4002"):
-        Registry([first, second])
+def test_a_name_of_two_codes_is_never_guessed() -> None:
+    first = Entry(4001, 4001, Kind.CUSTOM, 'A', 'a.', (), constant='SAME')
+    second = Entry(4002, 4002, Kind.CUSTOM, 'B', 'b.', (), constant='same')
+    registry = Registry([first, second])
+    with pytest.raises(AmbiguousNameError) as raised:
+        registry.parse('Same')
+    assert raised.value.candidates == (first, second)
+    assert str(raised.value) == "'Same' names more than one close code: 4001 A, 4002 B"
+    assert [folded for folded, _entries in registry.clashes()] == ['same']
+    # Each code is still reachable by its number and its own name.
+    assert registry.parse('4002').entry is second
+    assert registry.parse('b').entry is second
+
+
+def test_the_bundled_registry_has_no_ambiguous_name() -> None:
+    assert list(REGISTRY.clashes()) == []
+
+
+@pytest.mark.parametrize(
+    ('name', 'folded'),
+    [
+        ('  Policy -- Violation ', 'policyviolation'),
+        ('PolicyViolation', 'policyviolation'),
+        ('POLICY_VIOLATION', 'policyviolation'),
+        ('WSCloseCode . GOING_AWAY', 'wsclosecode.goingaway'),
+        ('-_-', ''),
+        ('', ''),
+    ],
+)
+def test_normalize_name(name: str, folded: str) -> None:
+    assert normalize_name(name) == folded
+
+
+@pytest.mark.parametrize('name', ['-', '_', '-_-', ' ', '\t'])
+def test_names_of_separators_only_match_nothing(name: str) -> None:
+    registry = REGISTRY.extended([custom_entry(4040, 'Test code')])
+    with pytest.raises(InvalidCodeError, match='neither a close code number nor a known'):
+        registry.parse(name)
+
+
+@pytest.mark.parametrize(
+    ('constant', 'name'),
+    [('TOKEN_EXPIRED', 'Token expired'), ('TokenExpired', 'Token expired'),
+     ('TLSHandshakeFailed', 'TLS handshake failed'), ('room_full', 'Room full'),
+     ('X', 'X')],
+)
+def test_readable_name(constant: str, name: str) -> None:
+    assert readable_name(constant) == name
+
+
+def test_numbers_of_any_length_are_refused_without_reading_them() -> None:
+    with pytest.raises(InvalidCodeError, match='outside 0\u201365535'):
+        parse_int('1' * 5000)
+    with pytest.raises(InvalidCodeError, match='outside 0\u201365535'):
+        parse_int('-' + '9' * 5000)
+    assert parse_int('0' * 5000 + '1008') == 1008
 
 
 def test_normalize_and_parse_int() -> None:
-    assert normalize_name('  Policy -- Violation ') == 'policy_violation'
     assert parse_int(' 1008 ') == 1008
     with pytest.raises(InvalidCodeError):
         parse_int(False)

@@ -1,0 +1,295 @@
+"""Where a project's own codes come from: an enum or a mapping in its code, or a data file.
+
+``wsclose_codes`` may be a dict written in ``conf.py`` (read by
+:mod:`sphinxext_wsclose.config` itself), or a string:
+
+``'package.module:Object'``
+    An :class:`enum.Enum` whose values are ints (an :class:`enum.IntEnum`,
+    usually), or a mapping laid out like the dict form.  Each member gives a
+    code: its name is the constant, a readable name is derived from it, and
+    its documentation is the description.  The documentation is found the
+    way autodoc finds it, by Sphinx's own
+    :class:`~sphinx.pycode.ModuleAnalyzer`: a ``#:`` comment before the
+    member or a docstring after it, then a ``__doc__`` set on the member.
+``'close-codes.json'``, ``'close-codes.toml'``
+    A data file, relative to ``conf.py``, that maps each code to a name or to
+    a table of ``name``, ``description`` and ``constant``.
+
+:func:`load` turns a string into :class:`Item` objects, each with the place
+it was written (``file:line``), and the problems it met, each with its place
+too.  It never raises for the user's input.
+"""
+
+from __future__ import annotations
+
+import ast
+import enum
+import importlib
+import json
+import re
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from sphinx.pycode import ModuleAnalyzer
+from sphinx.util import logging
+
+from sphinxext_wsclose._locale import __
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+#: The endings of the data files ``wsclose_codes`` may name.
+DATA_SUFFIXES = ('.json', '.toml')
+_TOML_PLACE = re.compile(r'at line (\d+), column (\d+)')
+
+
+@dataclass(frozen=True)
+class Item:
+    """One code as a source writes it, before validation."""
+
+    #: The code as written: ``4001``, ``'4001'``, or anything else.
+    key: object
+    #: A name, or a dict of ``name``, ``description`` and ``constant``.
+    value: object
+    #: Where it is written, as ``path:line``, for messages.
+    location: str | None
+    #: How the project's code writes it, qualified (``'ChatClose.TOKEN_EXPIRED'``).
+    qualified: tuple[str, ...] = ()
+    #: The other bare names of the same code (an enum member's aliases).
+    aliases: tuple[str, ...] = ()
+    #: The Python object that defines it, as autodoc names it.
+    python: str | None = None
+
+
+@dataclass
+class Loaded:
+    """What :func:`load` found: the items, and the problems with their places."""
+
+    items: list[Item] = field(default_factory=list)
+    problems: list[tuple[str, str | None]] = field(default_factory=list)
+
+    def problem(self, location: str | None, message: str, *args: object) -> None:
+        self.problems.append((message % args if args else message, location))
+
+
+def is_data_file(spec: str) -> bool:
+    """Whether *spec* names a data file (by its ending) rather than a Python object."""
+    return spec.strip().lower().endswith(DATA_SUFFIXES)
+
+
+def load(spec: str, confdir: Path, location: str | None) -> Loaded:
+    """Read ``wsclose_codes = spec``; *location* is where conf.py sets it."""
+    loaded = Loaded()
+    text = spec.strip()
+    if is_data_file(text):
+        _load_file(loaded, confdir / text, location)
+    elif ':' in text:
+        _load_object(loaded, text, location)
+    else:
+        loaded.problem(
+            location,
+            __("wsclose_codes: %r is neither a Python object written 'module:Object' nor a "
+               '.json or .toml file'),
+            spec,
+        )
+    return loaded
+
+
+# -- Python objects ------------------------------------------------------------
+
+
+def _load_object(loaded: Loaded, spec: str, location: str | None) -> None:
+    modname, _sep, qualname = (part.strip() for part in spec.partition(':'))
+    if not modname or not qualname:
+        loaded.problem(location, __("wsclose_codes: %r does not name an object as "
+                                    "'module:Object'"), spec)
+        return
+    try:
+        obj: Any = importlib.import_module(modname)
+    except (Exception, SystemExit) as exc:  # the project's own code: anything may go wrong
+        loaded.problem(location, __('wsclose_codes: cannot import %s: %s: %s'),
+                       modname, type(exc).__name__, exc)
+        return
+    for part in qualname.split('.'):
+        try:
+            obj = getattr(obj, part)
+        except AttributeError:
+            loaded.problem(location, __('wsclose_codes: module %s has no %s'), modname, qualname)
+            return
+    places = _Places(getattr(obj, '__module__', None) if isinstance(obj, type) else modname)
+    if isinstance(obj, type) and issubclass(obj, enum.Enum):
+        _load_enum(loaded, obj, modname, qualname, places)
+    elif isinstance(obj, Mapping):
+        where = places.line(qualname) or location
+        loaded.items.extend(Item(key, value, where) for key, value in obj.items())
+    else:
+        loaded.problem(location, __('wsclose_codes: %s is neither an Enum nor a mapping, but %s'),
+                       spec, type(obj).__name__)
+
+
+def _load_enum(
+    loaded: Loaded, members: type[enum.Enum], modname: str, qualname: str, places: _Places
+) -> None:
+    paths = [(modname, qualname)]
+    canonical = (members.__module__, members.__qualname__)
+    if canonical not in paths:
+        paths.append(canonical)
+    aliases: dict[str, list[str]] = {}
+    for name, member in members.__members__.items():
+        if member.name != name:  # another name for a member above
+            aliases.setdefault(member.name, []).append(name)
+            loaded.problem(
+                places.line(f'{members.__qualname__}.{name}'),
+                __('wsclose_codes: %s.%s has the value %r of %s.%s; it is one more name of '
+                   'that code'),
+                qualname, name, member.value, qualname, member.name,
+            )
+    for name, member in members.__members__.items():
+        if member.name != name:
+            continue
+        where = places.line(f'{members.__qualname__}.{name}')
+        value = member.value
+        if isinstance(value, bool) or not isinstance(value, int):
+            loaded.problem(where, __('wsclose_codes: %s.%s = %r is not a close code number; '
+                                     'left out'), qualname, name, value)
+            continue
+        names = [name, *aliases.get(name, [])]
+        description = places.doc(members.__qualname__, name) or _own_doc(member)
+        loaded.items.append(Item(
+            int(value),
+            {'constant': name, 'description': description},
+            where,
+            qualified=tuple(dict.fromkeys(
+                spelling
+                for module, path in paths
+                for each in names
+                for spelling in (f'{path}.{each}', f'{module}.{path}.{each}')
+            )),
+            aliases=tuple(names[1:]),
+            python=f'{modname}.{qualname}.{name}',
+        ))
+
+
+def _own_doc(member: enum.Enum) -> str:
+    """A ``__doc__`` set on the member itself (not the class's docstring)."""
+    doc = vars(member).get('__doc__')
+    return first_paragraph(doc.splitlines()) if isinstance(doc, str) else ''
+
+
+def first_paragraph(lines: list[str]) -> str:
+    """The first paragraph of documentation *lines*, on one line."""
+    paragraph: list[str] = []
+    for line in lines:
+        if not line.strip():
+            if paragraph:
+                break
+            continue
+        paragraph.append(line.strip())
+    return ' '.join(paragraph)
+
+
+class _Places:
+    """Where a module defines things, and their documentation, from Sphinx's analyzer."""
+
+    def __init__(self, modname: str | None) -> None:
+        self.srcname: str | None = None
+        self.docs: dict[tuple[str, str], list[str]] = {}
+        self.lines: dict[str, int] = {}
+        if modname is None:
+            return
+        try:
+            analyzer = ModuleAnalyzer.for_module(modname)
+            self.docs = dict(analyzer.find_attr_docs())
+            tree = ast.parse(analyzer.code)
+        except Exception:
+            return
+        self.srcname = str(analyzer.srcname)
+        self.lines = dict(_assignments(tree.body, ''))
+
+    def doc(self, namespace: str, name: str) -> str:
+        return first_paragraph(self.docs.get((namespace, name), []))
+
+    def line(self, qualname: str) -> str | None:
+        """``path:line`` of the assignment of *qualname*, else the file, else ``None``."""
+        if qualname in self.lines:
+            return f'{self.srcname}:{self.lines[qualname]}'
+        return self.srcname
+
+
+def _assignments(body: list[ast.stmt], prefix: str) -> Iterator[tuple[str, int]]:
+    """Every name that *body* assigns, with classes walked into: ``('ChatClose.A', 7)``."""
+    for statement in body:
+        if isinstance(statement, ast.ClassDef):
+            yield f'{prefix}{statement.name}', statement.lineno
+            yield from _assignments(statement.body, f'{prefix}{statement.name}.')
+        targets: list[ast.expr] = []
+        if isinstance(statement, ast.Assign):
+            targets = statement.targets
+        elif isinstance(statement, ast.AnnAssign):
+            targets = [statement.target]
+        for target in targets:
+            for node in ast.walk(target):
+                if isinstance(node, ast.Name):
+                    yield f'{prefix}{node.id}', statement.lineno
+
+
+# -- data files ----------------------------------------------------------------
+
+
+def _load_file(loaded: Loaded, path: Path, location: str | None) -> None:
+    try:
+        text = path.read_text(encoding='utf-8')
+    except FileNotFoundError:
+        loaded.problem(location, __('wsclose_codes: there is no file %s'), path)
+        return
+    except (OSError, UnicodeDecodeError) as exc:
+        loaded.problem(location, __('wsclose_codes: cannot read %s: %s'), path, exc)
+        return
+    data: object
+    if path.suffix.lower() == '.json':
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            loaded.problem(f'{path}:{exc.lineno}', __('wsclose_codes: %s is not valid JSON: %s '
+                                                      '(line %d, column %d)'),
+                           path.name, exc.msg, exc.lineno, exc.colno)
+            return
+    else:
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            place = _TOML_PLACE.search(str(exc))
+            line = place[1] if place else None
+            loaded.problem(f'{path}:{line}' if line else str(path),
+                           __('wsclose_codes: %s is not valid TOML: %s'), path.name, exc)
+            return
+    if not isinstance(data, dict):
+        loaded.problem(f'{path}:1', __('wsclose_codes: %s must map each code to a name or '
+                                       'to {name, description, constant}, not be a %s'),
+                       path.name, type(data).__name__)
+        return
+    loaded.items.extend(Item(key, value, _key_place(path, text, key))
+                        for key, value in data.items())
+
+
+def _key_place(path: Path, text: str, key: str) -> str:
+    """``path:line`` of the first line that writes *key* as a JSON or TOML key."""
+    quoted = re.escape(json.dumps(key))
+    bare = re.escape(key)
+    pattern = re.compile(
+        rf'^\s*(?:\[\s*)?(?:{quoted}|\'{bare}\'|{bare})\s*(?:[:=\]])', re.MULTILINE
+    )
+    match = pattern.search(text)
+    if match is None:
+        return str(path)
+    return f'{path}:{text.count(chr(10), 0, match.start()) + 1}'

@@ -1,0 +1,3 @@
+"""A module that fails on import."""
+
+raise RuntimeError('the database is not configured')

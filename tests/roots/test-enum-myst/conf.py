@@ -1,0 +1,10 @@
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+project = 'Chat'
+version = '1.0'
+extensions = ['myst_parser', 'sphinxext_wsclose', 'sphinx.ext.autodoc']
+show_warning_types = True  # the default from Sphinx 8; 7.4 needs it said
+wsclose_codes = 'chatproto:ChatClose'

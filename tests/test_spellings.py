@@ -1,0 +1,235 @@
+"""Every spelling the libraries use is a mention target; :ref: reaches rows; the browser column.
+
+Each scenario is written in rST and in MyST, built, and read back from the HTML.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from conftest import SUFFIX, SYNTAXES, html, warnings
+
+from sphinxext_wsclose.libraries import LIBRARIES, library_names, spellings
+from sphinxext_wsclose.registry import REGISTRY, Kind
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from sphinx.testing.util import SphinxTestApp
+
+CONF = """\
+project = 'Spellings'
+extensions = [{extensions}'sphinxext_wsclose']
+show_warning_types = True
+nitpicky = True
+{extra}"""
+
+#: Every code that a library names, and each spelling of it: bare, qualified, by import path.
+SPELLINGS = [(code, spelling) for code in range(1000, 1016) for spelling in spellings(code)]
+#: The spellings the issue that asked for them names, each with its code.
+NAMED = {
+    'WSCloseCode.GOING_AWAY': 1001,
+    'aiohttp.WSCloseCode.GOING_AWAY': 1001,
+    'status.WS_1008_POLICY_VIOLATION': 1008,
+    'starlette.status.WS_1008_POLICY_VIOLATION': 1008,
+    'fastapi.status.WS_1008_POLICY_VIOLATION': 1008,
+    'WS_1008_POLICY_VIOLATION': 1008,
+    'CloseCodes.VIOLATED_POLICY': 1008,
+    'ClosePolicyViolation': 1008,
+    'websocket.ClosePolicyViolation': 1008,
+    'PolicyViolation': 1008,
+    'WebSocketCloseStatus.PolicyViolation': 1008,
+    'CloseCode.POLICY_VIOLATION': 1008,
+    'websockets.frames.CloseCode.POLICY_VIOLATION': 1008,
+    'ServiceRestart': 1012,
+    'SERVICE_RESTART': 1012,
+    'service restart': 1012,
+}
+
+
+def _role(syntax: str, target: str) -> str:
+    return f':wsclose:`{target}`' if syntax == 'rst' else f'{{wsclose}}`{target}`'
+
+
+def _project(
+    tmp_path: Path, syntax: str, body: list[str], *, table: str = '', extra: str = ''
+) -> Path:
+    src = tmp_path / syntax
+    src.mkdir()
+    extensions = "'myst_parser', " if syntax == 'myst' else ''
+    (src / 'conf.py').write_text(CONF.format(extensions=extensions, extra=extra))
+    if syntax == 'rst':
+        text = f'Spellings\n=========\n\n.. wsclose-table::\n{table}\n' + '\n'.join(body) + '\n'
+    else:
+        options = ''.join(f'{line.strip()}\n' for line in table.splitlines() if line.strip())
+        text = f'# Spellings\n\n```{{wsclose-table}}\n{options}```\n\n' + '\n'.join(body) + '\n'
+    (src / f'index.{SUFFIX[syntax]}').write_text(text, encoding='utf-8')
+    return src
+
+
+def _build(make_app: Callable[..., SphinxTestApp], src: Path) -> SphinxTestApp:
+    app = make_app('html', srcdir=src, freshenv=True)
+    app.build()
+    return app
+
+
+def test_the_spellings_come_from_the_library_table() -> None:
+    assert len(SPELLINGS) == len(set(SPELLINGS))
+    for code, spelling in SPELLINGS:
+        bare = spelling.rsplit('.', 1)[-1]
+        assert bare in library_names(code).as_dict().values()
+    # The qualified forms of one library: its namespace, then its import paths.
+    aiohttp = next(library for library in LIBRARIES if library.key == 'aiohttp')
+    assert aiohttp.spellings('GOING_AWAY') == (
+        'GOING_AWAY', 'WSCloseCode.GOING_AWAY', 'aiohttp.WSCloseCode.GOING_AWAY',
+        'aiohttp.http.WSCloseCode.GOING_AWAY', 'aiohttp.http_websocket.WSCloseCode.GOING_AWAY',
+    )
+
+
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_every_library_spelling_links_to_its_row(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
+) -> None:
+    targets = [spelling for _code, spelling in SPELLINGS] + list(NAMED)
+    app = _build(make_app, _project(tmp_path, syntax, [f'* {_role(syntax, t)}' for t in targets]))
+    assert warnings(app) == []
+    links = [(a.get_text(), a['href'], a['title'])
+             for a in html(app, 'index').select('div.body li a.wsclose-mention')]
+    codes = [code for code, _spelling in SPELLINGS] + list(NAMED.values())
+    assert links == [
+        (REGISTRY[str(code)].display, f'#wsclose-{code}', REGISTRY[str(code)].description)
+        for code in codes
+    ]
+
+
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_show_spelling_keeps_the_text_as_written(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
+) -> None:
+    targets = ['WSCloseCode.GOING_AWAY', 'ServiceRestart', '1008', 'gone <1001>']
+    src = _project(tmp_path, syntax, [f'* {_role(syntax, t)}' for t in targets],
+                   extra='wsclose_show_spelling = True\n')
+    app = _build(make_app, src)
+    assert warnings(app) == []
+    links = html(app, 'index').select('div.body li a.wsclose-mention')
+    assert [(a.get_text(), a['href'], [c.name for c in a.find_all(True)]) for a in links] == [
+        ('WSCloseCode.GOING_AWAY', '#wsclose-1001', ['code', 'span']),  # as code
+        ('ServiceRestart', '#wsclose-1012', ['code', 'span']),
+        ('1008 Policy Violation', '#wsclose-1008', []),  # a number: the usual text
+        ('gone', '#wsclose-1001', []),  # an explicit title wins
+    ]
+
+
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_a_spelling_of_two_codes_is_never_guessed(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
+) -> None:
+    # The project's own 4000 is spelled like aiohttp's 1000.
+    extra = "wsclose_codes = {4000: {'name': 'Fine', 'constant': 'OK'}}\n"
+    src = _project(tmp_path, syntax, [f'Closed with {_role(syntax, "ok")}.'], extra=extra)
+    app = _build(make_app, src)
+    line = 6
+    assert warnings(app) == [
+        f"{src / f'index.{SUFFIX[syntax]}'}:{line}: WARNING: 'ok' names more than one close code: "
+        '1000 Normal Closure, 4000 Fine; write the one you mean: 1000 (WSCloseCode.OK, '
+        'aiohttp.WSCloseCode.OK) or 4000 [wsclose.ambiguous]'
+    ]
+    paragraph = html(app, 'index').select('div.body p')[-1]
+    assert paragraph.get_text() == 'Closed with ok.'
+    assert paragraph.find('a') is None
+    assert paragraph.select_one('span.wsclose-invalid').get_text() == 'ok'
+
+
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_ref_reaches_rows(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
+) -> None:
+    if syntax == 'rst':
+        body = ['* :ref:`wsclose-1008`', '* :ref:`our code <wsclose-4001>`',
+                '* :ref:`wsclose-4000-4999`']
+    else:
+        body = ['* {ref}`wsclose-1008`', '* {ref}`our code <wsclose-4001>`',
+                '* {ref}`wsclose-4000-4999`']
+    src = _project(tmp_path, syntax, body, extra="wsclose_codes = {4001: 'Token expired'}\n")
+    app = _build(make_app, src)
+    assert warnings(app) == []
+    links = [(a.get_text(), a['href']) for a in html(app, 'index').select('div.body li a')]
+    assert links == [
+        ('1008 Policy Violation', '#wsclose-1008'),
+        ('our code', '#wsclose-4001'),
+        ('4000\u20134999 Private use', '#wsclose-4000-4999'),
+    ]
+
+
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_two_tables_give_one_warning_and_ref_goes_to_the_first(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
+) -> None:
+    src = _project(tmp_path, syntax, [])
+    extra = src / f'more.{SUFFIX[syntax]}'
+    if syntax == 'rst':
+        extra.write_text('More\n====\n\n.. wsclose-table::\n   :codes: 1008\n\n'
+                         'See :ref:`wsclose-1008`.\n')
+    else:
+        extra.write_text('# More\n\n```{wsclose-table}\n:codes: 1008\n```\n\n'
+                         'See {ref}`wsclose-1008`.\n')
+    index = src / f'index.{SUFFIX[syntax]}'
+    toctree = ('\n.. toctree::\n\n   more\n' if syntax == 'rst' else '\n```{toctree}\nmore\n```\n')
+    index.write_text(index.read_text() + toctree)
+    app = _build(make_app, src)
+    assert warnings(app) == [
+        f'{extra}:4: WARNING: this table documents close code 1008, already documented by the '
+        f'table at {index}:4; links go to that one [wsclose.duplicate]'
+        if syntax == 'rst' else
+        f'{extra}:3: WARNING: this table documents close code 1008, already documented by the '
+        f'table at {index}:3; links go to that one [wsclose.duplicate]'
+    ]
+    see = next(p for p in html(app, 'more').select('div.body p') if p.get_text().startswith('See'))
+    link = see.find('a')
+    assert (link.get_text(), link['href']) == ('1008 Policy Violation', 'index.html#wsclose-1008')
+
+
+BROWSER_ROWS = {
+    '1000': 'yes', '1008': 'no', '1005': 'no', '3000': 'yes', '4000\u20134999': 'yes',
+    '1000\u20132999': 'per code', '0\u2013999': 'no', '5000\u201365535': 'no',
+    '3001\u20133002': 'yes', '1016\u20132999': 'no',
+}
+
+
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_browser_column(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
+) -> None:
+    src = _project(tmp_path, syntax, [], table='   :columns: code, browser\n')
+    app = _build(make_app, src)
+    assert warnings(app) == []
+    table = html(app, 'index').select_one('table.wsclose-table')
+    for permalink in table.select('a.headerlink'):
+        permalink.decompose()
+    assert [th.get_text() for th in table.select('thead th')] == ['Code', 'Browser close()']
+    cells = dict(tuple(td.get_text(strip=True) for td in row.find_all('td'))
+                 for row in table.select('tbody tr'))
+    assert {code: cells[code] for code in BROWSER_ROWS} == BROWSER_ROWS
+    assert len(cells) == len(REGISTRY)
+
+
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_codes_browser_lists_what_a_browser_may_send(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
+) -> None:
+    src = _project(tmp_path, syntax, [], table='   :codes: browser\n   :columns: code\n',
+                   extra="wsclose_codes = {4001: 'Token expired', 3500: 'Registered'}\n")
+    app = _build(make_app, src)
+    assert warnings(app) == []
+    table = html(app, 'index').select_one('table.wsclose-table')
+    for permalink in table.select('a.headerlink'):
+        permalink.decompose()
+    shown = [row.find('td').get_text(strip=True) for row in table.select('tbody tr')]
+    assert shown == [
+        '1000', '3000\u20133999', '3000', '3001\u20133002', '3003', '3004\u20133007',
+        '3008', '3009\u20133999', '3500', '4000\u20134999', '4001',
+    ]
+    assert all(entry.browser for entry in REGISTRY if entry.code_text in shown
+               and entry.kind is not Kind.CUSTOM)
