@@ -5,8 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-# Build from a checkout even when the package is not installed.
+# Build from a checkout even when the package is not installed; examples/
+# holds the game server's enum that code-sources.rst documents.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent / 'examples'))
 
 from sphinxext_wsclose import __version__
 
@@ -15,10 +17,13 @@ author = 'The sphinxext-wsclose developers'
 copyright = f'2026, {author}'
 version = release = __version__
 
-extensions = ['sphinxext_wsclose', 'myst_parser']
+extensions = ['sphinxext_wsclose', 'myst_parser', 'sphinx.ext.autodoc']
 source_suffix = {'.rst': 'restructuredtext', '.md': 'markdown'}
 # ``snippets/`` holds the examples that pages both show and render.
-exclude_patterns = ['_build', 'snippets']
+exclude_patterns = ['_build', 'snippets', 'examples']
+
+# The codes of the game server in code-sources.rst, read from its IntEnum.
+wsclose_codes = 'gameproto:GameClose'
 
 # Show the [type.subtype] of each warning (the default from Sphinx 8 on).
 show_warning_types = True

@@ -23,7 +23,16 @@ if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp
 
 SNIPPETS = Path(__file__).parent.parent / 'docs' / 'snippets'
+#: Every warning subtype that warnings.rst shows with a real build.
+SUBTYPES = sorted(path.name.removesuffix('.out.txt')
+                  for path in (SNIPPETS / 'warnings').glob('*.out.txt'))
 PAIRS = sorted(path.name.removesuffix('.rst.txt') for path in SNIPPETS.glob('*.rst.txt'))
+EXAMPLES = SNIPPETS.parent / 'examples'
+#: The snippets about the game server's enum read it, as docs/conf.py does.
+_GAME = (f'import sys\nsys.path.insert(0, {str(EXAMPLES)!r})\n'
+         "wsclose_codes = 'gameproto:GameClose'\n")
+SNIPPET_CONF = {'code-sources-table': _GAME, 'mention-members': _GAME}
+OWN_TABLES = {'code-sources-table'}
 
 
 def _links(app: SphinxTestApp) -> list[tuple[str, str | None, str | None]]:
@@ -41,14 +50,20 @@ def test_rst_and_myst_snippets_render_the_same(
 ) -> None:
     assert (SNIPPETS / f'{name}.md.txt').exists(), f'{name} has no MyST twin'
     rendered = {}
+    # A snippet with a table of the project's own codes sits beside a reference
+    # table that leaves them out, as on docs/reference.rst.
+    option = ':custom: exclude\n' if name in OWN_TABLES else ''
     for syntax, suffix, table in (
-        ('rst', 'rst', 'Codes\n=====\n\n.. wsclose-table::\n\n.. toctree::\n\n   example\n'),
-        ('myst', 'md', '# Codes\n\n```{wsclose-table}\n```\n\n```{toctree}\nexample\n```\n'),
+        ('rst', 'rst', f'Codes\n=====\n\n.. wsclose-table::\n{"   " + option if option else ""}'
+                       '\n.. toctree::\n\n   example\n'),
+        ('myst', 'md', f'# Codes\n\n```{{wsclose-table}}\n{option}```\n\n'
+                       '```{toctree}\nexample\n```\n'),
     ):
         srcdir = tmp_path / syntax
         srcdir.mkdir()
         (srcdir / 'conf.py').write_text(
-            "extensions = ['myst_parser', 'sphinxext_wsclose']\nshow_warning_types = True\n",
+            "extensions = ['myst_parser', 'sphinxext_wsclose']\nshow_warning_types = True\n"
+            + SNIPPET_CONF.get(name, ''),
             encoding='utf-8',
         )
         (srcdir / f'index.{suffix}').write_text(table, encoding='utf-8')
@@ -74,7 +89,7 @@ def _load_example_builder() -> object:
     return module
 
 
-@pytest.mark.parametrize('subtype', ['invalid', 'unused', 'unassigned', 'missing', 'duplicate'])
+@pytest.mark.parametrize('subtype', SUBTYPES)
 def test_warning_examples_are_current(tmp_path: Path, subtype: str) -> None:
     examples = _load_example_builder()
     root = tmp_path / f'chat-service-{subtype}'
@@ -82,3 +97,37 @@ def test_warning_examples_are_current(tmp_path: Path, subtype: str) -> None:
     shutil.rmtree(root)
     expected = (SNIPPETS / 'warnings' / f'{subtype}.out.txt').read_text(encoding='utf-8')
     assert output.replace(str(root), f'/tmp/chat-service-{subtype}') == expected
+
+
+@pytest.mark.parametrize('suffix', ['toml', 'json'])
+def test_data_file_examples_give_the_same_codes(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, suffix: str
+) -> None:
+    srcdir = tmp_path / suffix
+    srcdir.mkdir()
+    shutil.copy(SNIPPETS / f'close-codes.{suffix}.txt', srcdir / f'close-codes.{suffix}')
+    (srcdir / 'conf.py').write_text(
+        "extensions = ['sphinxext_wsclose']\nshow_warning_types = True\n"
+        f"wsclose_codes = 'close-codes.{suffix}'\n",
+        encoding='utf-8',
+    )
+    (srcdir / 'index.rst').write_text(
+        'Codes\n=====\n\n.. wsclose-table::\n   :codes: 4100-4199\n'
+        '   :columns: code, name, constant, description\n',
+        encoding='utf-8',
+    )
+    app = make_app('html', srcdir=srcdir, freshenv=True)
+    app.build()
+    assert warnings(app) == []
+    rows = html(app, 'index').select('table.wsclose-table tbody tr')
+    for permalink in html(app, 'index').select('a.headerlink'):
+        permalink.decompose()
+    cells = [[td.get_text(strip=True).removesuffix('\u00b6') for td in row.find_all('td')]
+             for row in rows]
+    assert cells == [
+        ['4100', 'Match over', 'MATCH_OVER',
+         'The match is over; the client shows the results screen.'],
+        ['4101', 'Server full', 'SERVER_FULL',
+         'Every seat on this server is taken; the client picks another server.'],
+        ['4102', 'Client outdated', '', 'Client outdated'],
+    ]

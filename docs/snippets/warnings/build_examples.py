@@ -32,6 +32,7 @@ SUBTYPES = (
     'custom-range',
     'duplicate-code',
     'option',
+    'ambiguous',
 )
 
 CONF = "extensions = ['sphinxext_wsclose']\n"
