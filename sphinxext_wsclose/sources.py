@@ -33,7 +33,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sphinx.pycode import ModuleAnalyzer
-from sphinx.util import logging
 
 from sphinxext_wsclose._locale import __
 
@@ -45,8 +44,6 @@ else:  # pragma: no cover - Python 3.10
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
-
-logger = logging.getLogger(__name__)
 
 #: The endings of the data files ``wsclose_codes`` may name.
 DATA_SUFFIXES = ('.json', '.toml')
