@@ -50,9 +50,13 @@ logger = logging.getLogger(__name__)
 
 #: How a mention is written when the user gives no explicit title.
 DEFAULT_ROLE_FORMAT = '{code} {name}'
+#: The fields that ``wsclose_role_format`` may use.
+ROLE_FIELDS = frozenset({'code', 'name', 'constant'})
 #: What an unresolved, valid mention links to.
 FALLBACKS = ('rfc', 'iana', 'none')
 CUSTOM_KEYS = frozenset({'name', 'description', 'constant'})
+#: Characters that must not reach a name, a description or a constant.
+_CONTROL = re.compile(r'[\x00-\x1f\x7f-\x9f\u2028\u2029]')
 
 
 @dataclass(frozen=True)
@@ -207,6 +211,10 @@ class _Validator:
                 if not fields:
                     problem = __('%r uses no field; the fields are {code}, {name} and '
                                  '{constant}') % (value,)
+                elif other := next((f for f in fields if f not in ROLE_FIELDS), None):
+                    # '{code.upper}' would print a bound method, '{name.__class__}' a class.
+                    problem = __('%r uses {%s}; only the fields {code}, {name} and {constant} '
+                                 'may be used, without attributes or indexes') % (value, other)
         if problem is None:
             return str(value)
         self.warn('wsclose_role_format', __('wsclose_role_format: %s; using %r'),
@@ -273,24 +281,43 @@ class _Validator:
 
     def custom_fields(self, code: int, item: object, location: str | None) -> dict[str, str] | None:
         """The fields of one ``wsclose_codes`` item: a name, or a dict."""
-        fields: object = {'name': item} if isinstance(item, str) else item
+        given: object = {'name': item} if isinstance(item, str) else item
         problem = None
-        if not isinstance(fields, dict):
+        fields: dict[str, str] = {}
+        if not isinstance(given, dict):
             problem = __('expected a name or a dict, not %r') % (item,)
-        elif unknown := sorted(map(str, set(fields) - CUSTOM_KEYS)):
+        elif unknown := sorted(map(str, set(given) - CUSTOM_KEYS)):
             problem = __('unknown key %s; the keys are name, description and constant') % (
                 ', '.join(repr(name) for name in unknown)
             )
-        elif bad := [(k, v) for k, v in fields.items() if not isinstance(v, str)]:
+        elif bad := [(k, v) for k, v in given.items() if not isinstance(v, str)]:
             problem = __('%r must be a string, not %r') % bad[0]
-        elif not fields.get('name', '').strip() and not fields.get('constant', '').strip():
-            problem = __('the name is missing or empty')
-        if problem is not None or not isinstance(fields, dict):
+        else:
+            # A line break in a name would start a line of its own in
+            # objects.inv, which other projects read: fold it to a space.
+            fields = {str(key): _fold(value) for key, value in given.items()}
+            if not fields.get('name') and not fields.get('constant'):
+                problem = __('the name is missing or empty')
+        if problem is not None or not isinstance(given, dict):
             self.warn(
                 'wsclose_codes', __('wsclose_codes[%d]: %s'), code, problem, location=location
             )
             return None
-        return {str(key): str(value).strip() for key, value in fields.items()}
+        for key, value in given.items():
+            if _CONTROL.search(value):
+                self.warn(
+                    'wsclose_codes',
+                    __('wsclose_codes[%d]: the %s %r has a line break or another control '
+                       'character; it is shown as %r'),
+                    code, key, value, fields[str(key)], location=location,
+                )
+                break
+        return fields
+
+
+def _fold(value: str) -> str:
+    """*value* without control characters, and with its spaces folded to one."""
+    return ' '.join(_CONTROL.sub(' ', value).split())
 
 
 def check_placement(code: int, location: str | Node | None) -> bool:

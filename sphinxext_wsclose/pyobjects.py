@@ -60,13 +60,15 @@ class ConstantLinks(SphinxPostTransform):
     default_priority = 6  # after the rows that DefinedCodeRows adds
 
     def run(self, **kwargs: Any) -> None:
+        if not _by_python_name(settings(self.config).registry):
+            return  # no code of this project comes from a Python object
+        docname = current_docname(self.env)
         cells = [node for node in self.document.findall(nodes.literal)
                  if PYTHON_NAMES in node.attributes]
         if not cells:
             return
         python = cast('PythonDomain', self.env.get_domain('py'))
         builder = builder_of(self.env)
-        docname = current_docname(self.env)
         for literal in cells:
             names = literal.attributes.pop(PYTHON_NAMES)
             found = next((python.objects[name] for name in names if name in python.objects), None)

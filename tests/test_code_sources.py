@@ -9,6 +9,7 @@ at their place.
 from __future__ import annotations
 
 import os
+import posixpath
 import shutil
 import sys
 import time
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 import pytest
 from conftest import ROOTS, SUFFIX, SYNTAXES, html, warnings
 from sphinx.pycode import ModuleAnalyzer
+from sphinx.util.inventory import InventoryFile
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -392,3 +394,27 @@ def test_a_bad_source_warns_once_at_its_place_and_the_build_goes_on(
     link = page.select_one('div.body p a.wsclose-mention')
     assert link is not None
     assert link['href'] == ('#wsclose-4001' if spec in KEEPS_4001 else '#wsclose-4000-4999')
+
+
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_a_line_break_in_a_name_cannot_forge_an_inventory_line(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
+) -> None:
+    src = tmp_path / 'src'
+    shutil.copytree(ROOTS / f'test-datafile-{syntax}', src)
+    forged = 'Token\nfake std:label -1 https://evil.example/ Fake label'
+    _edit(src / 'conf.py', "'close-codes.toml'", repr({4001: forged}))
+    index = src / f'index.{SUFFIX[syntax]}'
+    index.write_text(index.read_text(encoding='utf-8').partition('* ')[0], encoding='utf-8')
+    app = make_app('html', srcdir=src, freshenv=True)
+    app.build()
+    shown = 'Token fake std:label -1 https://evil.example/ Fake label'
+    assert warnings(app) == [
+        f'{src / "conf.py"}:4: WARNING: wsclose_codes[4001]: the name {forged!r} has a line '
+        f'break or another control character; it is shown as {shown!r} [wsclose.config]',
+    ]
+    with (app.outdir / 'objects.inv').open('rb') as stream:
+        inventory = InventoryFile.load(stream, '', posixpath.join)
+    assert 'fake' not in inventory.get('std:label', {})
+    assert inventory['wsclose:code']['4001'][3] == f'4001 {shown}'
+    assert _rows(html(app, 'index'))[1][:2] == ['4001', shown]

@@ -43,6 +43,9 @@ RANGE_KEYS = {entry.key for entry in REGISTRY if entry.is_range}
 NAMES = sorted({name for entry in REGISTRY if not entry.is_range for name in entry.names()})
 
 
+CONTROL = '[\x00-\x1f\x7f-\x9f\u2028\u2029]'
+
+
 def _fold(name: str) -> str:
     """Names compare without case, spaces, hyphens and underscores; dots stay."""
     return re.sub(r'[\s_\-]+', '', re.sub(r'\s*\.\s*', '.', name.strip().casefold()))
@@ -251,10 +254,16 @@ def expected_code_warnings(codes: dict[object, object]) -> int:
             not isinstance(fields, dict)
             or set(fields) - {'name', 'description', 'constant'}
             or not all(isinstance(value, str) for value in fields.values())
-            or not (str(fields.get('name', '')).strip() or str(fields.get('constant', '')).strip())
         ):
             count += 1
             continue
+        # Control characters are shown as spaces, and runs of spaces as one.
+        shown = {k: ' '.join(re.sub(CONTROL, ' ', v).split()) for k, v in fields.items()}
+        if not (shown.get('name') or shown.get('constant')):
+            count += 1
+            continue
+        if any(re.search(CONTROL, value) for value in fields.values()):
+            count += 1  # kept, folded, with a warning
         if code < 1000 or code > 4999 or code in REGISTERED:
             count += 1  # refused: outside 1000-4999, or a registered code
             continue
@@ -263,9 +272,9 @@ def expected_code_warnings(codes: dict[object, object]) -> int:
         if code in seen:
             count += 1  # the same code twice ('4001' and 4001): the first is kept
             continue
-        given_names = {_fold(str(fields[k])) for k in ('name', 'constant') if fields.get(k)}
-        if not fields.get('name', '').strip():
-            given_names.add(_fold(readable_name(fields['constant'])))
+        given_names = {_fold(shown[k]) for k in ('name', 'constant') if shown.get(k)}
+        if not shown.get('name'):
+            given_names.add(_fold(readable_name(shown['constant'])))
         given_names.discard('')
         seen[code] = given_names
     # A name that two own codes share, and no bundled code has, is warned
@@ -282,7 +291,8 @@ def expected_code_warnings(codes: dict[object, object]) -> int:
 @given(
     codes=st.one_of(st.dictionaries(_KEYS, _ITEMS, max_size=4), st.integers(), st.text(max_size=3)),
     role_format=st.one_of(st.text(max_size=12), st.sampled_from(
-        ['{code} {name}', '{constant}', '{name} ({code})', '{code', '{}', '{0}', '{code[9]}'])),
+        ['{code} {name}', '{constant}', '{name} ({code})', '{code', '{}', '{0}', '{code[9]}',
+         '{code.upper}', '{name.__class__}', '{code[0]}', '{name!r}', '{code:>8}'])),
     fallback=st.one_of(st.sampled_from(['rfc', 'iana', 'none']), st.text(max_size=5)),
     flags=st.tuples(st.one_of(st.booleans(), st.integers(0, 2)),
                     st.one_of(st.booleans(), st.none())),
@@ -307,7 +317,8 @@ def test_config_values(
         fields = [f for _t, f, _s, _c in string.Formatter().parse(role_format)
                   if f is not None]
         role_format.format(code='1000', name='Normal Closure', constant='NORMAL_CLOSURE')
-        expected += 0 if fields else 1
+        # Only the three fields, with no attribute or index: '{code.upper}' is refused.
+        expected += 0 if fields and set(fields) <= {'code', 'name', 'constant'} else 1
     except (ValueError, KeyError, IndexError, AttributeError, TypeError):
         expected += 1
     expected += fallback not in ('rfc', 'iana', 'none')

@@ -83,3 +83,21 @@ def test_what_was_written_stays(build: Callable[..., SphinxTestApp], syntax: str
     assert links['3500 Registrable'] == '#wsclose-3500'
     # 2500 is in conf.py (with a warning) and there is no table: the fallback link.
     assert links['2500 Draft extension'].startswith('https://www.iana.org/')
+
+
+@pytest.mark.parametrize(
+    ('role_format', 'field'),
+    [('{code.upper}', 'code.upper'), ('{name.__class__}', 'name.__class__'),
+     ('{code[0]} {name}', 'code[0]')],
+)
+def test_role_format_takes_only_the_plain_fields(
+    build: Callable[..., SphinxTestApp], role_format: str, field: str
+) -> None:
+    app = build('owncodes-rst', confoverrides={'wsclose_role_format': role_format})
+    assert warnings(app) == [
+        f'WARNING: wsclose_role_format: {role_format!r} uses {{{field}}}; only the fields '
+        '{code}, {name} and {constant} may be used, without attributes or indexes; using '
+        "'{code} {name}' [wsclose.config]"
+    ]
+    links = [a.get_text() for a in html(app, 'mentions').select('div.body li a.reference')]
+    assert links[-1] == '1008 Policy Violation'  # the default format, the same in every build
