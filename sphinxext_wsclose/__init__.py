@@ -25,7 +25,11 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from sphinxext_wsclose._compat import remember_builder
     from sphinxext_wsclose._locale import MESSAGE_CATALOG
     from sphinxext_wsclose.config import CONFIG_VALUES, reread_if_codes_changed, validate_config
-    from sphinxext_wsclose.domain import CloseCodeDomain, outdated_documents
+    from sphinxext_wsclose.domain import (
+        CloseCodeDomain,
+        outdated_documents,
+        translate_index_titles,
+    )
     from sphinxext_wsclose.html import add_static_path, add_stylesheet
     from sphinxext_wsclose.pyobjects import ConstantLinks, add_code_mention
     from sphinxext_wsclose.references import (
@@ -61,6 +65,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect('object-description-transform', add_code_mention)
 
     app.connect('builder-inited', remember_builder)
+    app.connect('builder-inited', translate_index_titles)
     app.connect('missing-reference', resolve_fallbacks, priority=FALLBACK_PRIORITY)
     app.connect('warn-missing-reference', warn_missing_reference)
     app.connect('env-get-outdated', reread_if_codes_changed)

@@ -30,6 +30,7 @@ from sphinxext_wsclose.registry import (
     InvalidCodeError,
     Kind,
     Registry,
+    Spelling,
     custom_entry,
     normalize_name,
     parse_int,
@@ -56,6 +57,7 @@ ROLE_FIELDS = frozenset({'code', 'name', 'constant'})
 FALLBACKS = ('rfc', 'iana', 'none')
 CUSTOM_KEYS = frozenset({'name', 'description', 'constant'})
 #: Characters that must not reach a name, a description or a constant.
+_LINE = re.compile(r':\d+$')
 _CONTROL = re.compile(r'[\x00-\x1f\x7f-\x9f\u2028\u2029]')
 
 
@@ -77,7 +79,8 @@ class Settings:
     @property
     def digest(self) -> str:
         """A fingerprint of the project's own codes, to notice when they change."""
-        own = [entry for entry in self.registry if entry.kind is Kind.CUSTOM]
+        own = [entry for entry in self.registry
+               if entry.kind is Kind.CUSTOM or entry.python is not None]
         return hashlib.sha256(repr(own).encode('utf-8', 'backslashreplace')).hexdigest()
 
 
@@ -114,6 +117,8 @@ class _Validator:
 
     def __init__(self, confdir: str | Path | None) -> None:
         self.confdir = Path(confdir) if confdir else Path.cwd()
+        #: Enum members whose value is a registered code: more names of it.
+        self.spellings: dict[str, Spelling] = {}
         self.lines: dict[str, str] = {}
         self.items: dict[str, str] = {}
         conf_py = Path(confdir, 'conf.py') if confdir else None
@@ -140,7 +145,7 @@ class _Validator:
             *args,
             type='wsclose',
             subtype='config',
-            location=location or self.lines.get(key),
+            location=file_place(location or self.lines.get(key)),
         )
 
     def run(self, config: Config) -> Settings:
@@ -164,7 +169,7 @@ class _Validator:
         Two of the project's codes with one name are both kept; the name is
         then ambiguous, and the second one is warned about here.
         """
-        registry = REGISTRY.extended(codes)
+        registry = REGISTRY.spelled(self.spellings).extended(codes)
         warned = set()
         for folded, found in registry.clashes():
             if any(entry.kind is not Kind.CUSTOM for entry in found):
@@ -270,7 +275,18 @@ class _Validator:
             )
             return None
         fields = self.custom_fields(code, item.value, item.location)
-        if fields is None or not check_placement(code, item.location):
+        if fields is None:
+            return None
+        if item.python is not None and place_custom(code) is CustomPlacement.REGISTERED:
+            # An enum may list the standard codes the service uses too:
+            # ``NORMAL = 1000`` is one more name of 1000, which keeps its meaning.
+            known = self.spellings.get(str(code), Spelling((), (), item.python))
+            bare = (fields.get('constant', ''), *item.aliases)
+            self.spellings[str(code)] = Spelling(
+                (*known.qualified, *item.qualified), (*known.aliases, *bare), known.python
+            )
+            return None
+        if not check_placement(code, item.location):
             return None
         constant = fields.get('constant') or None
         name = fields.get('name') or readable_name(constant or '')
@@ -315,6 +331,17 @@ class _Validator:
         return fields
 
 
+def file_place(location: str | Node | None) -> str | Node | None:
+    """A location for a warning; a file's path gets a line, which Sphinx needs.
+
+    Sphinx takes a location string without ``:line`` for a document's name,
+    and looks it up in an environment that does not exist yet at start-up.
+    """
+    if isinstance(location, str) and not _LINE.search(location):
+        return f'{location}:1'
+    return location
+
+
 def _fold(value: str) -> str:
     """*value* without control characters, and with its spaces folded to one."""
     return ' '.join(_CONTROL.sub(' ', value).split())
@@ -335,7 +362,7 @@ def check_placement(code: int, location: str | Node | None) -> bool:
             code,
             type='wsclose',
             subtype='custom-range',
-            location=location,
+            location=file_place(location),
         )
         return True
     if placement is CustomPlacement.REGISTERED:
@@ -349,7 +376,7 @@ def check_placement(code: int, location: str | Node | None) -> bool:
             REGISTRY[str(code)].name,
             type='wsclose',
             subtype='custom-range',
-            location=location,
+            location=file_place(location),
         )
         return False
     logger.error(
@@ -360,7 +387,7 @@ def check_placement(code: int, location: str | Node | None) -> bool:
         code,
         type='wsclose',
         subtype='custom-range',
-        location=location,
+        location=file_place(location),
     )
     return False
 

@@ -61,12 +61,15 @@ class Target(NamedTuple):
     node_id: str
 
 
+#: The titles of the domain index, translated when a build starts.
+_INDEX_TITLES = (_('WebSocket close codes'), _('close codes'))
+
+
 class CloseCodeIndex(Index):
     """The domain index: every documented code, grouped by range."""
 
     name = 'index'
-    localname = _('WebSocket close codes')
-    shortname = _('close codes')
+    localname, shortname = _INDEX_TITLES
 
     def generate(
         self, docnames: Iterable[str] | None = None
@@ -442,3 +445,13 @@ def outdated_documents(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if changed & set(domain.definitions) or NAMES in changed:
         stale.update(domain.defined_rows)
     return sorted(stale)
+
+
+def translate_index_titles(app: Sphinx) -> None:
+    """``builder-inited`` handler: the index's titles as strings, in the project's language.
+
+    Sphinx puts them in every page's context; the ``json`` builder cannot
+    write a lazy translation, and the ``pickle`` builder would store one that
+    reads back in the reader's language.
+    """
+    CloseCodeIndex.localname, CloseCodeIndex.shortname = (str(title) for title in _INDEX_TITLES)

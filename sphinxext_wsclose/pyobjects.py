@@ -27,7 +27,6 @@ from sphinx.util.nodes import make_refnode
 from sphinxext_wsclose._compat import builder_of, current_docname
 from sphinxext_wsclose._locale import _
 from sphinxext_wsclose.config import settings
-from sphinxext_wsclose.registry import Kind
 from sphinxext_wsclose.roles import depends_on, make_mention
 
 if TYPE_CHECKING:
@@ -44,7 +43,7 @@ _MEMBER_TYPES = frozenset({'attribute', 'data', 'property'})
 
 def python_names(entry: Entry) -> tuple[str, ...]:
     """The dotted names under which the Python domain may document *entry*."""
-    if entry.kind is not Kind.CUSTOM or entry.python is None:
+    if entry.python is None:
         return ()
     return tuple(dict.fromkeys((entry.python, *entry.qualified)))
 

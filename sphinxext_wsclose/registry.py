@@ -17,12 +17,13 @@ ranges that RFC 6455 section 7.4.2 defines, and answers three questions:
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from sphinxext_wsclose.libraries import spellings as library_spellings
 from sphinxext_wsclose.values import (
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 
 __all__ = [  # noqa: RUF022 -- the names other modules import from here, by theme
     'MAX_CODE', 'InvalidCodeError', 'AmbiguousNameError', 'parse_int',
-    'Kind', 'CustomPlacement', 'Reference', 'Entry', 'Target', 'Registry',
+    'Kind', 'CustomPlacement', 'Reference', 'Entry', 'Target', 'Registry', 'Spelling',
     'REGISTRY', 'ENTRIES', 'RFC_URL', 'IANA_URL',
     'normalize_name', 'readable_name', 'place_custom', 'custom_entry',
 ]
@@ -235,6 +236,15 @@ class Target:
         return f'{self.code} ({self.entry.label})'
 
 
+class Spelling(NamedTuple):
+    """How a project's code writes a registered code (``ChatClose.NORMAL``)."""
+
+    qualified: tuple[str, ...]
+    aliases: tuple[str, ...]
+    #: The Python object, as autodoc names it.
+    python: str
+
+
 class AmbiguousNameError(InvalidCodeError):
     """A name that stands for more than one code: ``candidates``, in code order."""
 
@@ -250,7 +260,6 @@ _CACHE_SIZE = 10_000
 _RANGE = re.compile(r'([0-9]+)\s*[-\u2013\u2014]\s*([0-9]+)')
 _SEPARATORS = re.compile(r'[\s_\-]+')
 _DOTS = re.compile(r'\s*\.\s*')
-_WORDS = re.compile(r'[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+')
 
 
 def normalize_name(name: str) -> str:
@@ -268,15 +277,31 @@ def readable_name(constant: str) -> str:
     """A display name for a constant, in sentence case.
 
     ``'TOKEN_EXPIRED'`` and ``'TokenExpired'`` give ``'Token expired'``;
-    ``'TLSHandshakeFailed'`` gives ``'TLS handshake failed'``.
+    ``'TLSHandshakeFailed'`` gives ``'TLS handshake failed'``; letters of any
+    script count (``'Überfüllt'`` gives ``'Überfüllt'``).
     """
     if '_' in constant or constant.isupper():
         words = [word.lower() for word in re.split(r'[_\s]+', constant) if word]
     else:
         words = [word if word.isupper() and len(word) > 1 else word.lower()
-                 for word in _WORDS.findall(constant)]
+                 for word in _camel_words(constant)]
     text = ' '.join(words) or constant.strip()
     return text[:1].upper() + text[1:]
+
+
+def _camel_words(text: str) -> list[str]:
+    """``'TLSHandshakeFailed'`` as ``['TLS', 'Handshake', 'Failed']``, in any script."""
+    words: list[str] = []
+    start = 0
+    for n in range(1, len(text)):
+        before, here = text[n - 1], text[n]
+        after = text[n + 1] if n + 1 < len(text) else ''
+        if here.isspace() or (here.isupper() and (before.islower() or before.isdigit()
+                                                  or (before.isupper() and after.islower()))):
+            words.append(text[start:n])
+            start = n
+    words.append(text[start:])
+    return [word.strip() for word in words if word.strip()]
 
 
 class Registry:
@@ -310,6 +335,23 @@ class Registry:
     def extended(self, entries: Iterable[Entry]) -> Registry:
         """A new registry with *entries* added (a project's own codes)."""
         return Registry((*self._entries, *entries))
+
+    def spelled(self, spellings: Mapping[str, Spelling]) -> Registry:
+        """A new registry in which the project's code spells some entries its own way.
+
+        A member of a project's enum whose value is a registered code, such as
+        ``ChatClose.NORMAL = 1000``, is one more name of that code.
+        """
+        return Registry(
+            dataclasses.replace(
+                entry,
+                qualified=(*entry.qualified, *spellings[entry.key].qualified),
+                aliases=(*entry.aliases, *spellings[entry.key].aliases),
+                python=spellings[entry.key].python,
+            )
+            if entry.key in spellings else entry
+            for entry in self._entries
+        )
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self._entries)

@@ -109,6 +109,13 @@ class CloseCodeRole(XRefRole):
         self.classes = list(MENTION_CLASSES)
         if self.disabled:
             return self.create_non_xref_node()
+        # ``~aiohttp.WSCloseCode.GOING_AWAY``, as Sphinx's Python roles take it:
+        # the same target; with wsclose_show_spelling, only its last part shows.
+        self.short = self.target.startswith('~') and len(self.target) > 1
+        if self.short:
+            self.target = self.target[1:]
+            if not self.has_explicit_title:
+                self.title = self.target
         return self.create_xref_node()
 
     def create_xref_node(self) -> tuple[list[Node], list[system_message]]:
@@ -150,6 +157,8 @@ class CloseCodeRole(XRefRole):
         elif project.show_spelling and not _NUMERIC.match(self.target):
             # ``WSCloseCode.GOING_AWAY`` as written, in code style.
             spelling = self.target.strip()
+            if self.short:
+                spelling = spelling.rpartition('.')[2]
             content, final = [nodes.literal(spelling, spelling)], True
         keys = depends_on(project.registry, target)
         return self._reference(target.key, content, keys, final=final)

@@ -123,24 +123,33 @@ def _load_object(loaded: Loaded, spec: str, location: str | None) -> None:
         except AttributeError:
             loaded.problem(location, __('wsclose_codes: module %s has no %s'), modname, qualname)
             return
-    places = _Places(getattr(obj, '__module__', None) if isinstance(obj, type) else modname)
+    module = getattr(obj, '__module__', None) if isinstance(obj, type) else modname
+    places = _Places(module, default=location)
     if isinstance(obj, type) and issubclass(obj, enum.Enum):
         _load_enum(loaded, obj, modname, qualname, places)
     elif isinstance(obj, Mapping):
-        where = places.line(qualname) or location
+        where = places.line(qualname)
         loaded.items.extend(Item(key, value, where) for key, value in obj.items())
     else:
         loaded.problem(location, __('wsclose_codes: %s is neither an Enum nor a mapping, but %s'),
                        spec, type(obj).__name__)
+        return
+    if not loaded.items and not loaded.problems:
+        loaded.problem(location, __('wsclose_codes: %s defines no code'), spec)
 
 
 def _load_enum(
     loaded: Loaded, members: type[enum.Enum], modname: str, qualname: str, places: _Places
 ) -> None:
-    paths = [(modname, qualname)]
-    canonical = (members.__module__, members.__qualname__)
-    if canonical not in paths:
-        paths.append(canonical)
+    # How code writes a member: qualified by the class (the innermost class of
+    # a nested one too), and by the module and the class, as conf.py names it
+    # and where the class is defined.
+    paths = [(modname, qualname), (members.__module__, members.__qualname__)]
+    prefixes = dict.fromkeys(
+        prefix
+        for module, path in paths
+        for prefix in (path.rpartition('.')[2], path, f'{module}.{path}')
+    )
     aliases: dict[str, list[str]] = {}
     for name, member in members.__members__.items():
         if member.name != name:  # another name for a member above
@@ -166,12 +175,7 @@ def _load_enum(
             int(value),
             {'constant': name, 'description': description},
             where,
-            qualified=tuple(dict.fromkeys(
-                spelling
-                for module, path in paths
-                for each in names
-                for spelling in (f'{path}.{each}', f'{module}.{path}.{each}')
-            )),
+            qualified=tuple(f'{prefix}.{each}' for prefix in prefixes for each in names),
             aliases=tuple(names[1:]),
             python=f'{modname}.{qualname}.{name}',
         ))
@@ -198,7 +202,8 @@ def first_paragraph(lines: list[str]) -> str:
 class _Places:
     """Where a module defines things, and their documentation, from Sphinx's analyzer."""
 
-    def __init__(self, modname: str | None) -> None:
+    def __init__(self, modname: str | None, default: str | None) -> None:
+        self.default = default
         self.srcname: str | None = None
         self.docs: dict[tuple[str, str], list[str]] = {}
         self.lines: dict[str, int] = {}
@@ -217,10 +222,16 @@ class _Places:
         return first_paragraph(self.docs.get((namespace, name), []))
 
     def line(self, qualname: str) -> str | None:
-        """``path:line`` of the assignment of *qualname*, else the file, else ``None``."""
-        if qualname in self.lines:
-            return f'{self.srcname}:{self.lines[qualname]}'
-        return self.srcname
+        """``path:line`` of *qualname*, or of the class around it, or the default.
+
+        Sphinx reads a location without ``:line`` as a document's name, so a
+        place in this module always has a line.
+        """
+        while qualname:
+            if qualname in self.lines:
+                return f'{self.srcname}:{self.lines[qualname]}'
+            qualname = qualname.rpartition('.')[0]
+        return self.default
 
 
 def _assignments(body: list[ast.stmt], prefix: str) -> Iterator[tuple[str, int]]:
@@ -245,7 +256,7 @@ def _assignments(body: list[ast.stmt], prefix: str) -> Iterator[tuple[str, int]]
 
 def _load_file(loaded: Loaded, path: Path, location: str | None) -> None:
     try:
-        text = path.read_text(encoding='utf-8')
+        text = path.read_text(encoding='utf-8-sig')  # a BOM is no part of the data
     except FileNotFoundError:
         loaded.problem(location, __('wsclose_codes: there is no file %s'), path)
         return
@@ -255,7 +266,7 @@ def _load_file(loaded: Loaded, path: Path, location: str | None) -> None:
     data: object
     if path.suffix.lower() == '.json':
         try:
-            data = json.loads(text)
+            data = json.loads(text, object_pairs_hook=_Pairs)
         except json.JSONDecodeError as exc:
             loaded.problem(f'{path}:{exc.lineno}', __('wsclose_codes: %s is not valid JSON: %s '
                                                       '(line %d, column %d)'),
@@ -275,18 +286,44 @@ def _load_file(loaded: Loaded, path: Path, location: str | None) -> None:
                                        'to {name, description, constant}, not be a %s'),
                        path.name, type(data).__name__)
         return
-    loaded.items.extend(Item(key, value, _key_place(path, text, key))
-                        for key, value in data.items())
+    for key, value in data.items():
+        loaded.items.append(Item(key, value, _key_place(path, text, key)))
+    if isinstance(data, _Pairs):
+        for key in data.repeated:
+            loaded.problem(_key_place(path, text, key, last=True),
+                           __('wsclose_codes: %s gives the key %r twice; the last one is kept'),
+                           path.name, key)
+    if not data:
+        loaded.problem(f'{path}:1', __('wsclose_codes: %s defines no code'), path.name)
 
 
-def _key_place(path: Path, text: str, key: str) -> str:
-    """``path:line`` of the first line that writes *key* as a JSON or TOML key."""
-    quoted = re.escape(json.dumps(key))
+class _Pairs(dict[str, Any]):
+    """A JSON object that remembers the keys it was given more than once."""
+
+    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
+        super().__init__(pairs)
+        seen: set[str] = set()
+        self.repeated: list[str] = []
+        for key, _value in pairs:
+            if key in seen:
+                self.repeated.append(key)
+            seen.add(key)
+
+
+def _key_place(path: Path, text: str, key: str, *, last: bool = False) -> str:
+    """``path:line`` of the (first or last) line that writes *key* as a JSON or TOML key.
+
+    The file's first line when the key cannot be found as written.
+    """
     bare = re.escape(key)
+    quoted = '|'.join(dict.fromkeys(re.escape(form) for form in (json.dumps(key), f'"{key}"')))
     pattern = re.compile(
-        rf'^\s*(?:\[\s*)?(?:{quoted}|\'{bare}\'|{bare})\s*(?:[:=\]])', re.MULTILINE
+        rf'(?:{quoted}|\'{bare}\')\s*:'  # JSON
+        rf'|^\s*\[?\s*(?:{quoted}|\'{bare}\'|{bare})\s*[\].=]',  # TOML, dotted keys too
+        re.MULTILINE,
     )
-    match = pattern.search(text)
-    if match is None:
-        return str(path)
+    found = list(pattern.finditer(text))
+    if not found:
+        return f'{path}:1'
+    match = found[-1] if last else found[0]
     return f'{path}:{text.count(chr(10), 0, match.start()) + 1}'

@@ -63,7 +63,8 @@ def _constant(entry: Entry) -> list[Node]:
     if not entry.constant:
         return []
     literal = nodes.literal(entry.constant, entry.constant)
-    names = python_names(entry)
+    # A registered code keeps its common constant, which no project defines.
+    names = python_names(entry) if entry.kind is Kind.CUSTOM else ()
     if names:
         literal[PYTHON_NAMES] = names
     return [literal]

@@ -39,6 +39,7 @@ ROOM = 'The room has no free seat.'
 KICKED = 'A moderator removed the client from the room.'
 TIMEOUT = 'No message arrived in time.'
 RANGE = REGISTRY['4000-4999'].description
+RFC_1000 = 'https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1'
 
 
 @pytest.fixture(autouse=True)
@@ -86,12 +87,15 @@ ENUM_MENTIONS = [
     ('4003 Kicked', 'codes.html#wsclose-4003', KICKED),  # KICKED
     ('4008 Timeout', 'codes.html#wsclose-4008', TIMEOUT),  # ChatClose.TIMEOUT
     ('4008 Timeout', 'codes.html#wsclose-4008', TIMEOUT),  # 4008
+    # ChatClose.NORMAL = 1000: a registered code, with no row here (the table
+    # lists 4000-4999), so its RFC section.
+    ('1000 Normal Closure', RFC_1000, REGISTRY['1000'].description),
 ]
 
 
 def _enum_warnings(app: SphinxTestApp, syntax: str) -> list[str]:
     module = app.srcdir / 'chatproto.py'
-    line = 14 if syntax == 'rst' else 13
+    line = 15 if syntax == 'rst' else 14
     return [
         f'{module}:24: WARNING: wsclose_codes: ChatClose.NO_SEAT has the value 4002 of '
         'ChatClose.ROOM_FULL; it is one more name of that code [wsclose.config]',
@@ -150,6 +154,8 @@ def test_autodoc_entries_and_rows_link_to_each_other(
     assert found == {
         'chatproto.ChatClose.KICKED': (
             'WebSocket close code: 4003 Kicked', 'codes.html#wsclose-4003', KICKED),
+        'chatproto.ChatClose.NORMAL': (
+            'WebSocket close code: 1000 Normal Closure', RFC_1000, REGISTRY['1000'].description),
         'chatproto.ChatClose.NO_SEAT': (
             'WebSocket close code: 4002 Room full', 'codes.html#wsclose-4002', ROOM),
         'chatproto.ChatClose.ROOM_FULL': (
@@ -308,9 +314,7 @@ BAD_SOURCES = {
         'of Placed.GOOD; it is one more name of that code [wsclose.config]',
         '{src}/badcodes_enum.py:10: ERROR: close code 999 is outside 1000\u20134999, where no '
         'WebSocket range defines codes; it is not registered [wsclose.custom-range]',
-        '{src}/badcodes_enum.py:12: WARNING: close code 1008 is already registered as Policy '
-        'Violation; its standard meaning is kept. Codes of your own belong in 4000\u20134999 '
-        '(private use) or 3000\u20133999 (registered with IANA) [wsclose.custom-range]',
+        # POLICY = 1008 is one more name of 1008, which keeps its meaning: no warning.
     ],
     "'badcodes_enum:Named'": [
         "{src}/badcodes_enum.py:21: WARNING: wsclose_codes: Named.WORD = 'four thousand' is "
@@ -368,9 +372,50 @@ BAD_SOURCES = {
         '[wsclose.config]',
     ],
 }
+BAD_SOURCES.update({
+    # Places that Sphinx could not print without a line: the file's first line.
+    "'compact.json'": [
+        '{src}/compact.json:1: WARNING: wsclose_codes[4002]: expected a name or a dict, not 5 '
+        '[wsclose.config]',
+    ],
+    "'accent.json'": [
+        "{src}/accent.json:1: WARNING: wsclose_codes: '\u00e9' is not a close code number; the "
+        'key must be a code number [wsclose.config]',
+    ],
+    "'dotted.toml'": [
+        "{src}/dotted.toml:2: WARNING: wsclose_codes[4002]: 'name' must be a string, not 5 "
+        '[wsclose.config]',
+    ],
+    "'twice.json'": [
+        "{src}/twice.json:3: WARNING: wsclose_codes: twice.json gives the key '4001' twice; the "
+        'last one is kept [wsclose.config]',
+    ],
+    "'empty.json'": [
+        '{src}/empty.json:1: WARNING: wsclose_codes: empty.json defines no code '
+        '[wsclose.config]',
+    ],
+    "'badcodes_enum:Empty'": [
+        '{src}/conf.py:9: WARNING: wsclose_codes: badcodes_enum:Empty defines no code '
+        '[wsclose.config]',
+    ],
+    "'badcodes_enum:Functional'": [
+        # The functional API assigns no member on a line of its own: the enum's line.
+        '{src}/badcodes_enum.py:28: ERROR: close code 999 is outside 1000\u20134999, where no '
+        'WebSocket range defines codes; it is not registered [wsclose.custom-range]',
+    ],
+    "'badcodes_reexport:CODES'": [
+        # Not assigned in that module: the line of conf.py that names it.
+        "{src}/conf.py:9: WARNING: wsclose_codes: 'x' is not a close code number; the key "
+        'must be a code number [wsclose.config]',
+    ],
+    "'bom.json'": [],
+    "'badcodes_enum:Outer.Inner'": [],
+})
 #: The sources whose good code, 4001, is still registered.
 KEEPS_4001 = {"'badcodes_enum:Placed'", "'badcodes_enum:Named'", "'badcodes_enum:CODES'",
-              "'items.json'"}
+              "'items.json'", "'compact.json'", "'accent.json'", "'dotted.toml'",
+              "'twice.json'", "'badcodes_enum:Functional'", "'badcodes_reexport:CODES'",
+              "'bom.json'", "'badcodes_enum:Outer.Inner'"}
 
 
 @pytest.mark.parametrize('spec', list(BAD_SOURCES))
@@ -418,3 +463,26 @@ def test_a_line_break_in_a_name_cannot_forge_an_inventory_line(
     assert 'fake' not in inventory.get('std:label', {})
     assert inventory['wsclose:code']['4001'][3] == f'4001 {shown}'
     assert _rows(html(app, 'index'))[1][:2] == ['4001', shown]
+
+
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_a_nested_enum_is_spelled_by_its_own_name_too(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
+) -> None:
+    src = tmp_path / 'src'
+    ignored = 'index.md' if syntax == 'rst' else 'index.rst'
+    shutil.copytree(ROOTS / 'test-badsources', src, ignore=shutil.ignore_patterns(ignored))
+    if syntax == 'myst':
+        _edit(src / 'conf.py', "extensions = ['sphinxext_wsclose']",
+              "extensions = ['myst_parser', 'sphinxext_wsclose']")
+    _edit(src / 'conf.py', "'badcodes_enum:Placed'", "'badcodes_enum:Outer.Inner'")
+    index = src / f'index.{SUFFIX[syntax]}'
+    role = ':wsclose:' if syntax == 'rst' else '{wsclose}'
+    spellings = ['Inner.GOOD', 'Outer.Inner.GOOD', 'badcodes_enum.Outer.Inner.GOOD', 'GOOD']
+    index.write_text(index.read_text(encoding='utf-8') + '\n'
+                     + ''.join(f'* {role}`{spelling}`\n' for spelling in spellings))
+    app = make_app('html', srcdir=src, freshenv=True)
+    app.build()
+    assert warnings(app) == []
+    assert _mentions(html(app, 'index')) == [
+        ('4001 Good', '#wsclose-4001', 'A good code.')] * len(spellings)

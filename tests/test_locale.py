@@ -8,7 +8,9 @@ messages do.  The tests set the console's locale through
 
 from __future__ import annotations
 
+import json
 import locale
+import pickle
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -224,3 +226,23 @@ def test_every_range_label_is_in_the_catalog() -> None:
     assert '' not in labels
     assert labels == set(RANGE_LABELS)
     assert all(entry.label for entry in REGISTRY if entry.kind is Kind.RANGE)
+
+
+@pytest.mark.parametrize('buildername', ['json', 'pickle'])
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_serializing_builders_store_plain_translated_titles(
+    build: Callable[..., SphinxTestApp], syntax: str, buildername: str
+) -> None:
+    # The json builder crashed on the lazy titles of the index of close codes,
+    # and the pickle builder stored them to be translated when read back.
+    app = build(f'locale-{syntax}', buildername)
+    suffix = 'fjson' if buildername == 'json' else 'fpickle'
+    path = app.outdir / f'index.{suffix}'
+    if buildername == 'json':
+        context = json.loads(path.read_text(encoding='utf-8'))
+    else:
+        with path.open('rb') as stream:
+            context = pickle.load(stream)  # our own build's output
+    links = [tuple(link) for link in context['rellinks'] if link[0] == 'wsclose-index']
+    assert links == [('wsclose-index', 'WebSocket-Schließcodes', '', 'Schließcodes')]
+    assert all(type(text) is str for text in links[0])

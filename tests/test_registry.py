@@ -251,7 +251,9 @@ def test_names_of_separators_only_match_nothing(name: str) -> None:
     ('constant', 'name'),
     [('TOKEN_EXPIRED', 'Token expired'), ('TokenExpired', 'Token expired'),
      ('TLSHandshakeFailed', 'TLS handshake failed'), ('room_full', 'Room full'),
-     ('X', 'X')],
+     ('X', 'X'), ('caf\u00e9', 'Caf\u00e9'), ('\u00dcberf\u00fcllt', '\u00dcberf\u00fcllt'),
+     ('stra\u00dfe', 'Stra\u00dfe'), ('\u00dcBER_VOLL', '\u00dcber voll'),
+     ('tokenExpired', 'Token expired')],
 )
 def test_readable_name(constant: str, name: str) -> None:
     assert readable_name(constant) == name

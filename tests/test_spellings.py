@@ -233,3 +233,17 @@ def test_codes_browser_lists_what_a_browser_may_send(
     ]
     assert all(entry.browser for entry in REGISTRY if entry.code_text in shown
                and entry.kind is not Kind.CUSTOM)
+
+
+@pytest.mark.parametrize('show', [False, True])
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_a_tilde_shortens_the_spelling_as_in_python_roles(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str, show: bool
+) -> None:
+    src = _project(tmp_path, syntax, [f'* {_role(syntax, "~aiohttp.WSCloseCode.GOING_AWAY")}'],
+                   extra=f'wsclose_show_spelling = {show}\n')
+    app = _build(make_app, src)
+    assert warnings(app) == []
+    link = html(app, 'index').select_one('div.body li a.wsclose-mention')
+    assert link['href'] == '#wsclose-1001'
+    assert link.get_text() == ('GOING_AWAY' if show else '1001 Going Away')

@@ -23,3 +23,16 @@ class Named(Enum):
 
 NOT_CODES = ['4001']
 CODES = {4001: 'Good', 'x': 'Bad key'}
+
+
+Functional = IntEnum('Functional', {'GOOD': 4001, 'LOW': 999})
+
+
+class Empty(IntEnum):
+    """No member at all."""
+
+
+class Outer:
+    class Inner(IntEnum):
+        #: A good code.
+        GOOD = 4001

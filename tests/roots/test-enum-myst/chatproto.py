@@ -23,5 +23,8 @@ class ChatClose(IntEnum):
     #: An older name of ROOM_FULL.
     NO_SEAT = 4002
 
+    #: The chat session ended as planned: a registered code, which keeps its meaning.
+    NORMAL = 1000
+
 
 ChatClose.KICKED.__doc__ = 'A moderator removed the client from the room.'

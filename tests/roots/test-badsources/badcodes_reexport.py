@@ -1,0 +1,5 @@
+"""A mapping imported from another module."""
+
+from badcodes_enum import CODES
+
+__all__ = ["CODES"]
