@@ -418,11 +418,8 @@ KEEPS_4001 = {"'badcodes_enum:Placed'", "'badcodes_enum:Named'", "'badcodes_enum
               "'bom.json'", "'badcodes_enum:Outer.Inner'"}
 
 
-@pytest.mark.parametrize('spec', list(BAD_SOURCES))
-@pytest.mark.parametrize('syntax', SYNTAXES)
-def test_a_bad_source_warns_once_at_its_place_and_the_build_goes_on(
-    make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str, spec: str
-) -> None:
+def _sources_project(tmp_path: Path, syntax: str, spec: str) -> Path:
+    """test-badsources in *syntax*, with ``wsclose_codes = spec``."""
     src = tmp_path / 'src'
     ignored = 'index.md' if syntax == 'rst' else 'index.rst'
     shutil.copytree(ROOTS / 'test-badsources', src, ignore=shutil.ignore_patterns(ignored))
@@ -430,6 +427,15 @@ def test_a_bad_source_warns_once_at_its_place_and_the_build_goes_on(
         _edit(src / 'conf.py', "extensions = ['sphinxext_wsclose']",
               "extensions = ['myst_parser', 'sphinxext_wsclose']")
     _edit(src / 'conf.py', "'badcodes_enum:Placed'", spec)
+    return src
+
+
+@pytest.mark.parametrize('spec', list(BAD_SOURCES))
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_a_bad_source_warns_once_at_its_place_and_the_build_goes_on(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str, spec: str
+) -> None:
+    src = _sources_project(tmp_path, syntax, spec)
     app = make_app('html', srcdir=src, freshenv=True)
     app.build()
     assert warnings(app) == [line.format(src=src) for line in BAD_SOURCES[spec]]
@@ -469,13 +475,7 @@ def test_a_line_break_in_a_name_cannot_forge_an_inventory_line(
 def test_a_nested_enum_is_spelled_by_its_own_name_too(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:
-    src = tmp_path / 'src'
-    ignored = 'index.md' if syntax == 'rst' else 'index.rst'
-    shutil.copytree(ROOTS / 'test-badsources', src, ignore=shutil.ignore_patterns(ignored))
-    if syntax == 'myst':
-        _edit(src / 'conf.py', "extensions = ['sphinxext_wsclose']",
-              "extensions = ['myst_parser', 'sphinxext_wsclose']")
-    _edit(src / 'conf.py', "'badcodes_enum:Placed'", "'badcodes_enum:Outer.Inner'")
+    src = _sources_project(tmp_path, syntax, "'badcodes_enum:Outer.Inner'")
     index = src / f'index.{SUFFIX[syntax]}'
     role = ':wsclose:' if syntax == 'rst' else '{wsclose}'
     spellings = ['Inner.GOOD', 'Outer.Inner.GOOD', 'badcodes_enum.Outer.Inner.GOOD', 'GOOD']
