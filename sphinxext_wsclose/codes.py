@@ -47,6 +47,14 @@ class Definition(NamedTuple):
 class CloseCodeDirective(ObjectDescription[int]):
     """Describe one of the project's own close codes: ``4001 Token expired``."""
 
+    # Without an argument, the body still renders, with a located warning
+    # (docutils would drop it with an error of its own).
+    required_arguments = 0
+    optional_arguments = 1
+
+    def get_signatures(self) -> list[str]:
+        return super().get_signatures() if self.arguments else ['']
+
     option_spec: ClassVar[OptionSpec] = {
         **ObjectDescription.option_spec,
         'constant': directives.unchanged,

@@ -13,9 +13,11 @@ compares a digest of the codes with the previous build's.
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import re
 import string
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,6 +42,8 @@ from sphinxext_wsclose.registry import (
 from sphinxext_wsclose.sources import Item, load
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from docutils.nodes import Node
     from sphinx.application import Sphinx
     from sphinx.config import Config
@@ -109,6 +113,11 @@ def settings(config: Config) -> Settings:
 
 def validate_config(app: Sphinx, config: Config) -> None:
     """``config-inited`` handler: validate every ``wsclose_*`` value, warning once."""
+    codes = config.wsclose_codes
+    if isinstance(codes, Mapping) and not isinstance(codes, dict):
+        # A read-only or custom mapping works as a dict, and Sphinx pickles
+        # the configuration with the environment, which a mappingproxy refuses.
+        config.wsclose_codes = dict(codes)
     _SETTINGS[config] = _Validator(app.confdir).run(config)
 
 
@@ -121,19 +130,32 @@ class _Validator:
         self.spellings: dict[str, Spelling] = {}
         self.lines: dict[str, str] = {}
         self.items: dict[str, str] = {}
+        #: Keys that the ``wsclose_codes`` dict of conf.py writes twice, with
+        #: the line of each one that Python drops.
+        self.repeated: list[tuple[str, str]] = []
         conf_py = Path(confdir, 'conf.py') if confdir else None
         if conf_py is None or not conf_py.is_file():
             return
-        text = conf_py.read_text(encoding='utf-8', errors='replace')
-        in_codes = False
-        for number, line in enumerate(text.splitlines(), start=1):
-            if match := re.match(r'(wsclose_\w+)\s*(?::[^=]*)?=', line):
-                self.lines.setdefault(match[1], f'{conf_py}:{number}')
-                in_codes = match[1] == 'wsclose_codes'
-            elif in_codes and line[:1] not in {'', ' ', '\t', '}'}:
-                in_codes = False
-            if in_codes and (item := re.match(r'\s*[{]?\s*([\'"]?)([^\'":\s]+)\1\s*:', line)):
-                self.items.setdefault(item[2], f'{conf_py}:{number}')
+        try:
+            tree = ast.parse(conf_py.read_bytes(), str(conf_py))
+        except (SyntaxError, ValueError):  # Sphinx has run it, but be safe
+            return
+        # Python's own parser, not a pattern: assignments under ``if``, after
+        # ``;`` or in a tuple have their line too.  The last one wins, as it
+        # does when conf.py runs.
+        for name, value, line in _assignments(tree):
+            self.lines[name] = f'{conf_py}:{line}'
+            if name == 'wsclose_codes':
+                self.items.clear()
+                self.repeated.clear()
+            if name == 'wsclose_codes' and isinstance(value, ast.Dict):
+                for key in value.keys:
+                    if not isinstance(key, ast.Constant):
+                        continue
+                    text = str(key.value)
+                    if text in self.items:
+                        self.repeated.append((text, self.items[text]))
+                    self.items[text] = f'{conf_py}:{key.lineno}'
 
     def item(self, key: object) -> str | None:
         """Where conf.py sets the ``wsclose_codes`` item *key*, or its assignment."""
@@ -149,6 +171,9 @@ class _Validator:
         )
 
     def run(self, config: Config) -> Settings:
+        for key, location in self.repeated:
+            self.warn('wsclose_codes', __('wsclose_codes: the key %s is given twice; the '
+                                          'last one is kept'), key, location=location)
         codes, locations = self.custom_codes(config.wsclose_codes)
         role_format = self.role_format(config.wsclose_role_format)
         fallback = self.fallback(config.wsclose_fallback)
@@ -329,6 +354,27 @@ class _Validator:
                 )
                 break
         return fields
+
+
+def _assignments(tree: ast.Module) -> Iterator[tuple[str, ast.expr, int]]:
+    """Every ``wsclose_*`` name that *tree* assigns, with its value and line, in order."""
+    statements = sorted(
+        (node for node in ast.walk(tree) if isinstance(node, (ast.Assign, ast.AnnAssign))),
+        key=lambda node: (node.lineno, node.col_offset),
+    )
+    for statement in statements:
+        if statement.value is None:
+            continue
+        targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+        for target in targets:
+            pairs: list[tuple[ast.expr, ast.expr]] = [(target, statement.value)]
+            if isinstance(target, (ast.Tuple, ast.List)) and isinstance(
+                statement.value, (ast.Tuple, ast.List)
+            ) and len(target.elts) == len(statement.value.elts):
+                pairs = list(zip(target.elts, statement.value.elts, strict=True))
+            for name, value in pairs:
+                if isinstance(name, ast.Name) and name.id.startswith('wsclose_'):
+                    yield name.id, value, name.lineno
 
 
 def file_place(location: str | Node | None) -> str | Node | None:

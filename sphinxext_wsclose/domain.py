@@ -307,9 +307,11 @@ class CloseCodeDomain(Domain):
             entry = self.entry(key)
             found[key] = (target.docname, target.node_id,
                           entry.display if entry else '', entry.description if entry else '')
+        # A mention by name depends on every definition's name, and on where
+        # the definition is and what it says (its link and tooltip).
         found[NAMES] = sorted(
-            (key, definitions[0].name, definitions[0].constant)
-            for key, definitions in self.definitions.items()
+            (key, first.name, first.constant, first.docname, first.description)
+            for key, (first, *_others) in self.definitions.items()
         )
         return found
 

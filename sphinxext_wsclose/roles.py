@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from docutils.nodes import Node, system_message
+    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
     from sphinxext_wsclose.domain import CloseCodeDomain
@@ -48,13 +49,23 @@ MENTION_CLASSES = ('wsclose', 'wsclose-mention')
 NAMES = '*names*'
 #: Registry ranges outside these bounds have no meaning to link to.
 REGISTRY_SPAN = range(1000, 5000)
-_NUMERIC = re.compile(r'\s*[+-]?[0-9]')
+#: A target written as a number or a range of numbers; ``2FA required`` is a name.
+_NUMERIC = re.compile(r'\s*[+-]?[0-9]+(?:\s*[-\u2013\u2014]\s*[+-]?[0-9]+)?\s*')
 
 
 def invalid_message(error: InvalidCodeError) -> str:
     """The ``wsclose.invalid`` warning for a target that is no code at all."""
     return __('%s; use a code such as 1008, a name such as POLICY_VIOLATION, '
               'or a range such as 4000-4999') % error
+
+
+def _parses(config: Config, target: str) -> bool:
+    """Whether *target* is a code, range or name that the project's registry knows."""
+    try:
+        settings(config).registry.parse(target)
+    except InvalidCodeError:
+        return False
+    return True
 
 
 def ambiguous_message(error: AmbiguousNameError) -> str:
@@ -111,7 +122,7 @@ class CloseCodeRole(XRefRole):
             return self.create_non_xref_node()
         # ``~aiohttp.WSCloseCode.GOING_AWAY``, as Sphinx's Python roles take it:
         # the same target; with wsclose_show_spelling, only its last part shows.
-        self.short = self.target.startswith('~') and len(self.target) > 1
+        self.short = self.target.startswith('~') and _parses(self.config, self.target[1:])
         if self.short:
             self.target = self.target[1:]
             if not self.has_explicit_title:
@@ -125,7 +136,7 @@ class CloseCodeRole(XRefRole):
         except AmbiguousNameError as exc:
             return self._reject(ambiguous_message(exc), 'ambiguous')
         except InvalidCodeError as exc:
-            if _NUMERIC.match(self.target):
+            if _NUMERIC.fullmatch(self.target):
                 return self._reject(invalid_message(exc), 'invalid')
             # A name that only a ``wsclose:code`` directive on some page may
             # define: resolved, or warned about, once every page is read.
@@ -154,7 +165,7 @@ class CloseCodeRole(XRefRole):
         content: list[Node] = [nodes.Text(text)]
         if self.has_explicit_title:
             content, final = [nodes.Text(self.title)], True
-        elif project.show_spelling and not _NUMERIC.match(self.target):
+        elif project.show_spelling and not _NUMERIC.fullmatch(self.target):
             # ``WSCloseCode.GOING_AWAY`` as written, in code style.
             spelling = self.target.strip()
             if self.short:

@@ -121,6 +121,18 @@ _NO = {'no', 'false', 'off', 'hide', '0'}
 _SPAN = re.compile(r'\s*([^-\u2013\s]+)\s*(?:[-\u2013]\s*(\S+)\s*)?')
 
 
+#: The options of ``wsclose-table``.
+TABLE_OPTIONS = ('codes', 'columns', 'ranges', 'custom', 'caption', 'name', 'class', 'widths',
+                 'no-index')
+
+
+class _AnyOption(dict[str, 'Callable[[str], Any]']):
+    """An option spec that lets every option through, to be checked by the directive."""
+
+    def __missing__(self, key: str) -> Callable[[str], Any]:
+        return directives.unchanged
+
+
 @dataclass
 class TableOptions:
     """A table's validated options."""
@@ -217,19 +229,10 @@ class CloseCodeTable(SphinxDirective):
     has_content = False
     required_arguments = 0
     optional_arguments = 0
-    # Every value is checked here, not by docutils: a bad one gets a located
-    # ``wsclose.option`` warning and its default, and the table still renders.
-    option_spec: ClassVar[OptionSpec] = {
-        'codes': directives.unchanged,
-        'columns': directives.unchanged,
-        'ranges': directives.unchanged,
-        'custom': directives.unchanged,
-        'caption': directives.unchanged,
-        'name': directives.unchanged,
-        'class': directives.unchanged,
-        'widths': directives.unchanged,
-        'no-index': directives.flag,
-    }
+    # Every option and value is checked here, not by docutils or MyST: a bad
+    # one gets a located ``wsclose.option`` warning and its default, and the
+    # table still renders (docutils would drop it for an unknown option).
+    option_spec: ClassVar[OptionSpec] = _AnyOption.fromkeys(TABLE_OPTIONS, directives.unchanged)
 
     def run(self) -> list[Node]:
         options = self._options()
@@ -299,7 +302,16 @@ class CloseCodeTable(SphinxDirective):
         )
 
     def _options(self) -> TableOptions:
-        options = TableOptions(index='no-index' not in self.options)
+        for name in self.options:
+            if name not in TABLE_OPTIONS and name != 'noindex':
+                self._warn(name, __('is not an option; the options are %s; ignored'),
+                           ', '.join(f':{known}:' for known in TABLE_OPTIONS))
+        # ``:noindex:`` is Sphinx's older spelling; ``:no-index: no`` means it.
+        no_index = self.options.get('no-index', self.options.get('noindex'))
+        index = no_index is None or (
+            bool(no_index.strip()) and not self._boolean('no-index', no_index)
+        )
+        options = TableOptions(index=index)
         if 'codes' in self.options:
             options.spans = self._spans(self.options['codes'])
         if 'columns' in self.options:

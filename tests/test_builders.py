@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import pickle
 import re
 from typing import TYPE_CHECKING
 
@@ -119,3 +121,44 @@ def test_latex_mention_of_a_page_left_out_keeps_its_text(
     assert re.search(r'The server closes with (\\DUrole\{[a-z,-]+\}\{)*'
                      r'1008 Policy Violation\}*\.', tex)
     assert 'wsclose-1008' not in tex
+
+
+#: Every builder that Sphinx ships, but linkcheck, which needs the network.
+ALL_BUILDERS = ('html', 'dirhtml', 'singlehtml', 'json', 'pickle', 'latex', 'text', 'man',
+                'texinfo', 'epub', 'gettext', 'xml', 'pseudoxml', 'changes', 'dummy')
+
+
+def _strings(value: object) -> list[object]:
+    """Every leaf of a loaded json or pickle context that is not a plain type."""
+    if isinstance(value, dict):
+        return [leaf for item in value.values() for leaf in _strings(item)]
+    if isinstance(value, (list, tuple)):
+        return [leaf for item in value for leaf in _strings(item)]
+    if value is None or type(value) in {str, int, float, bool}:
+        return []
+    return [value]
+
+
+@pytest.mark.parametrize('language', ['en', 'de'])
+@pytest.mark.parametrize('syntax', SYNTAXES)
+@pytest.mark.parametrize('buildername', ALL_BUILDERS)
+def test_every_builder_builds_silently(
+    build: Callable[..., SphinxTestApp], buildername: str, syntax: str, language: str
+) -> None:
+    app = build(f'everybuilder-{syntax}', buildername, confoverrides={'language': language})
+    assert warnings(app) == []
+    if buildername in {'json', 'pickle'}:
+        suffix = 'fjson' if buildername == 'json' else 'fpickle'
+        for path in sorted(app.outdir.glob(f'*.{suffix}')):
+            if buildername == 'json':
+                context = json.loads(path.read_text(encoding='utf-8'))
+            else:
+                with path.open('rb') as stream:
+                    context = pickle.load(stream)  # our own build's output
+            assert _strings(context) == [], path.name
+        with (app.outdir / f'index.{suffix}').open('rb') as stream:
+            context = json.load(stream) if buildername == 'json' else pickle.load(stream)
+        titles = [tuple(link) for link in context['rellinks'] if link[0] == 'wsclose-index']
+        expected = {'en': ('WebSocket close codes', 'close codes'),
+                    'de': ('WebSocket-Schließcodes', 'Schließcodes')}[language]
+        assert titles == [('wsclose-index', expected[0], '', expected[1])]

@@ -38,7 +38,9 @@ def _write_base(srcdir: Path) -> None:
     files = {
         'conf.py': CONF,
         'index.rst': _page('Incremental', '.. toctree::\n\n' + ''.join(
-            f'   {name}\n' for name in ('codes', 'moved', 'protocol', 'a', 'b', 'c'))),
+            f'   {name}\n' for name in ('codes', 'moved', 'protocol', 'a', 'b', 'c', 'names'))),
+        # Mentions by name only: no mention by number hides a stale link.
+        'names.rst': _page('Names', '* :wsclose:`TOKEN_EXPIRED`\n* :wsclose:`token expired`\n'),
         'codes.rst': _page('Codes', '.. wsclose-table::\n'),
         'moved.rst': _page('Moved'),
         'protocol.rst': _page('Protocol', '.. wsclose:code:: 4001 Token expired\n'
@@ -82,7 +84,18 @@ def _rename_code(src: Path) -> None:
 def _delete_page(src: Path) -> None:
     _edit(src / 'c.rst', None)
     _edit(src / 'index.rst', _page('Incremental', '.. toctree::\n\n' + ''.join(
-        f'   {name}\n' for name in ('codes', 'moved', 'protocol', 'a', 'b'))))
+        f'   {name}\n' for name in ('codes', 'moved', 'protocol', 'a', 'b', 'names'))))
+
+
+def _describe_code(src: Path) -> None:
+    _edit(src / 'protocol.rst', _page('Protocol', '.. wsclose:code:: 4001 Token expired\n'
+                                      '   :constant: TOKEN_EXPIRED\n\n   No seat is left.\n'))
+
+
+def _move_code(src: Path) -> None:
+    _edit(src / 'protocol.rst', _page('Protocol'))
+    _edit(src / 'moved.rst', _page('Moved', '.. wsclose:code:: 4001 Token expired\n'
+                                   '   :constant: TOKEN_EXPIRED\n\n   The token expired.\n'))
 
 
 def _change_format(src: Path) -> None:
@@ -94,6 +107,8 @@ EDITS = {
     'table removed': _remove_table,
     'code added to conf.py': _add_conf_code,
     'wsclose:code renamed': _rename_code,
+    'wsclose:code description edited': _describe_code,
+    'wsclose:code moved': _move_code,
     'page with mentions deleted': _delete_page,
     'role format changed': _change_format,
 }

@@ -9,6 +9,7 @@ from conftest import SUFFIX, SYNTAXES, html, warnings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path
 
     from sphinx.testing.util import SphinxTestApp
 
@@ -101,3 +102,98 @@ def test_role_format_takes_only_the_plain_fields(
     ]
     links = [a.get_text() for a in html(app, 'mentions').select('div.body li a.reference')]
     assert links[-1] == '1008 Policy Violation'  # the default format, the same in every build
+
+
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_directive_edge_cases_keep_what_was_written(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
+) -> None:
+    src = tmp_path / syntax
+    src.mkdir()
+    extensions = "'myst_parser', " if syntax == 'myst' else ''
+    # A read-only mapping is taken as a dict (Sphinx pickles the configuration).
+    (src / 'conf.py').write_text(
+        f"from types import MappingProxyType\nextensions = [{extensions}'sphinxext_wsclose']\n"
+        "show_warning_types = True\nwsclose_codes = MappingProxyType({4010: 'Proxy'})\n")
+    role = ':wsclose:' if syntax == 'rst' else '{wsclose}'
+    if syntax == 'rst':
+        text = ('T\n=\n\n.. wsclose-table::\n   :codes: 4000-4999\n\n'
+                '.. wsclose:code::\n\n   The body stays.\n\n'
+                '.. wsclose:code:: 4001 2FA required\n\n   A second factor is needed.\n\n')
+    else:
+        text = ('# T\n\n```{wsclose-table}\n:codes: 4000-4999\n```\n\n'
+                '```{wsclose:code}\nThe body stays.\n```\n\n'
+                '```{wsclose:code} 4001 2FA required\nA second factor is needed.\n```\n\n')
+    text += f'See {role}`2FA required` and {role}`4010`.\n'
+    index = src / f'index.{SUFFIX[syntax]}'
+    index.write_text(text)
+    app = make_app('html', srcdir=src, freshenv=True)
+    app.build()
+    line = 7
+    assert warnings(app) == [
+        f"{index}:{line}: WARNING: '': a wsclose:code needs a code and a name, as in "
+        '"4001 Token expired" [wsclose.invalid]',
+    ]
+    page = html(app, 'index')
+    assert 'The body stays.' in page.select_one('div.body').get_text()
+    see = next(p for p in page.select('div.body p') if p.get_text().startswith('See'))
+    assert [(a.get_text(), a['href']) for a in see.find_all('a')] == [
+        ('4001 2FA required', '#wsclose-4001'),  # a name that starts with a digit
+        ('4010 Proxy', '#wsclose-4010'),
+    ]
+    # The environment was pickled: an incremental build reads it back.
+    app.cleanup()
+    again = make_app('html', srcdir=src)
+    again.build()
+    assert 'Traceback' not in again.warning.getvalue()
+
+
+CONF_PLACES = '''\
+extensions = ['sphinxext_wsclose']
+show_warning_types = True
+if True:
+    wsclose_fallback = 'sometimes'
+project = 'Places'; wsclose_role_format = '{title}'
+wsclose_index_entries, wsclose_domain_index = 'yes', True
+wsclose_codes = {
+    4001: 'First',
+    ' 4002 x': 'Spaced key',
+    '': 'Empty key',
+    4001: 'Token expired',
+}
+'''
+
+
+def test_config_warnings_point_at_the_line_python_reads(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    src = tmp_path / 'src'
+    src.mkdir()
+    (src / 'conf.py').write_text(CONF_PLACES)
+    (src / 'index.rst').write_text('T\n=\n\n:wsclose:`4001`\n')
+    app = make_app('html', srcdir=src, freshenv=True)
+    app.build()
+    conf = src / 'conf.py'
+    ours = [line for line in warnings(app) if '[wsclose.' in line]
+    # Sphinx checks the type too, with a warning of its own, worded per version.
+    theirs = [line for line in warnings(app) if '[wsclose.' not in line]
+    assert len(theirs) == 1
+    assert theirs[0].startswith("WARNING: The config value `wsclose_index_entries' has type")
+    assert ours == [
+        # The dropped one of two equal keys, not the kept one.
+        f'{conf}:8: WARNING: wsclose_codes: the key 4001 is given twice; the last one is '
+        'kept [wsclose.config]',
+        f"{conf}:9: WARNING: wsclose_codes: ' 4002 x' is not a close code number; the key "
+        'must be a code number [wsclose.config]',
+        f"{conf}:10: WARNING: wsclose_codes: '' is not a close code number; the key must be a "
+        'code number [wsclose.config]',
+        f"{conf}:5: WARNING: wsclose_role_format: '{{title}}' does not format with the fields "
+        "{code}, {name} and {constant} (KeyError: 'title'); using '{code} {name}' "
+        '[wsclose.config]',
+        f"{conf}:4: WARNING: wsclose_fallback: 'sometimes' is not one of 'rfc', 'iana', "
+        "'none'; using 'rfc' [wsclose.config]",
+        f"{conf}:6: WARNING: wsclose_index_entries: expected True or False, not 'yes'; using "
+        'True [wsclose.config]',
+    ]
+    link = html(app, 'index').select_one('div.body a.wsclose-mention')
+    assert link.get_text() == '4001 Token expired'  # Python keeps the last value

@@ -106,3 +106,45 @@ def test_bad_options(build: Callable[..., SphinxTestApp], syntax: str) -> None:
     assert len(tables) == 8
     assert [th.get_text() for th in tables[2].select('thead th')] == ['Code', 'Name']
     assert len(tables[0].select('tbody tr')) == 29
+
+
+OPTION_CASES = [
+    # (options, the warning's text after ":option:", whether the rows are targets)
+    ({'no-index': 'yes'}, None, False),
+    ({'noindex': ''}, None, False),  # Sphinx's older spelling
+    ({'no-index': 'no'}, None, True),
+    ({'no-index': 'maybe'}, ":no-index: 'maybe' is not yes or no; using yes", False),
+    ({'colour': 'red'}, ':colour: is not an option; the options are :codes:, :columns:, '
+                        ':ranges:, :custom:, :caption:, :name:, :class:, :widths:, '
+                        ':no-index:; ignored', True),
+]
+
+
+@pytest.mark.parametrize(('options', 'message', 'indexed'), OPTION_CASES)
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_options_docutils_would_refuse_keep_the_table(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str,
+    options: dict[str, str], message: str | None, indexed: bool,
+) -> None:
+    src = tmp_path / syntax
+    src.mkdir()
+    extensions = "'myst_parser', " if syntax == 'myst' else ''
+    (src / 'conf.py').write_text(
+        f"extensions = [{extensions}'sphinxext_wsclose']\nshow_warning_types = True\n")
+    lines = ''.join(f':{name}: {value}'.rstrip() + '\n' for name, value in options.items())
+    if syntax == 'rst':
+        text = 'T\n=\n\n.. wsclose-table::\n   :codes: 1000\n' + ''.join(
+            f'   {line}\n' for line in lines.splitlines())
+    else:
+        text = f'# T\n\n```{{wsclose-table}}\n:codes: 1000\n{lines}```\n'
+    index = src / f'index.{SUFFIX[syntax]}'
+    index.write_text(text)
+    app = make_app('html', srcdir=src, freshenv=True)
+    app.build()
+    line = 4 if syntax == 'rst' else 3
+    expected = [] if message is None else [
+        f'{index}:{line}: WARNING: wsclose-table {message} [wsclose.option]']
+    assert warnings(app) == expected
+    page = html(app, 'index')
+    assert len(page.select('table.wsclose-table')) == 1  # kept, whatever the options
+    assert (page.select_one('tr#wsclose-1000') is not None) is indexed
