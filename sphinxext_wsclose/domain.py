@@ -198,6 +198,7 @@ class CloseCodeDomain(Domain):
     def check_consistency(self) -> None:
         self._warn_duplicate_tables()
         self._warn_duplicate_definitions()
+        self._warn_duplicate_names()
         if not settings(self.env.config).domain_index:
             self._drop_index_label()
 
@@ -260,6 +261,27 @@ class CloseCodeDomain(Domain):
                 type='wsclose',
                 subtype='duplicate',
             )
+
+    def _warn_duplicate_names(self) -> None:
+        """One warning at each ``wsclose:code`` whose name an earlier code already has."""
+        seen: dict[str, str] = {}
+        for key in sorted(self.definitions, key=int):
+            first = self.definitions[key][0]
+            for name in dict.fromkeys(filter(None, (first.name, first.constant))):
+                folded = normalize_name(name)
+                if not folded:
+                    continue
+                if seen.setdefault(folded, key) == key:  # new, or its own name again
+                    continue
+                other = self.definitions[seen[folded]][0]
+                logger.warning(
+                    __('close codes %s and %s are both called %r (%s:%s); a mention by that '
+                       'name is ambiguous, so use the code'),
+                    seen[folded], key, name, self.env.doc2path(other.docname), other.lineno,
+                    location=(first.docname, first.lineno),
+                    type='wsclose',
+                    subtype='duplicate-name',
+                )
 
     def _warn_duplicate_definitions(self) -> None:
         in_conf = settings(self.env.config).code_locations
@@ -345,14 +367,20 @@ class CloseCodeDomain(Domain):
         """The key of *target*: itself, or the code a directive gave that name or constant."""
         if target in self.objects:
             return target
+        named = self.named(target)
+        # A name of two codes is never guessed: warn_missing_reference says so.
+        return named[0] if len(named) == 1 else target
+
+    def named(self, target: str) -> list[str]:
+        """The keys of the ``wsclose:code`` definitions called *target*, in code order."""
         wanted = normalize_name(target)
         if not wanted:  # punctuation only: never a name
-            return target
-        for key, definitions in self.definitions.items():
-            first = definitions[0]
-            if wanted in {normalize_name(first.name), normalize_name(first.constant)}:
-                return key
-        return target
+            return []
+        return sorted(
+            (key for key, (first, *_others) in self.definitions.items()
+             if wanted in {normalize_name(first.name), normalize_name(first.constant)}),
+            key=int,
+        )
 
     def resolve_any_xref(
         self,

@@ -27,8 +27,20 @@ from sphinxext_wsclose._compat import builder_of, current_docname
 from sphinxext_wsclose._locale import __
 from sphinxext_wsclose.config import settings
 from sphinxext_wsclose.domain import link_to, page_uri
-from sphinxext_wsclose.registry import IANA_URL, REGISTRY, InvalidCodeError, Kind
-from sphinxext_wsclose.roles import MENTION_CLASSES, invalid_message, mention_text, pending_mention
+from sphinxext_wsclose.registry import (
+    IANA_URL,
+    REGISTRY,
+    AmbiguousNameError,
+    InvalidCodeError,
+    Kind,
+)
+from sphinxext_wsclose.roles import (
+    MENTION_CLASSES,
+    ambiguous_message,
+    invalid_message,
+    mention_text,
+    pending_mention,
+)
 
 if TYPE_CHECKING:
     from docutils.nodes import TextElement
@@ -210,6 +222,13 @@ def warn_missing_reference(app: Sphinx, domain: Domain | None, node: pending_xre
     try:
         target = settings(app.config).registry.parse(raw)
     except InvalidCodeError as exc:
+        codes = cast('CloseCodeDomain', domain)
+        named = codes.named(raw)
+        if len(named) > 1:  # a name that several wsclose:code directives give
+            entries = tuple(entry for entry in map(codes.entry, named) if entry is not None)
+            logger.warning(ambiguous_message(AmbiguousNameError(raw.strip(), entries)),
+                           location=node, type='wsclose', subtype='ambiguous')
+            return True
         # A name that no wsclose:code directive defined either.
         logger.warning(invalid_message(exc), location=node, type='wsclose', subtype='invalid')
         return True

@@ -197,3 +197,48 @@ def test_config_warnings_point_at_the_line_python_reads(
     ]
     link = html(app, 'index').select_one('div.body a.wsclose-mention')
     assert link.get_text() == '4001 Token expired'  # Python keeps the last value
+
+
+@pytest.mark.parametrize('syntax', SYNTAXES)
+def test_two_definitions_with_one_name_warn_once_whatever_the_order(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
+) -> None:
+    src = tmp_path / syntax
+    src.mkdir()
+    suffix = SUFFIX[syntax]
+    extensions = "'myst_parser', " if syntax == 'myst' else ''
+    (src / 'conf.py').write_text(
+        f"extensions = [{extensions}'sphinxext_wsclose']\nshow_warning_types = True\n")
+
+    def page(title: str, body: str) -> str:
+        heading = f'{title}\n{"=" * len(title)}\n\n' if syntax == 'rst' else f'# {title}\n\n'
+        return heading + body
+
+    def code(sig: str, text: str) -> str:
+        if syntax == 'rst':
+            return f'.. wsclose:code:: {sig}\n\n   {text}\n'
+        return f'```{{wsclose:code}} {sig}\n{text}\n```\n'
+
+    toctree = ('.. toctree::\n\n   a\n   b\n   m\n' if syntax == 'rst'
+               else '```{toctree}\na\nb\nm\n```\n')
+    role = ':wsclose:' if syntax == 'rst' else '{wsclose}'
+    (src / f'index.{suffix}').write_text(page('Index', toctree))
+    (src / f'a.{suffix}').write_text(page('A', code('4002 Room full', 'Second.')))
+    (src / f'b.{suffix}').write_text(page('B', code('4001 Room full', 'First.')))
+    (src / f'm.{suffix}').write_text(page('M', f'See {role}`room full`.\n'))
+    app = make_app('html', srcdir=src, freshenv=True)
+    app.build()
+    line = 4 if syntax == 'rst' else 3
+    expected = [
+        # At the higher code, whichever page Sphinx reads first.
+        f"{src / f'a.{suffix}'}:{line}: WARNING: close codes 4001 and 4002 are both called "
+        f"'Room full' ({src / f'b.{suffix}'}:{line}); a mention by that name is ambiguous, so "
+        'use the code [wsclose.duplicate-name]',
+        f"{src / f'm.{suffix}'}:{line}: WARNING: 'room full' names more than one close code: "
+        '4001 Room full, 4002 Room full; write the one you mean: 4001 or 4002 '
+        '[wsclose.ambiguous]',
+    ]
+    assert sorted(warnings(app)) == sorted(expected)
+    paragraph = html(app, 'm').select_one('div.body p')
+    assert paragraph.find('a') is None
+    assert paragraph.select_one('.wsclose-invalid').get_text() == 'room full'

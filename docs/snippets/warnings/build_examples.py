@@ -33,6 +33,7 @@ SUBTYPES = (
     'duplicate-code',
     'option',
     'ambiguous',
+    'duplicate-name',
 )
 
 CONF = "extensions = ['sphinxext_wsclose']\n"
