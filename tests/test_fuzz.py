@@ -28,7 +28,7 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx.util.docutils import ReferenceRole
 
 from sphinxext_wsclose.config import _Validator
-from sphinxext_wsclose.registry import REGISTRY, Kind, readable_name
+from sphinxext_wsclose.registry import REGISTRY, InvalidCodeError, Kind, readable_name
 from sphinxext_wsclose.table import COLUMNS
 
 if TYPE_CHECKING:
@@ -120,6 +120,18 @@ _ROLE_TEXT = st.one_of(
 
 def expected_subtype(target: str) -> str | None:
     """What the role should say about *target*, worked out from the reference facts."""
+    if target.startswith('~'):
+        # As in Python roles, '~' is taken off a target that means something.
+        try:
+            REGISTRY.parse(target[1:])
+        except InvalidCodeError:
+            pass
+        else:
+            target = target[1:]
+    return _expected_subtype(target)
+
+
+def _expected_subtype(target: str) -> str | None:
     stripped = target.strip()
     if re.fullmatch(r'[+-]?[0-9]+', stripped):
         number = int(stripped)
