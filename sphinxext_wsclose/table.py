@@ -60,14 +60,12 @@ def _literal(value: str | None) -> list[Node]:
 
 def _constant(entry: Entry) -> list[Node]:
     """The constant; for an own code from the project's Python code, ready to link to it."""
-    if not entry.constant:
-        return []
-    literal = nodes.literal(entry.constant, entry.constant)
+    cell = _literal(entry.constant)
     # A registered code keeps its common constant, which no project defines.
     names = python_names(entry) if entry.kind is Kind.CUSTOM else ()
-    if names:
-        literal[PYTHON_NAMES] = names
-    return [literal]
+    if cell and names:
+        cast('nodes.literal', cell[0])[PYTHON_NAMES] = names
+    return cell
 
 
 def _flag(value: bool | None) -> list[Node]:  # noqa: FBT001

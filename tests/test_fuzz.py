@@ -33,6 +33,7 @@ from sphinxext_wsclose.table import COLUMNS
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
     from docutils import nodes
 
@@ -55,6 +56,11 @@ def _fold(name: str) -> str:
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SphinxTestApp]:
     srcdir = tmp_path_factory.mktemp('fuzz') / 'src'
     shutil.copytree(ROOTS / 'test-fuzz', srcdir)
+    yield from built_app(srcdir)
+
+
+def built_app(srcdir: Path) -> Iterator[SphinxTestApp]:
+    """A test app for *srcdir*, built once and silent, cleaned up after use."""
     app = SphinxTestApp('html', srcdir=srcdir, freshenv=True, status=StringIO(),
                         warning=StringIO())
     app.build()

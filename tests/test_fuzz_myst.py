@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from io import StringIO
 from typing import TYPE_CHECKING
 
 import pytest
@@ -19,12 +18,13 @@ from bs4 import BeautifulSoup
 from conftest import ROOTS, warnings
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sphinx.testing.util import SphinxTestApp
 from sphinx.util.docutils import ReferenceRole
-from test_fuzz import _ROLE_TEXT, FUZZ, expected_subtype
+from test_fuzz import _ROLE_TEXT, FUZZ, built_app, expected_subtype
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+
+    from sphinx.testing.util import SphinxTestApp
 
 
 @pytest.fixture(scope='module')
@@ -40,12 +40,7 @@ def myst_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SphinxTestApp
     (srcdir / 'fuzz.md').write_text('# Fuzz\n')
     index = srcdir / 'index.rst'
     index.write_text(index.read_text() + '   fuzz\n')
-    app = SphinxTestApp('html', srcdir=srcdir, freshenv=True, status=StringIO(),
-                        warning=StringIO())
-    app.build()
-    assert warnings(app) == []
-    yield app
-    app.cleanup()
+    yield from built_app(srcdir)
 
 
 @settings(FUZZ, max_examples=300)
