@@ -46,6 +46,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         RowAnchors,
         add_row_permalinks,
     )
+    from sphinxext_wsclose.titles import setup_titles
 
     # After the imports: labels made while they load stay lazy.
     app.add_message_catalog(MESSAGE_CATALOG, Path(__file__).resolve().parent / 'locale')
@@ -70,13 +71,14 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect('warn-missing-reference', warn_missing_reference)
     app.connect('env-get-outdated', reread_if_codes_changed)
     app.connect('env-updated', outdated_documents)
+    setup_titles(app)
 
     app.connect('doctree-resolved', add_row_permalinks)
     app.connect('builder-inited', add_static_path)
     app.connect('html-page-context', add_stylesheet)
     return {
         'version': __version__,
-        'env_version': 5,
+        'env_version': 6,
         'parallel_read_safe': True,
         'parallel_write_safe': True,
     }

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from sphinxext_wsclose.registry import Entry
+    from sphinxext_wsclose.titles import Title
 
 logger = logging.getLogger(__name__)
 
@@ -107,9 +108,10 @@ class CloseCodeDomain(Domain):
     roles = {'code': CloseCodeRole()}  # noqa: RUF012
     indices = [CloseCodeIndex]  # noqa: RUF012
     initial_data = {  # noqa: RUF012
-        'objects': {}, 'definitions': {}, 'defined_rows': {}, 'mentions': {}
+        'objects': {}, 'definitions': {}, 'defined_rows': {}, 'mentions': {}, 'titles': {},
+        'borrowed_titles': {},
     }
-    data_version = 5
+    data_version = 6
 
     @property
     def objects(self) -> dict[str, list[Target]]:
@@ -135,7 +137,27 @@ class CloseCodeDomain(Domain):
         mentions: dict[str, set[str]] = self.data.setdefault('mentions', {})
         return mentions
 
+    @property
+    def titles(self) -> dict[str, list[Title]]:
+        """Each document, and its section titles whose mentions a directive may name."""
+        titles: dict[str, list[Title]] = self.data.setdefault('titles', {})
+        return titles
+
+    @property
+    def borrowed_titles(self) -> dict[str, set[str]]:
+        """Each document, and the labels and documents whose titles it shows."""
+        borrowed: dict[str, set[str]] = self.data.setdefault('borrowed_titles', {})
+        return borrowed
+
     # -- registration ---------------------------------------------------------
+
+    def note_title(self, docname: str, title: Title) -> None:
+        """Record a section title of *docname* that holds open mentions."""
+        self.titles.setdefault(docname, []).append(title)
+
+    def note_borrowed_titles(self, docname: str, targets: set[str]) -> None:
+        """Record the labels and documents whose titles *docname* shows."""
+        self.borrowed_titles[docname] = targets
 
     def note_mention(self, docname: str, keys: Iterable[str]) -> None:
         """Record that a mention in *docname* depends on *keys*.
@@ -174,6 +196,8 @@ class CloseCodeDomain(Domain):
     def clear_doc(self, docname: str) -> None:
         self.defined_rows.pop(docname, None)
         self.mentions.pop(docname, None)
+        self.titles.pop(docname, None)
+        self.borrowed_titles.pop(docname, None)
         _drop_doc(self.objects, docname)
         _drop_doc(self.definitions, docname)
 
@@ -184,6 +208,10 @@ class CloseCodeDomain(Domain):
         for docname, keys in otherdata['mentions'].items():
             if docname in docnames:
                 self.mentions[docname] = keys
+        for name in ('titles', 'borrowed_titles'):
+            for docname, found in otherdata[name].items():
+                if docname in docnames:
+                    self.data.setdefault(name, {})[docname] = found
         for key, targets in otherdata['objects'].items():
             for target in targets:
                 if target.docname in docnames:
@@ -362,6 +390,13 @@ class CloseCodeDomain(Domain):
             textclass = mention_text if isinstance(contnode, mention_text) else nodes.inline
             contnode = textclass(text, text, classes=contnode.get('classes', []))
         return link_to(builder, fromdocname, where, contnode, entry.description)
+
+    def settled_text(self, key: str) -> str | None:
+        """The text of an open mention of *key*, where this project documents it."""
+        found = self.find(self.key_for(key))
+        if found is None:
+            return None
+        return found[0].format(settings(self.env.config).role_format)
 
     def key_for(self, target: str) -> str:
         """The key of *target*: itself, or the code a directive gave that name or constant."""

@@ -1,0 +1,208 @@
+"""Mentions in section titles: one text in the heading and everywhere it is copied.
+
+Sphinx copies a section's title while the page is read: into the page
+title (``env.titles``, ``env.longtitles``), the table of contents
+(``env.tocs``) and the text of ``:ref:`` to the section (the ``std``
+domain's labels).  A mention whose text waits for a ``wsclose:code`` on a
+page read later (``:wsclose:`4001``` becomes "4001 Token expired") would be
+copied with the text it had then, "4001 (private use)", while the heading
+itself, linked when the page is written, gets the final one.
+
+So :class:`MarkTitleMentions` marks such a mention before the copies are
+made; :func:`unmark_body` takes the marks out of the page again once they
+are made; and :func:`settle_titles`, once every page is read, gives each
+marked copy the text the heading will show, every build, and returns the
+pages whose titles changed, for Sphinx to write again with the pages that
+list them in a toctree.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
+from sphinx.util import docname_join
+from sphinx.util.nodes import clean_astext
+
+from sphinxext_wsclose._compat import current_docname
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from sphinx.application import Sphinx
+    from sphinx.domains.std import StandardDomain
+    from sphinx.environment import BuildEnvironment
+
+    from sphinxext_wsclose.domain import CloseCodeDomain
+
+#: Stands for the *n*-th mention in the text of a title (docutils reserves NUL
+#: for its escapes; no name holds a control character).
+_SLOT = '\x01{}\x02'
+_SLOTS = re.compile('\x01([0-9]+)\x02')
+
+
+class Title(NamedTuple):
+    """A section title with mentions whose text a ``wsclose:code`` may give."""
+
+    #: The ids of the section, which its labels point at.
+    ids: tuple[str, ...]
+    #: Its text as ``:ref:`` shows it, with a slot for each mention.
+    template: str
+    #: The key of each mention, and the text it was read with.
+    slots: tuple[tuple[str, str], ...]
+
+
+class title_mention(nodes.inline):
+    """The text of a mention inside the copies of a section title.
+
+    It renders as its text alone; :func:`settle_titles` keeps that text up to date.
+    """
+
+
+def _skip(translator: Any, node: nodes.Node) -> None:
+    """Neither tag nor markup: only the text inside is written."""
+
+
+def open_mentions(title: nodes.title) -> Iterator[nodes.Element]:
+    """The mentions in *title* whose text a ``wsclose:code`` may still give."""
+    for node in title.findall(nodes.Element):
+        if isinstance(node, nodes.reference) and node.get('wsclose_open'):
+            yield node
+        elif (isinstance(node, addnodes.pending_xref) and node.get('refdomain') == 'wsclose'
+                and not node.get('refexplicit')):
+            # Its mention_text, which resolving keeps.
+            yield from (child for child in node.children if isinstance(child, nodes.Element))
+
+
+class MarkTitleMentions(SphinxTransform):
+    """Mark the open mentions in section titles, before Sphinx copies the titles.
+
+    Runs ahead of the domains (850), which take the ``:ref:`` text.  It
+    records, for each such section, its title's text with a slot for each
+    mention, from which :func:`settle_titles` remakes the ``:ref:`` text;
+    and, for every page, what its references without a title of their own
+    point at (``:ref:``, ``:doc:``), which show another page's titles.
+    """
+
+    default_priority = 845
+
+    def apply(self, **kwargs: Any) -> None:
+        domain = cast('CloseCodeDomain', self.env.get_domain('wsclose'))
+        docname = current_docname(self.env)
+        borrowed: set[str] = set()
+        for node in self.document.findall(_section_or_reference):
+            if isinstance(node, addnodes.pending_xref):
+                # std's :ref: and :doc:, and MyST's [](#label) (no domain).
+                if not node.get('refexplicit') and node.get('refdomain') in _TITLED:
+                    target = node.get('reftarget', '')
+                    borrowed.update((target, docname_join(docname, target)))
+                continue
+            assert isinstance(node, nodes.section)
+            title = node.next_node(nodes.title) if node.children else None
+            if not isinstance(title, nodes.title) or title.parent is not node:
+                continue
+            mentions = list(open_mentions(title))
+            if not mentions:
+                continue
+            slots = []
+            for mention in mentions:
+                key, shown = mention.get('wsclose') or '', mention.astext()
+                slots.append((key, shown))
+                mention[:] = [title_mention('', '', *mention.children, wsclose=key, shown=shown)]
+            domain.note_title(docname, Title(tuple(node['ids']), _template(title), tuple(slots)))
+        if borrowed:
+            domain.note_borrowed_titles(docname, borrowed)
+
+
+_TITLED = ('std', '', None)
+
+
+def _section_or_reference(node: nodes.Node) -> bool:
+    return isinstance(node, (nodes.section, addnodes.pending_xref))
+
+
+def _template(title: nodes.title) -> str:
+    """The text of *title* as ``:ref:`` shows it, with a slot for each mention."""
+    copy = title.deepcopy()
+    for number, marked in enumerate(list(copy.findall(title_mention))):
+        marked.replace_self(nodes.Text(_SLOT.format(number)))
+    return clean_astext(copy)
+
+
+def unmark_body(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read`` handler, after Sphinx's collectors: the page keeps no mark."""
+    for marked in list(doctree.findall(title_mention)):
+        marked.replace_self(marked.children)
+
+
+def settle_titles(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-updated`` handler: every copy of a title gets the heading's text.
+
+    Returns the documents whose title text changed since the last build, with
+    the documents that list them in a toctree.
+    """
+    domain = cast('CloseCodeDomain', env.get_domain('wsclose'))
+    previous: dict[str, list[str]] = domain.data.get('title_texts', {})
+    current: dict[str, list[str]] = {}
+    settled: dict[str, str | None] = {}
+
+    def text(key: str, shown: str) -> str:
+        if key not in settled:
+            settled[key] = domain.settled_text(key)
+        return settled[key] or shown
+
+    for docname, sections in domain.titles.items():
+        current[docname] = [text(key, shown) for _ids, _template, slots in sections
+                            for key, shown in slots]
+        for tree in (env.titles.get(docname), env.longtitles.get(docname), env.tocs.get(docname)):
+            for marked in tree.findall(title_mention) if tree is not None else ():
+                marked[:] = [nodes.Text(text(marked['wsclose'], marked['shown']))]
+        _settle_labels(env, docname, sections, text)
+    domain.data['title_texts'] = current
+    changed = {docname for docname in current.keys() | previous.keys()
+               if current.get(docname) != previous.get(docname)}
+    if not changed:
+        return []
+    # The pages that list them in a toctree, or refer to them by their titles.
+    std = cast('StandardDomain', env.get_domain('std'))
+    shown = set(changed)
+    shown.update(name for name, (labeldoc, *_rest) in std.labels.items() if labeldoc in changed)
+    stale = set(changed)
+    for docname in changed:
+        stale.update(env.files_to_rebuild.get(docname, ()))
+    stale.update(docname for docname, targets in domain.borrowed_titles.items()
+                 if not shown.isdisjoint(targets))
+    return sorted(stale & env.found_docs)
+
+
+def _settle_labels(
+    env: BuildEnvironment,
+    docname: str,
+    sections: list[Title],
+    text: Callable[[str, str], str],
+) -> None:
+    """The text of each ``:ref:`` to a section whose title has a mention."""
+    std = cast('StandardDomain', env.get_domain('std'))
+    by_id: dict[str, str] = {}
+    for title in sections:
+        slots = title.slots
+
+        def fill(slot: re.Match[str], slots: tuple[tuple[str, str], ...] = slots) -> str:
+            return text(*slots[int(slot[1])])
+
+        by_id.update(dict.fromkeys(title.ids, _SLOTS.sub(fill, title.template)))
+    for name, (labeldoc, labelid, _sectname) in list(std.labels.items()):
+        if labeldoc == docname and labelid in by_id:
+            std.labels[name] = (labeldoc, labelid, by_id[labelid])
+
+
+def setup_titles(app: Sphinx) -> None:
+    """Register the marks, the transform and the handlers of this module."""
+    app.add_node(title_mention, html=(_skip, _skip), latex=(_skip, _skip),
+                 text=(_skip, _skip), man=(_skip, _skip), texinfo=(_skip, _skip))
+    app.add_transform(MarkTitleMentions)
+    app.connect('doctree-read', unmark_body, priority=900)
+    app.connect('env-updated', settle_titles)

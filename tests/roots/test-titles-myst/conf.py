@@ -1,0 +1,3 @@
+project = 'Titles'
+extensions = ['myst_parser', 'sphinxext_wsclose']
+show_warning_types = True

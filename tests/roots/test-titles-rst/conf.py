@@ -1,0 +1,3 @@
+project = 'Titles'
+extensions = ['sphinxext_wsclose']
+show_warning_types = True
