@@ -43,6 +43,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from sphinxext_wsclose.table import (
         CloseCodeTable,
         DefinedCodeRows,
+        KeptRowIds,
+        OnlyTables,
         RowAnchors,
         add_row_permalinks,
     )
@@ -61,6 +63,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(MentionResolver)
     app.add_post_transform(MentionShape)
     app.add_post_transform(DefinedCodeRows)
+    app.add_transform(OnlyTables)
+    app.add_post_transform(KeptRowIds)
     app.add_post_transform(RowAnchors)
     app.add_post_transform(ConstantLinks)
     app.connect('object-description-transform', add_code_mention)

@@ -19,6 +19,7 @@ from docutils import nodes
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.util import logging
 
+from sphinxext_wsclose._compat import builder_of
 from sphinxext_wsclose._locale import _, __
 from sphinxext_wsclose.codes import CloseCodeDirective, Definition
 from sphinxext_wsclose.config import settings
@@ -60,6 +61,8 @@ class Target(NamedTuple):
     docname: str
     lineno: int
     node_id: str
+    #: The expressions of the ``.. only::`` blocks around it, all of which must hold.
+    only: tuple[str, ...] = ()
 
 
 #: The titles of the domain index, translated when a build starts.
@@ -178,6 +181,16 @@ class CloseCodeDomain(Domain):
         """Record that a table row in *docname* documents *key*."""
         self._note(key, Target(ROW, docname, lineno, node_id))
 
+    def note_row_kept(
+        self, key: str, docname: str, read_id: str, node_id: str, only: tuple[str, ...]
+    ) -> None:
+        """Record that the row *read_id* is kept only where *only* holds, with *node_id*."""
+        targets = self.objects[key]
+        for index, target in enumerate(targets):
+            if target.docname == docname and target.node_id == read_id:
+                targets[index] = target._replace(node_id=node_id, only=only)
+        targets.sort()
+
     def note_definition(
         self, code: int, docname: str, lineno: int, node_id: str, definition: Definition
     ) -> None:
@@ -274,7 +287,7 @@ class CloseCodeDomain(Domain):
         """One warning per table that documents codes another table already has."""
         repeated: dict[tuple[str, int, str, int], list[str]] = defaultdict(list)
         for key, targets in self.objects.items():
-            rows = [target for target in targets if target.rank == ROW]
+            rows = [target for target in targets if target.rank == ROW and self.kept(target)]
             for other in rows[1:]:
                 repeated[rows[0].docname, rows[0].lineno, other.docname, other.lineno].append(key)
         for (first_doc, first_line, other_doc, other_line), keys in sorted(repeated.items()):
@@ -342,13 +355,27 @@ class CloseCodeDomain(Domain):
             return custom_entry(int(key), first.name, first.description, first.constant or None)
         return settings(self.env.config).registry.get(key)
 
+    def kept(self, target: Target) -> bool:
+        """Whether this build keeps *target*: a row inside ``.. only::`` may be left out."""
+        if not target.only:
+            return True
+        tags = builder_of(self.env).tags
+        try:
+            return all(tags.eval_condition(expr) for expr in target.only)
+        except Exception:  # Sphinx warns about the expression, and keeps the block
+            return True
+
+    def preferred(self, key: str) -> Target | None:
+        """The target that links to *key* go to in this build, if any."""
+        return next((target for target in self.objects.get(key, ()) if self.kept(target)), None)
+
     def find(self, key: str) -> tuple[Entry, Target] | None:
         """The entry and preferred target for an exact key, if this project documents it."""
-        targets = self.objects.get(key)
+        target = self.preferred(key)
         entry = self.entry(key)
-        if not targets or entry is None:
+        if target is None or entry is None:
             return None
-        return entry, targets[0]
+        return entry, target
 
     def snapshot(self) -> dict[str, Any]:
         """What every documented key resolves to: its target, text and tooltip."""
@@ -368,7 +395,9 @@ class CloseCodeDomain(Domain):
     def targets(self) -> Iterator[tuple[str, Target]]:
         """Every documented key with its preferred target, in code order."""
         for key in sorted(self.objects, key=sort_key):
-            yield key, self.objects[key][0]
+            target = self.preferred(key)
+            if target is not None:
+                yield key, target
 
     def resolve_xref(
         self,

@@ -18,10 +18,12 @@ import re
 from dataclasses import dataclass, field
 from html import escape
 from typing import TYPE_CHECKING, cast
+from weakref import WeakSet
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
@@ -264,6 +266,8 @@ class CloseCodeTable(SphinxDirective):
                 node_id = make_id(self.env, document, 'wsclose', entry.key)
                 row['ids'].append(node_id)
                 document.note_explicit_target(row)
+                row['wsclose_key'] = entry.key
+                _PAGES_WITH_TABLES.add(document)
                 domain.note_row(entry.key, docname, self.lineno, node_id)
                 if project.index_entries:
                     text = _('%s (WebSocket close code)') % entry.display
@@ -458,6 +462,78 @@ class DefinedCodeRows(SphinxPostTransform):
                 tbody.insert(index, row)
                 return
         tbody += row
+
+
+def only_conditions(node: Node | None) -> tuple[str, ...]:
+    """The expressions of the ``.. only::`` blocks around *node*, outermost first."""
+    found = []
+    while node is not None:
+        if isinstance(node, addnodes.only):
+            found.append(str(node['expr']))
+        node = node.parent
+    return tuple(reversed(found))
+
+
+#: The pages being read that have a table, for :class:`OnlyTables`.
+_PAGES_WITH_TABLES: WeakSet[nodes.document] = WeakSet()
+
+
+class OnlyTables(SphinxTransform):
+    """Note the ``.. only::`` blocks around each table, once its page is parsed.
+
+    A row inside them is a link target only in the builds that keep it; and
+    where the page has another table of the code, one that this build may
+    leave out, the row takes the code's own id when the page is written
+    (:class:`KeptRowIds`).  (A directive cannot see its parent node in MyST.)
+    """
+
+    default_priority = 840
+
+    def apply(self, **kwargs: Any) -> None:
+        if self.document not in _PAGES_WITH_TABLES:
+            return
+        domain = cast('CloseCodeDomain', self.env.get_domain('wsclose'))
+        docname = current_docname(self.env)
+        for table in self.document.findall(nodes.table):
+            only = only_conditions(table.parent) if 'wsclose-table' in table['classes'] else ()
+            if not only:
+                continue
+            for row in table.findall(nodes.row):
+                key = row.get('wsclose_key')
+                if key is None or not row['ids']:
+                    continue
+                read_id, own_id = row['ids'][0], nodes.make_id(f'wsclose-{key}')
+                if read_id != own_id:
+                    row['wsclose_id'] = own_id
+                    self.document['wsclose_kept_ids'] = True
+                    for index in row.findall(addnodes.index):
+                        index['entries'] = [
+                            (kind, text, own_id if target == read_id else target, *rest)
+                            for kind, text, target, *rest in index['entries']
+                        ]
+                domain.note_row_kept(key, docname, read_id, own_id, only)
+
+
+class KeptRowIds(SphinxPostTransform):
+    """Give a row its code's id, where this build left out the table that had it.
+
+    Two tables on one page, in ``.. only:: html`` and ``.. only:: latex``,
+    cannot both have the id ``wsclose-1008`` while the page is read; the
+    second one gets it here, once the block that this build leaves out is gone.
+    """
+
+    default_priority = 55  # after Sphinx's OnlyNodeTransform (50)
+
+    def run(self, **kwargs: Any) -> None:
+        if not self.document.get('wsclose_kept_ids'):
+            return
+        rows = [row for row in self.document.findall(nodes.row) if 'wsclose-row' in row['classes']]
+        taken = {node_id for row in rows for node_id in row['ids']}
+        for row in rows:
+            wanted = row.attributes.pop('wsclose_id', None)
+            if wanted is not None and wanted not in taken:
+                row['ids'] = [wanted]
+                taken.add(wanted)
 
 
 class RowAnchors(SphinxPostTransform):
