@@ -42,6 +42,13 @@ SUFFIX = {'rst': 'rst', 'myst': 'md'}
 _ESCAPES = re.compile(r'\x1b\[[0-9;]*m')
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        '--regen-golden', action='store_true',
+        help='rewrite the golden doctrees in tests/golden/ (see tests/test_golden.py)',
+    )
+
+
 @pytest.fixture(scope='session')
 def rootdir() -> Path:
     return ROOTS

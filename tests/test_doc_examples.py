@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import html, warnings
+from conftest import SUFFIX, SYNTAXES, html, warnings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -44,32 +44,45 @@ def _links(app: SphinxTestApp) -> list[tuple[str, str | None, str | None]]:
     ]
 
 
+def write_example_project(srcdir: Path, name: str, syntax: str) -> str:
+    """Write a project that shows snippet *name* in *syntax*; return the page's docname.
+
+    The page is the snippet under a heading; the index holds the reference
+    table that the snippet's mentions link to (tests/test_golden.py builds the
+    same projects).
+    """
+    # A snippet with a table of the project's own codes sits beside a reference
+    # table that leaves them out, as on docs/reference.rst.
+    option = ':custom: exclude\n' if name in OWN_TABLES else ''
+    if syntax == 'rst':
+        index = (f'Codes\n=====\n\n.. wsclose-table::\n{"   " + option if option else ""}'
+                 '\n.. toctree::\n\n   example\n')
+        heading = 'Example\n=======\n\n'
+    else:
+        index = f'# Codes\n\n```{{wsclose-table}}\n{option}```\n\n```{{toctree}}\nexample\n```\n'
+        heading = '# Example\n\n'
+    suffix = SUFFIX[syntax]
+    srcdir.mkdir(parents=True)
+    (srcdir / 'conf.py').write_text(
+        "extensions = ['myst_parser', 'sphinxext_wsclose']\nshow_warning_types = True\n"
+        + SNIPPET_CONF.get(name, ''),
+        encoding='utf-8',
+    )
+    (srcdir / f'index.{suffix}').write_text(index, encoding='utf-8')
+    snippet = (SNIPPETS / f'{name}.{suffix}.txt').read_text(encoding='utf-8')
+    (srcdir / f'example.{suffix}').write_text(heading + snippet, encoding='utf-8')
+    return 'example'
+
+
 @pytest.mark.parametrize('name', PAIRS)
 def test_rst_and_myst_snippets_render_the_same(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, name: str
 ) -> None:
     assert (SNIPPETS / f'{name}.md.txt').exists(), f'{name} has no MyST twin'
     rendered = {}
-    # A snippet with a table of the project's own codes sits beside a reference
-    # table that leaves them out, as on docs/reference.rst.
-    option = ':custom: exclude\n' if name in OWN_TABLES else ''
-    for syntax, suffix, table in (
-        ('rst', 'rst', f'Codes\n=====\n\n.. wsclose-table::\n{"   " + option if option else ""}'
-                       '\n.. toctree::\n\n   example\n'),
-        ('myst', 'md', f'# Codes\n\n```{{wsclose-table}}\n{option}```\n\n'
-                       '```{toctree}\nexample\n```\n'),
-    ):
+    for syntax in SYNTAXES:
         srcdir = tmp_path / syntax
-        srcdir.mkdir()
-        (srcdir / 'conf.py').write_text(
-            "extensions = ['myst_parser', 'sphinxext_wsclose']\nshow_warning_types = True\n"
-            + SNIPPET_CONF.get(name, ''),
-            encoding='utf-8',
-        )
-        (srcdir / f'index.{suffix}').write_text(table, encoding='utf-8')
-        heading = 'Example\n=======\n\n' if syntax == 'rst' else '# Example\n\n'
-        snippet = (SNIPPETS / f'{name}.{suffix}.txt').read_text(encoding='utf-8')
-        (srcdir / f'example.{suffix}').write_text(heading + snippet, encoding='utf-8')
+        write_example_project(srcdir, name, syntax)
         app = make_app('html', srcdir=srcdir, freshenv=True)
         app.build()
         assert warnings(app) == [], syntax
@@ -99,12 +112,12 @@ def test_warning_examples_are_current(tmp_path: Path, subtype: str) -> None:
     assert output.replace(str(root), f'/tmp/chat-service-{subtype}') == expected
 
 
-@pytest.mark.parametrize('suffix', ['toml', 'json'])
-def test_data_file_examples_give_the_same_codes(
-    make_app: Callable[..., SphinxTestApp], tmp_path: Path, suffix: str
-) -> None:
-    srcdir = tmp_path / suffix
-    srcdir.mkdir()
+def write_data_file_project(srcdir: Path, suffix: str) -> str:
+    """Write a project whose codes come from the data file snippet of *suffix*.
+
+    Return the docname of its page, a table of those codes.
+    """
+    srcdir.mkdir(parents=True)
     shutil.copy(SNIPPETS / f'close-codes.{suffix}.txt', srcdir / f'close-codes.{suffix}')
     (srcdir / 'conf.py').write_text(
         "extensions = ['sphinxext_wsclose']\nshow_warning_types = True\n"
@@ -116,6 +129,15 @@ def test_data_file_examples_give_the_same_codes(
         '   :columns: code, name, constant, description\n',
         encoding='utf-8',
     )
+    return 'index'
+
+
+@pytest.mark.parametrize('suffix', ['toml', 'json'])
+def test_data_file_examples_give_the_same_codes(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, suffix: str
+) -> None:
+    srcdir = tmp_path / suffix
+    write_data_file_project(srcdir, suffix)
     app = make_app('html', srcdir=srcdir, freshenv=True)
     app.build()
     assert warnings(app) == []
