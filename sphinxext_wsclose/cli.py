@@ -12,7 +12,9 @@ The command reads only :mod:`sphinxext_wsclose.registry` and
 exit status instead of exiting: 0 on success, 2 for bad input, with a one-line
 message on stderr.  The functions it is built from (:func:`entry_record`,
 :func:`query_record`, :func:`describe`, :func:`export`, :func:`parse_spans`)
-are the Python API.
+are the Python API.  ``wsclose registry-diff websocket.xml``, for maintainers,
+compares IANA's registry file with the bundled registry, and exits with 1
+when they differ; :mod:`sphinxext_wsclose.iana` does the work.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import textwrap
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from sphinxext_wsclose import __version__
+from sphinxext_wsclose.iana import RegistryFileError, diff_file
 from sphinxext_wsclose.libraries import LIBRARIES, library_names
 from sphinxext_wsclose.registry import REGISTRY, InvalidCodeError, Kind, parse_int
 from sphinxext_wsclose.values import SPAN_WORDS
@@ -456,7 +459,8 @@ def describe(text: str, registry: Registry = REGISTRY) -> str:
 _USAGE = """\
 wsclose [-h] [--version] [--json] CODE
        wsclose list [-h] [--format {table,json,csv,markdown,rst}] [--codes SPANS]
-                    [--columns NAMES]"""
+                    [--columns NAMES]
+       wsclose registry-diff [-h] websocket.xml"""
 
 
 def _show_parser() -> _Parser:
@@ -494,6 +498,13 @@ def _list_parser() -> _Parser:
     return parser
 
 
+def _diff_parser() -> _Parser:
+    parser = _Parser(prog='wsclose registry-diff',
+                     description="Compare IANA's websocket.xml with the bundled registry.")
+    parser.add_argument('file', metavar='websocket.xml', help='the file downloaded from IANA')
+    return parser
+
+
 def _run(argv: list[str]) -> str:
     if argv[:1] == ['list']:
         options = _list_parser().parse_args(argv[1:])
@@ -510,13 +521,18 @@ def _run(argv: list[str]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``wsclose`` with *argv* (default: the command line); return the exit status."""
+    args, status = list(sys.argv[1:] if argv is None else argv), 0
     try:
-        output = _run(list(sys.argv[1:] if argv is None else argv))
-    except (UsageError, InvalidCodeError) as error:
+        if args[:1] == ['registry-diff']:  # 1 when IANA's file differs
+            differences, output = diff_file(_diff_parser().parse_args(args[1:]).file)
+            status = 1 if differences else 0
+        else:
+            output = _run(args)
+    except (UsageError, InvalidCodeError, RegistryFileError) as error:
         message = ' '.join(str(error).split())
         print(f'wsclose: error: {message}', file=sys.stderr)
         return 2
     except SystemExit as exit_:  # --help and --version
         return exit_.code if isinstance(exit_.code, int) else 0
     sys.stdout.write(output)
-    return 0
+    return status

@@ -40,12 +40,16 @@ if TYPE_CHECKING:
 __all__ = [  # noqa: RUF022 -- the names other modules import from here, by theme
     'MAX_CODE', 'InvalidCodeError', 'AmbiguousNameError', 'parse_int',
     'Kind', 'CustomPlacement', 'Reference', 'Entry', 'Target', 'Registry', 'Spelling',
-    'REGISTRY', 'ENTRIES', 'RFC_URL', 'IANA_URL',
+    'REGISTRY', 'ENTRIES', 'RFC_URL', 'IANA_URL', 'IANA_UPDATED',
     'normalize_name', 'readable_name', 'place_custom', 'custom_entry',
 ]
 
 RFC_URL = 'https://www.rfc-editor.org/rfc/rfc6455#section-{section}'
 IANA_URL = 'https://www.iana.org/assignments/websocket/websocket.xml#close-code-number'
+#: The day IANA last updated the registry that :data:`ENTRIES` copies: the
+#: ``<updated>`` date of IANA's ``websocket.xml``, which ``wsclose registry-diff``
+#: compares.
+IANA_UPDATED = '2026-06-10'
 
 
 class Kind(enum.Enum):
