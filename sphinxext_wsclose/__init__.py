@@ -31,6 +31,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         translate_index_titles,
     )
     from sphinxext_wsclose.html import add_static_path, add_stylesheet
+    from sphinxext_wsclose.indexing import setup_indexing
     from sphinxext_wsclose.pyobjects import ConstantLinks, add_code_mention
     from sphinxext_wsclose.references import (
         FALLBACK_PRIORITY,
@@ -76,6 +77,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect('env-get-outdated', reread_if_codes_changed)
     app.connect('env-updated', outdated_documents)
     setup_titles(app)
+    setup_indexing(app)
 
     app.connect('doctree-resolved', add_row_permalinks)
     app.connect('builder-inited', add_static_path)

@@ -19,8 +19,9 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_id
 
 from sphinxext_wsclose._compat import current_docname
-from sphinxext_wsclose._locale import _, __
+from sphinxext_wsclose._locale import __
 from sphinxext_wsclose.config import check_placement, settings
+from sphinxext_wsclose.indexing import index_entry
 from sphinxext_wsclose.registry import InvalidCodeError, parse_int
 
 if TYPE_CHECKING:
@@ -100,9 +101,7 @@ class CloseCodeDirective(ObjectDescription[int]):
         self.state.document.note_explicit_target(signode)
         self._registrations.append((name, node_id, str(signode['wsclose_name'])))
         if 'no-index-entry' not in self.options and settings(self.config).index_entries:
-            self.indexnode['entries'].append(
-                ('single', _('%s (WebSocket close code)') % signode['fullname'], node_id, '', None)
-            )
+            self.indexnode['entries'].append(index_entry(signode['fullname'], node_id))
 
     def transform_content(self, content_node: addnodes.desc_content) -> None:
         """Register the code, with the body's first paragraph as its description."""

@@ -32,6 +32,7 @@ from sphinx.util.nodes import make_id
 from sphinxext_wsclose._compat import current_docname
 from sphinxext_wsclose._locale import _, __
 from sphinxext_wsclose.config import settings
+from sphinxext_wsclose.indexing import index_entry
 from sphinxext_wsclose.libraries import library_names
 from sphinxext_wsclose.pyobjects import PYTHON_NAMES, python_names
 from sphinxext_wsclose.registry import InvalidCodeError, Kind, parse_int
@@ -270,8 +271,7 @@ class CloseCodeTable(SphinxDirective):
                 _PAGES_WITH_TABLES.add(document)
                 domain.note_row(entry.key, docname, self.lineno, node_id)
                 if project.index_entries:
-                    text = _('%s (WebSocket close code)') % entry.display
-                    index = addnodes.index(entries=[('single', text, node_id, '', None)])
+                    index = addnodes.index(entries=[index_entry(entry.display, node_id)])
                     _first_paragraph(row).insert(0, index)
             tbody += row
         _mark_translatable(table, options.columns)
