@@ -8,6 +8,7 @@ from weakref import WeakKeyDictionary
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
+    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
 _BUILDERS: WeakKeyDictionary[BuildEnvironment, Builder] = WeakKeyDictionary()
@@ -36,3 +37,14 @@ def builder_of(env: BuildEnvironment) -> Builder:
     has no public replacement; ``builder-inited`` gives it on every version.
     """
     return _BUILDERS[env]
+
+
+def config_overrides(config: Config) -> set[str]:
+    """The names of the values set with ``-D`` (or ``confoverrides``).
+
+    Sphinx 8 keeps them in ``Config._overrides``; 7.4 in ``Config.overrides``.
+    """
+    overrides = getattr(config, '_overrides', None)
+    if overrides is None:
+        overrides = getattr(config, 'overrides', {})
+    return set(overrides)

@@ -25,6 +25,7 @@ from weakref import WeakKeyDictionary
 
 from sphinx.util import logging
 
+from sphinxext_wsclose._compat import config_overrides
 from sphinxext_wsclose._locale import __
 from sphinxext_wsclose.registry import (
     REGISTRY,
@@ -133,6 +134,8 @@ class _Validator:
         #: Keys that the ``wsclose_codes`` dict of conf.py writes twice, with
         #: the line of each one that Python drops.
         self.repeated: list[tuple[str, str]] = []
+        #: The values set on the command line (``-D``), which conf.py does not give.
+        self.overridden: set[str] = set()
         conf_py = Path(confdir, 'conf.py') if confdir else None
         if conf_py is None or not conf_py.is_file():
             return
@@ -162,6 +165,11 @@ class _Validator:
         return self.items.get(str(key), self.lines.get('wsclose_codes'))
 
     def warn(self, key: str, message: str, *args: object, location: str | None = None) -> None:
+        if key in self.overridden:
+            # No line of conf.py sets the value that is used.
+            logger.warning(__('%s (set with -D)') % (message % args), type='wsclose',
+                           subtype='config')
+            return
         logger.warning(
             message,
             *args,
@@ -171,6 +179,7 @@ class _Validator:
         )
 
     def run(self, config: Config) -> Settings:
+        self.overridden = config_overrides(config)
         for key, location in self.repeated:
             self.warn('wsclose_codes', __('wsclose_codes: the key %s is given twice; the '
                                           'last one is kept'), key, location=location)

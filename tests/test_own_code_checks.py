@@ -98,7 +98,7 @@ def test_role_format_takes_only_the_plain_fields(
     assert warnings(app) == [
         f'WARNING: wsclose_role_format: {role_format!r} uses {{{field}}}; only the fields '
         '{code}, {name} and {constant} may be used, without attributes or indexes; using '
-        "'{code} {name}' [wsclose.config]"
+        "'{code} {name}' (set with -D) [wsclose.config]"
     ]
     links = [a.get_text() for a in html(app, 'mentions').select('div.body li a.reference')]
     assert links[-1] == '1008 Policy Violation'  # the default format, the same in every build
@@ -197,6 +197,25 @@ def test_config_warnings_point_at_the_line_python_reads(
     ]
     link = html(app, 'index').select_one('div.body a.wsclose-mention')
     assert link.get_text() == '4001 Token expired'  # Python keeps the last value
+
+
+def test_a_value_from_the_command_line_is_not_warned_at_conf_py(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    src = tmp_path / 'src'
+    src.mkdir()
+    (src / 'conf.py').write_text(
+        "extensions = ['sphinxext_wsclose']\nshow_warning_types = True\n"
+        "wsclose_fallback = 'iana'\n")
+    (src / 'index.rst').write_text('T\n=\n\n:wsclose:`1008`\n')
+    app = make_app('html', srcdir=src, freshenv=True,
+                   confoverrides={'wsclose_fallback': 'sometimes'})
+    app.build()
+    # Line 3 sets 'iana', which -D overrides: the warning has no line to give.
+    assert warnings(app) == [
+        "WARNING: wsclose_fallback: 'sometimes' is not one of 'rfc', 'iana', 'none'; using "
+        "'rfc' (set with -D) [wsclose.config]",
+    ]
 
 
 @pytest.mark.parametrize('syntax', SYNTAXES)
