@@ -29,14 +29,22 @@ import textwrap
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from sphinxext_wsclose import __version__
+from sphinxext_wsclose.columns import (
+    COLUMNS,
+    FLAG_WORDS,
+    LIST_COLUMNS,
+    SpanError,
+    covers,
+    spans_in,
+)
 from sphinxext_wsclose.iana import RegistryFileError, diff_file
 from sphinxext_wsclose.libraries import LIBRARIES, library_names
-from sphinxext_wsclose.registry import REGISTRY, InvalidCodeError, Kind, parse_int
-from sphinxext_wsclose.values import SPAN_WORDS
+from sphinxext_wsclose.registry import REGISTRY, InvalidCodeError, Kind
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
+    from sphinxext_wsclose.columns import Span
     from sphinxext_wsclose.registry import Entry, Registry, Target
 
 #: The version of the JSON format; it changes only when a field changes
@@ -52,31 +60,12 @@ CSV_FIELDS = (
     'references', 'notes', *(library.key for library in LIBRARIES),
 )
 
-#: The columns of the text formats (table, markdown, rst), named as in the
-#: ``:columns:`` option of the ``wsclose-table`` directive.
-COLUMN_HEADERS = {
-    'code': 'Code',
-    'name': 'Name',
-    'description': 'Description',
-    'reference': 'Reference',
-    'iana-name': 'IANA name',
-    'constant': 'Constant',
-    'codename': 'Blog codename',
-    'wire': 'Sent on the wire',
-    'internal': 'Internal',
-    'customizable': 'Customizable',
-    'browser': 'Browser close()',
-    'libraries': 'Library names',
-}
-DEFAULT_COLUMNS = ('code', 'name', 'constant', 'wire', 'internal', 'customizable')
-
 _KINDS = {
     Kind.CODE: 'registered code',
     Kind.RANGE: 'range',
     Kind.UNASSIGNED: 'unassigned range',
     Kind.CUSTOM: 'the project\u2019s own code',
 }
-_SPAN = re.compile(r'([0-9]+)\s*(?:[-\u2013]\s*([0-9]+))?')
 _WIDTH = 79
 _LABEL_WIDTH = 15
 
@@ -95,12 +84,6 @@ class _Parser(argparse.ArgumentParser):
 # -- records: the JSON and CSV data ----------------------------------------------
 
 
-def _flag(value: bool | None) -> str:  # noqa: FBT001
-    if value is None:
-        return 'per code'
-    return 'yes' if value else 'no'
-
-
 def libraries_record(code: int) -> dict[str, str | bool | None]:
     """How each library spells *code*, by library key (the JSON ``libraries`` object)."""
     return library_names(code).as_dict()
@@ -116,7 +99,7 @@ def entry_record(entry: Entry) -> dict[str, Any]:
         'name': entry.name,
         'iana_name': entry.iana_name,
         'constant': entry.constant,
-        'blog_codename': entry.seed_codename,
+        'blog_codename': entry.blog_codename,
         'aliases': list(entry.aliases),
         'wire': entry.wire,
         'internal': entry.internal,
@@ -129,17 +112,6 @@ def entry_record(entry: Entry) -> dict[str, Any]:
         'notes': list(entry.notes),
         'libraries': None if entry.is_range else libraries_record(entry.first),
     }
-
-
-def _within(target: Target, registry: Registry) -> list[Entry]:
-    """The ranges around the target's entry, narrowest first, without the entry itself."""
-    entry = target.entry
-    around = registry.containing(target.code if target.code is not None else entry.first)
-    return [
-        other for other in around
-        if other is not entry and other.is_range
-        and other.first <= entry.first and entry.last <= other.last
-    ]
 
 
 def query_record(text: str, registry: Registry = REGISTRY) -> dict[str, Any]:
@@ -156,7 +128,7 @@ def query_record(text: str, registry: Registry = REGISTRY) -> dict[str, Any]:
         'query': text,
         'code': code,
         'entry': entry_record(entry),
-        'within': [other.key for other in _within(target, registry)],
+        'within': [other.key for other in registry.enclosing_ranges(entry)],
         'libraries': None if code is None else libraries_record(code),
     }
 
@@ -203,23 +175,7 @@ def _csv_row(entry: Entry) -> list[str]:
 
 def _cell(entry: Entry, column: str) -> str:
     """The plain text of one cell (``reference``: the labels)."""
-    if column == 'reference':
-        return ', '.join(ref.label for ref in entry.references)
-    if column == 'libraries':
-        return '' if entry.is_range else library_names(entry.first).summary()
-    values: dict[str, str] = {
-        'code': entry.code_text,
-        'name': entry.name,
-        'description': entry.description,
-        'iana-name': entry.iana_name or '',
-        'constant': entry.constant or '',
-        'codename': entry.seed_codename or '',
-        'wire': _flag(entry.wire),
-        'internal': _flag(entry.internal),
-        'customizable': _flag(entry.customizable),
-        'browser': _flag(entry.browser),
-    }
-    return values[column]
+    return COLUMNS[column].text(entry)
 
 
 def _text_table(rows: list[list[str]]) -> str:
@@ -277,7 +233,7 @@ def _rst_cell(entry: Entry, column: str) -> str:
 
 
 def _export_text(entries: Sequence[Entry], fmt: str, columns: Sequence[str]) -> str:
-    header = [COLUMN_HEADERS[column] for column in columns]
+    header = [COLUMNS[column].header for column in columns]
     if fmt == 'markdown':
         return _markdown_table(header, [[_markdown_cell(entry, column) for column in columns]
                                         for entry in entries])
@@ -312,61 +268,38 @@ def export(
         writer.writerow(CSV_FIELDS)
         writer.writerows(_csv_row(entry) for entry in rows)
         return stream.getvalue()
-    chosen = tuple(columns) if columns is not None else DEFAULT_COLUMNS
-    unknown = [column for column in chosen if column not in COLUMN_HEADERS]
+    chosen = tuple(columns) if columns is not None else LIST_COLUMNS
+    unknown = [column for column in chosen if column not in COLUMNS]
     if unknown or not chosen:
         what = f'unknown {", ".join(repr(c) for c in unknown)}' if unknown else 'none given'
-        msg = f'--columns: {what}; the columns are {", ".join(COLUMN_HEADERS)}'
+        msg = f'--columns: {what}; the columns are {", ".join(COLUMNS)}'
         raise UsageError(msg)
     return _export_text(rows, fmt, chosen)
 
 
-def parse_spans(text: str) -> tuple[tuple[int, int], ...]:
+def parse_spans(text: str) -> tuple[Span, ...]:
     """Read ``--codes``: codes and ranges separated by commas, ``1000-1015,4000-4999``.
 
     A registered name stands for its code.  Raises :exc:`UsageError` naming
     the bad item.
     """
-    spans: list[tuple[int, int]] = []
-    for raw in text.split(','):
-        item = raw.strip()
-        if not item:
-            continue
-        if (named_spans := SPAN_WORDS.get(item.lower())) is not None:
-            spans.extend(named_spans)
-            continue
-        match = _SPAN.fullmatch(item)
-        try:
-            if match is not None:
-                first = parse_int(match[1])
-                last = parse_int(match[2]) if match[2] else first
-            elif (named := REGISTRY.find(item)) is not None:
-                first, last = named.first, named.last
-            else:
-                msg = f'--codes: {item!r} is not a code, a range such as 4000-4999, or a name'
-                raise UsageError(msg)
-        except InvalidCodeError as error:
-            msg = f'--codes: {error}'
-            raise UsageError(msg) from error
-        if last < first:
-            msg = f'--codes: {item!r} runs backwards'
-            raise UsageError(msg)
-        spans.append((first, last))
-    if not spans:
-        msg = '--codes: no code given'
-        raise UsageError(msg)
-    return tuple(spans)
+    try:
+        return spans_in(text, names=REGISTRY)
+    except SpanError as error:
+        msg = '--codes: ' + {
+            'invalid': f'{error.item!r} is not a code, a range such as 4000-4999, or a name',
+            'out-of-range': str(error),
+            'backwards': f'{error.item!r} runs backwards',
+            'empty': 'no code given',
+        }[error.reason]
+        raise UsageError(msg) from error
 
 
 def select(
-    spans: Sequence[tuple[int, int]] | None, registry: Registry = REGISTRY
+    spans: Sequence[Span] | None, registry: Registry = REGISTRY
 ) -> list[Entry]:
     """The entries that lie wholly inside one of *spans* (all of them for ``None``)."""
-    return [
-        entry for entry in registry
-        if spans is None or any(first <= entry.first and entry.last <= last
-                                for first, last in spans)
-    ]
+    return [entry for entry in registry if covers(spans or (), entry.first, entry.last)]
 
 
 # -- describing one code ---------------------------------------------------------
@@ -420,7 +353,7 @@ def describe(text: str, registry: Registry = REGISTRY) -> str:
     target = registry.parse(text)
     entry = target.entry
     code = target.code
-    within = _within(target, registry)
+    within = registry.enclosing_ranges(target.entry)
     lines = [target.text, '']
     if code is not None:
         lines += _paragraph(f'{code} is not a registered close code. It is in '
@@ -437,12 +370,12 @@ def describe(text: str, registry: Registry = REGISTRY) -> str:
         lines += _field('Name', entry.name)
         lines += _field('IANA name', entry.iana_name or '\u2014')
         lines += _field('Constant', entry.constant or '\u2014')
-        lines += _field('Blog codename', entry.seed_codename or '\u2014')
+        lines += _field('Blog codename', entry.blog_codename or '\u2014')
         if entry.aliases:
             lines += _field('Also known as', ', '.join(entry.aliases))
-    lines += _field('Wire', _flag(entry.wire))
-    lines += _field('Internal', _flag(entry.internal))
-    lines += _field('Customizable', _flag(entry.customizable))
+    lines += _field('Wire', FLAG_WORDS[entry.wire])
+    lines += _field('Internal', FLAG_WORDS[entry.internal])
+    lines += _field('Customizable', FLAG_WORDS[entry.customizable])
     if within:
         lines += _field('Within', [other.display for other in within])
     lines += _field('References', [line for ref in entry.references
@@ -493,8 +426,8 @@ def _list_parser() -> _Parser:
                              'such as 1000-1015,4000-4999')
     parser.add_argument('--columns', metavar='NAMES',
                         help='columns of table, markdown and rst, separated by commas: '
-                             f'{", ".join(COLUMN_HEADERS)} (default: '
-                             f'{", ".join(DEFAULT_COLUMNS)})')
+                             f'{", ".join(COLUMNS)} (default: '
+                             f'{", ".join(LIST_COLUMNS)})')
     return parser
 
 

@@ -89,10 +89,8 @@ class CloseCodeIndex(Index):
             entry = domain.entry(key)
             if entry is None:
                 continue
-            group = next(
-                item for item in REGISTRY.containing(entry.first)
-                if item.kind is Kind.RANGE and item.last >= entry.last
-            ).display
+            around = REGISTRY.enclosing_range(entry, (Kind.RANGE,))
+            group = around.display if around is not None else entry.display
             groups[group].append(IndexEntry(
                 entry.display, 0, target.docname, target.node_id, '', '', entry.description
             ))

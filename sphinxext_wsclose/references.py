@@ -167,9 +167,8 @@ def fallback_url(entry: Entry, fallback: str) -> str | None:
         return None
     references = entry.references
     if not references:  # a project's own code: the source of its range
-        references = next(
-            item for item in REGISTRY.containing(entry.first) if item.is_range
-        ).references
+        around = REGISTRY.enclosing_range(entry)
+        references = around.references if around is not None else ()
     if fallback == 'rfc':
         for reference in references:
             if reference.url.startswith('https://www.rfc-editor.org/'):

@@ -120,7 +120,7 @@ class Entry:
     #: The constant most libraries use, such as ``POLICY_VIOLATION``.
     constant: str | None = None
     #: The codename in the blog table the project started from.
-    seed_codename: str | None = None
+    blog_codename: str | None = None
     wire: bool | None = True
     internal: bool = False
     customizable: bool = False
@@ -204,7 +204,7 @@ class Entry:
         Its own names and constants, then the libraries' spellings of the code.
         """
         found = (
-            self.name, self.iana_name, self.constant, self.seed_codename, *self.aliases,
+            self.name, self.iana_name, self.constant, self.blog_codename, *self.aliases,
             *self.qualified,
         )
         if self.kind is Kind.CODE:
@@ -392,6 +392,28 @@ class Registry:
                 self._containing_keys[number] = found
         return found
 
+    def enclosing_ranges(self, entry: Entry) -> tuple[Entry, ...]:
+        """The ranges that hold *entry* wholly, narrowest first, without *entry* itself.
+
+        For 4001 (or 4001-4010): 4000-4999; for 1008: 1000-2999.
+        """
+        return tuple(
+            other for other in self.containing(entry.first)
+            if other is not entry and other.is_range
+            and other.first <= entry.first and entry.last <= other.last
+        )
+
+    def enclosing_range(
+        self, entry: Entry, kinds: tuple[Kind, ...] = (Kind.RANGE, Kind.UNASSIGNED)
+    ) -> Entry | None:
+        """The narrowest of :meth:`enclosing_ranges` of one of *kinds*.
+
+        With ``(Kind.RANGE,)``, the RFC 6455 range: 3000-3999 for 3500, where
+        the narrowest range is the unassigned 3009-3999.
+        """
+        return next((other for other in self.enclosing_ranges(entry) if other.kind in kinds),
+                    None)
+
     def lookup(self, code: object) -> Entry:
         """The entry for *code*: the code itself, or the narrowest range around it.
 
@@ -558,14 +580,14 @@ ENTRIES: tuple[Entry, ...] = (
         1000, 1000, Kind.CODE, 'Normal Closure',
         'The connection did what it was opened for and is being shut down normally.',
         _rfc('7.4.1'), iana_name='Normal Closure', constant='NORMAL_CLOSURE',
-        seed_codename='CLOSE_NORMAL',
+        blog_codename='CLOSE_NORMAL',
     ),
     Entry(
         1001, 1001, Kind.CODE, 'Going Away',
         'An endpoint is leaving, such as a server shutting down or a browser '
         'navigating away from the page.',
         _rfc('7.4.1'), iana_name='Going Away', constant='GOING_AWAY',
-        seed_codename='CLOSE_GOING_AWAY',
+        blog_codename='CLOSE_GOING_AWAY',
         notes=('Either endpoint may send it, not only the client.',),
     ),
     Entry(
@@ -573,7 +595,7 @@ ENTRIES: tuple[Entry, ...] = (
         'The endpoint is closing because the peer broke the WebSocket protocol '
         'in some way.',
         _rfc('7.4.1'), iana_name='Protocol error', constant='PROTOCOL_ERROR',
-        seed_codename='CLOSE_PROTOCOL_ERROR',
+        blog_codename='CLOSE_PROTOCOL_ERROR',
         notes=('It covers any protocol error, not only malformed frames.',),
     ),
     Entry(
@@ -581,7 +603,7 @@ ENTRIES: tuple[Entry, ...] = (
         'The endpoint got a kind of data it cannot accept, such as binary data '
         'at an endpoint that only understands text.',
         _rfc('7.4.1'), iana_name='Unsupported Data', constant='UNSUPPORTED_DATA',
-        seed_codename='CLOSE_UNSUPPORTED',
+        blog_codename='CLOSE_UNSUPPORTED',
     ),
     Entry(
         1004, 1004, Kind.CODE, 'Reserved',
@@ -594,7 +616,7 @@ ENTRIES: tuple[Entry, ...] = (
         1005, 1005, Kind.CODE, 'No Status Rcvd',
         'Reported locally when a Close frame arrived that carried no status code.',
         _rfc('7.4.1', '7.1.5'), iana_name='No Status Rcvd', constant='NO_STATUS_RCVD',
-        seed_codename='CLOSED_NO_STATUS', aliases=('CLOSE_NO_STATUS',),
+        blog_codename='CLOSED_NO_STATUS', aliases=('CLOSE_NO_STATUS',),
         wire=False, internal=True,
         notes=(
             _NEVER_SENT,
@@ -606,27 +628,27 @@ ENTRIES: tuple[Entry, ...] = (
         'Reported locally when the connection ended without any Close frame '
         'being sent or received.',
         _rfc('7.4.1', '7.1.5'), iana_name='Abnormal Closure', constant='ABNORMAL_CLOSURE',
-        seed_codename='CLOSE_ABNORMAL', wire=False, internal=True, notes=(_NEVER_SENT,),
+        blog_codename='CLOSE_ABNORMAL', wire=False, internal=True, notes=(_NEVER_SENT,),
     ),
     Entry(
         1007, 1007, Kind.CODE, 'Invalid frame payload data',
         'A message held data that does not match its type, such as a text '
         'message that is not valid UTF-8.',
         _rfc('7.4.1'), iana_name='Invalid frame payload data',
-        constant='INVALID_FRAME_PAYLOAD_DATA', seed_codename='Unsupported payload',
+        constant='INVALID_FRAME_PAYLOAD_DATA', blog_codename='Unsupported payload',
     ),
     Entry(
         1008, 1008, Kind.CODE, 'Policy Violation',
         'A message broke the endpoint\u2019s policy; the generic choice when no more '
         'specific code fits or the details should stay private.',
         _rfc('7.4.1'), iana_name='Policy Violation', constant='POLICY_VIOLATION',
-        seed_codename='Policy violation',
+        blog_codename='Policy violation',
     ),
     Entry(
         1009, 1009, Kind.CODE, 'Message Too Big',
         'A message is larger than the endpoint is willing to process.',
         _rfc('7.4.1'), iana_name='Message Too Big', constant='MESSAGE_TOO_BIG',
-        seed_codename='CLOSE_TOO_LARGE',
+        blog_codename='CLOSE_TOO_LARGE',
         notes=('It is about a whole message, not a single frame.',),
     ),
     Entry(
@@ -634,7 +656,7 @@ ENTRIES: tuple[Entry, ...] = (
         'The client needed extensions that the server did not agree to in the '
         'handshake; the reason lists them.',
         _rfc('7.4.1'), iana_name='Mandatory Ext.', constant='MANDATORY_EXTENSION',
-        seed_codename='Mandatory extension',
+        blog_codename='Mandatory extension',
         notes=('Clients send it; a server fails the handshake instead.',),
     ),
     Entry(
@@ -642,7 +664,7 @@ ENTRIES: tuple[Entry, ...] = (
         'The endpoint hit an unexpected condition that kept it from handling '
         'the request.',
         (*_rfc('7.4.1'), _iana('IANA, citing RFC Errata 3227')),
-        iana_name='Internal Error', constant='INTERNAL_ERROR', seed_codename='Server error',
+        iana_name='Internal Error', constant='INTERNAL_ERROR', blog_codename='Server error',
         aliases=('Internal Server Error',),
         notes=('RFC 6455 section 11.7 first named it Internal Server Error.',),
     ),
@@ -651,7 +673,7 @@ ENTRIES: tuple[Entry, ...] = (
         'The server is restarting; a client may reconnect after a short, '
         'randomized delay.',
         (_iana('IANA registration'),), iana_name='Service Restart',
-        constant='SERVICE_RESTART', seed_codename='Service restart',
+        constant='SERVICE_RESTART', blog_codename='Service restart',
         notes=('Registered with IANA after RFC 6455; the RFC does not define it.',),
     ),
     Entry(
@@ -659,7 +681,7 @@ ENTRIES: tuple[Entry, ...] = (
         'The server cannot serve the client for now, for example when it is '
         'overloaded; the client may retry later.',
         (_iana('IANA registration'),), iana_name='Try Again Later',
-        constant='TRY_AGAIN_LATER', seed_codename='Try again later',
+        constant='TRY_AGAIN_LATER', blog_codename='Try again later',
         notes=('Registered with IANA after RFC 6455; the RFC does not define it.',),
     ),
     Entry(
@@ -667,7 +689,7 @@ ENTRIES: tuple[Entry, ...] = (
         'A gateway or proxy got an invalid response from the server behind it, '
         'as with HTTP status 502.',
         (_iana('IANA registration (2016-10-10)'),), constant='BAD_GATEWAY',
-        seed_codename='Bad gateway',
+        blog_codename='Bad gateway',
         notes=(
             'IANA\u2019s entry is a sentence, not a short name; "Bad Gateway" is '
             'the name MDN and libraries use.',
@@ -679,7 +701,7 @@ ENTRIES: tuple[Entry, ...] = (
         'Reported locally when the TLS handshake failed, for example because '
         'the server certificate could not be verified.',
         _rfc('7.4.1'), iana_name='TLS handshake', constant='TLS_HANDSHAKE',
-        seed_codename='TLS handshake fail', wire=False, internal=True, notes=(_NEVER_SENT,),
+        blog_codename='TLS handshake fail', wire=False, internal=True, notes=(_NEVER_SENT,),
     ),
     Entry(
         3000, 3000, Kind.CODE, 'Unauthorized',

@@ -31,12 +31,20 @@ from sphinx.util.nodes import make_id
 
 from sphinxext_wsclose._compat import current_docname
 from sphinxext_wsclose._locale import _, __
+from sphinxext_wsclose.columns import (
+    COLUMNS,
+    TABLE_COLUMNS,
+    Column,
+    Span,
+    SpanError,
+    Style,
+    covers,
+    spans_in,
+)
 from sphinxext_wsclose.config import settings
 from sphinxext_wsclose.indexing import index_entry
-from sphinxext_wsclose.libraries import library_names
 from sphinxext_wsclose.pyobjects import PYTHON_NAMES, python_names
-from sphinxext_wsclose.registry import InvalidCodeError, Kind, parse_int
-from sphinxext_wsclose.values import SPAN_WORDS
+from sphinxext_wsclose.registry import Kind
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -71,12 +79,6 @@ def _constant(entry: Entry) -> list[Node]:
     return cell
 
 
-def _flag(value: bool | None) -> list[Node]:  # noqa: FBT001
-    if value is None:
-        return _text(_('per code'))
-    return _text(_('yes') if value else _('no'))
-
-
 def _references(entry: Entry) -> list[Node]:
     cell: list[Node] = []
     for reference in entry.references:
@@ -86,40 +88,20 @@ def _references(entry: Entry) -> list[Node]:
     return cell
 
 
-@dataclass(frozen=True)
-class Column:
-    """A column the table can show: its header, relative width, and cell content."""
+def _cell(column: Column, entry: Entry) -> list[Node]:
+    """The content of *column*'s cell for *entry*, in the project's language."""
+    if column.style is Style.REFERENCES:
+        return _references(entry)
+    if column.style is Style.CONSTANT:
+        return _constant(entry)
+    if column.style is Style.FLAG:
+        return _text(_(column.text(entry)))
+    return _text(column.text(entry))
 
-    header: Callable[[], str]
-    width: int
-    render: Callable[[Entry], list[Node]]
 
-
-#: Every column, by the name that selects it in ``:columns:``.
-COLUMNS: dict[str, Column] = {
-    'code': Column(lambda: _('Code'), 12, lambda e: _text(e.code_text)),
-    'name': Column(lambda: _('Name'), 20, lambda e: _text(e.name)),
-    'description': Column(lambda: _('Description'), 46, lambda e: _text(e.description)),
-    'reference': Column(lambda: _('Reference'), 22, _references),
-    'iana-name': Column(lambda: _('IANA name'), 20, lambda e: _text(e.iana_name or '')),
-    'constant': Column(lambda: _('Constant'), 22, _constant),
-    'codename': Column(lambda: _('Blog codename'), 20, lambda e: _text(e.seed_codename or '')),
-    'wire': Column(lambda: _('Sent on the wire'), 10, lambda e: _flag(e.wire)),
-    'internal': Column(lambda: _('Internal'), 10, lambda e: _flag(e.internal)),
-    'customizable': Column(lambda: _('Customizable'), 12, lambda e: _flag(e.customizable)),
-    'browser': Column(lambda: _('Browser close()'), 10, lambda e: _flag(e.browser)),
-    'libraries': Column(
-        lambda: _('Library names'), 30,
-        lambda e: [] if e.is_range else _text(library_names(e.first).summary()),
-    ),
-}
-
-#: The columns a table shows unless told otherwise.
-DEFAULT_COLUMNS = ('code', 'name', 'description', 'reference')
 CUSTOM_MODES = ('include', 'exclude', 'only')
 _YES = {'yes', 'true', 'on', 'show', '1'}
 _NO = {'no', 'false', 'off', 'hide', '0'}
-_SPAN = re.compile(r'\s*([^-\u2013\s]+)\s*(?:[-\u2013]\s*(\S+)\s*)?')
 
 
 #: The options of ``wsclose-table``.
@@ -138,8 +120,8 @@ class _AnyOption(dict[str, 'Callable[[str], Any]']):
 class TableOptions:
     """A table's validated options."""
 
-    columns: tuple[str, ...] = DEFAULT_COLUMNS
-    spans: tuple[tuple[int, int], ...] = ()
+    columns: tuple[str, ...] = TABLE_COLUMNS
+    spans: tuple[Span, ...] = ()
     ranges: bool = True
     custom: str = 'include'
     widths: tuple[int, ...] | str | None = None
@@ -153,9 +135,7 @@ class TableOptions:
                 return False
         elif self.custom == 'only' or (entry.is_range and not self.ranges):
             return False
-        return not self.spans or any(
-            first <= entry.first and entry.last <= last for first, last in self.spans
-        )
+        return covers(self.spans, entry.first, entry.last)
 
 
 def _row(cells: Sequence[list[Node]], **attributes: Any) -> nodes.row:
@@ -189,7 +169,7 @@ def _mark_translatable(table: nodes.table, names: Sequence[str]) -> None:
 
 def _entry_row(entry: Entry, columns: Sequence[Column]) -> nodes.row:
     row = _row(
-        [column.render(entry) for column in columns],
+        [_cell(column, entry) for column in columns],
         classes=['wsclose-row', f'wsclose-{entry.kind.value}'],
     )
     row['wsclose_first'] = entry.first  # keeps rows added later in code order
@@ -217,7 +197,7 @@ def _table_body(
         width = widths[n] if isinstance(widths, tuple) else column.width
         tgroup += nodes.colspec(colwidth=width)
     thead = nodes.thead()
-    thead += _row([_text(column.header()) for column in columns])
+    thead += _row([_text(_(column.header)) for column in columns])
     tgroup += thead
     tbody = nodes.tbody()
     tgroup += tbody
@@ -341,29 +321,18 @@ class CloseCodeTable(SphinxDirective):
                            ', '.join(repr(name) for name in refused))
         return options
 
-    def _spans(self, value: str) -> tuple[tuple[int, int], ...]:
-        spans: list[tuple[int, int]] = []
-        for item in (part for part in value.split(',') if part.strip()):
-            if (named := SPAN_WORDS.get(item.strip().lower())) is not None:
-                spans.extend(named)
-                continue
-            match = _SPAN.fullmatch(item)
-            try:
-                if match is None:
-                    raise InvalidCodeError(repr(item.strip()))
-                first = parse_int(match[1])
-                last = parse_int(match[2]) if match[2] else first
-            except InvalidCodeError:
+    def _spans(self, value: str) -> tuple[Span, ...]:
+        try:
+            return spans_in(value)
+        except SpanError as error:
+            if error.reason == 'backwards':
+                self._warn('codes', __('%r runs backwards; showing every code'), error.item)
+            elif error.reason == 'empty':
+                self._warn('codes', __('no code given; showing every code'))
+            else:
                 self._warn('codes', __('%r is not a code or a range such as 4000-4999; '
-                                       'showing every code'), item.strip())
-                return ()
-            if last < first:
-                self._warn('codes', __('%r runs backwards; showing every code'), item.strip())
-                return ()
-            spans.append((first, last))
-        if not spans:
-            self._warn('codes', __('no code given; showing every code'))
-        return tuple(spans)
+                                       'showing every code'), error.item)
+            return ()
 
     def _columns(self, value: str) -> tuple[str, ...]:
         names = [name for name in re.split(r'[\s,]+', value.strip().lower()) if name]
@@ -377,7 +346,7 @@ class CloseCodeTable(SphinxDirective):
                 ', '.join(COLUMNS),
                 __('ignored') if known else __('showing the default columns'),
             )
-        return known or DEFAULT_COLUMNS
+        return known or TABLE_COLUMNS
 
     def _boolean(self, option: str, value: str) -> bool:
         folded = value.strip().lower()
@@ -423,16 +392,13 @@ class DefinedCodeRows(SphinxPostTransform):
             spans = [tuple(span) for span in request['spans']]
             tbody = next(iter(table.findall(nodes.tbody)))
             for key in sorted(domain.definitions, key=int):
-                code = int(key)
-                if key in request['shown'] or not (
-                    not spans or any(first <= code <= last for first, last in spans)
-                ):
+                if key in request['shown'] or not covers(spans, int(key)):
                     continue
                 entry = domain.entry(key)
                 assert entry is not None
                 row = _entry_row(entry, columns)
                 self._link_code(row, entry, columns)
-                self._insert(tbody, row, code)
+                self._insert(tbody, row, int(key))
             if not tbody.children:
                 logger.warning(
                     __('wsclose-table: no row matches its :codes:, :ranges: and :custom: '

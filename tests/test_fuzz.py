@@ -29,7 +29,7 @@ from sphinx.util.docutils import ReferenceRole
 
 from sphinxext_wsclose.config import _Validator
 from sphinxext_wsclose.registry import REGISTRY, InvalidCodeError, Kind, readable_name
-from sphinxext_wsclose.table import COLUMNS
+from sphinxext_wsclose.columns import COLUMNS
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

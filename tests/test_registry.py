@@ -67,7 +67,7 @@ def test_every_registered_code_matches_the_reference() -> None:
         assert entry.key == str(code)
         assert entry.iana_name == iana
         assert entry.constant == constant
-        assert entry.seed_codename == seed
+        assert entry.blog_codename == seed
         assert entry.wire is wire, code
         assert entry.internal is (code in INTERNAL), code
         assert entry.customizable is False, code
@@ -271,3 +271,24 @@ def test_normalize_and_parse_int() -> None:
     assert parse_int(' 1008 ') == 1008
     with pytest.raises(InvalidCodeError):
         parse_int(False)
+
+
+@pytest.mark.parametrize(('key', 'ranges', 'rfc_range'), [
+    ('1008', ['1000-2999'], '1000-2999'),
+    ('1016-2999', ['1000-2999'], '1000-2999'),
+    ('4000-4999', [], None),
+    ('3003', ['3000-3999'], '3000-3999'),
+])
+def test_enclosing_ranges(key: str, ranges: list[str], rfc_range: str | None) -> None:
+    entry = REGISTRY.get(key)
+    assert entry is not None
+    assert [other.key for other in REGISTRY.enclosing_ranges(entry)] == ranges
+    found = REGISTRY.enclosing_range(entry, (Kind.RANGE,))
+    assert (found.key if found else None) == rfc_range
+
+
+def test_enclosing_range_of_an_own_code() -> None:
+    entry = custom_entry(3500, 'Registrable', '', None)
+    assert [other.key for other in REGISTRY.enclosing_ranges(entry)] == ['3009-3999', '3000-3999']
+    assert REGISTRY.enclosing_range(entry).key == '3009-3999'
+    assert REGISTRY.enclosing_range(entry, (Kind.RANGE,)).key == '3000-3999'

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 from conftest import SUFFIX, SYNTAXES, html, warnings
 
-from sphinxext_wsclose.table import COLUMNS
+from sphinxext_wsclose.columns import COLUMNS
 
 if TYPE_CHECKING:
     from collections.abc import Callable

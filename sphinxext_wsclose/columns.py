@@ -1,0 +1,163 @@
+"""What a table of the registry shows: its columns, and the spans of codes it lists.
+
+One model for the ``wsclose-table`` directive, the ``wsclose list`` command
+and its exporters.  A column has a name (as ``:columns:`` and ``--columns``
+take it), a header, a relative width, and a plain-text value per entry;
+its *style* says how a richer format renders it (a link per reference, a
+constant in code style, a flag as a word).  A span is a pair of codes, as
+``:codes:`` and ``--codes`` take them: ``1000-1015,4000-4999``.
+
+Adding a column is one entry in :data:`COLUMNS`, plus the translation of its
+header.  Like :mod:`~sphinxext_wsclose.registry`, this module does not
+import Sphinx: the headers and flag words are English here, marked for the
+message catalog, and the table translates them as it renders.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sphinxext_wsclose.libraries import library_names
+from sphinxext_wsclose.values import SPAN_WORDS, InvalidCodeError, is_number, parse_int
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from sphinxext_wsclose.registry import Entry, Registry
+
+#: A span of codes, first and last included: ``(4000, 4999)``.
+Span = tuple[int, int]
+
+
+def _(message: str) -> str:
+    """Mark *message* for the catalog (pybabel extracts ``_``); the table translates it."""
+    return message
+
+
+class Style(enum.Enum):
+    """How a format richer than plain text renders a column's cells."""
+
+    #: The value as text.
+    TEXT = 'text'
+    #: ``yes``, ``no`` or ``per code`` (:data:`FLAG_WORDS`), translated in the table.
+    FLAG = 'flag'
+    #: A name from code, in code style.
+    CONSTANT = 'constant'
+    #: A link per reference; the plain text is their labels.
+    REFERENCES = 'references'
+
+
+#: The word for each value of a flag; ``None`` is a range's "it depends".
+FLAG_WORDS: dict[bool | None, str] = {True: _('yes'), False: _('no'), None: _('per code')}
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of the table: its name, header, relative width and values."""
+
+    name: str
+    header: str
+    width: int
+    #: The entry's value: a string (or ``None``), or for a flag a bool or ``None``.
+    value: Callable[[Entry], Any]
+    style: Style = Style.TEXT
+
+    def text(self, entry: Entry) -> str:
+        """The cell's plain text, in English."""
+        if self.style is Style.REFERENCES:
+            return ', '.join(reference.label for reference in entry.references)
+        value = self.value(entry)
+        if self.style is Style.FLAG:
+            return FLAG_WORDS[value]
+        return str(value or '')
+
+
+def _libraries(entry: Entry) -> str:
+    return '' if entry.is_range else library_names(entry.first).summary()
+
+
+#: Every column, by the name that selects it.
+COLUMNS: dict[str, Column] = {column.name: column for column in (
+    Column('code', _('Code'), 12, lambda entry: entry.code_text),
+    Column('name', _('Name'), 20, lambda entry: entry.name),
+    Column('description', _('Description'), 46, lambda entry: entry.description),
+    Column('reference', _('Reference'), 22, lambda entry: entry.references, Style.REFERENCES),
+    Column('iana-name', _('IANA name'), 20, lambda entry: entry.iana_name),
+    Column('constant', _('Constant'), 22, lambda entry: entry.constant, Style.CONSTANT),
+    Column('codename', _('Blog codename'), 20, lambda entry: entry.blog_codename),
+    Column('wire', _('Sent on the wire'), 10, lambda entry: entry.wire, Style.FLAG),
+    Column('internal', _('Internal'), 10, lambda entry: entry.internal, Style.FLAG),
+    Column('customizable', _('Customizable'), 12, lambda entry: entry.customizable, Style.FLAG),
+    Column('browser', _('Browser close()'), 10, lambda entry: entry.browser, Style.FLAG),
+    Column('libraries', _('Library names'), 30, _libraries),
+)}
+
+#: The columns of a ``wsclose-table`` unless ``:columns:`` says otherwise.
+TABLE_COLUMNS = ('code', 'name', 'description', 'reference')
+#: The columns of ``wsclose list`` unless ``--columns`` says otherwise: the
+#: flags rather than the description, which a terminal's width cannot hold.
+LIST_COLUMNS = ('code', 'name', 'constant', 'wire', 'internal', 'customizable')
+
+
+class SpanError(ValueError):
+    """An item of a list of spans that is no code, range or span word.
+
+    *reason* is ``'invalid'`` (not a number), ``'out-of-range'`` (a number
+    that is no close code; the message says why), ``'backwards'``
+    (``1015-1000``) or ``'empty'`` (no item at all).
+    """
+
+    def __init__(self, item: str, reason: str, message: str = '') -> None:
+        super().__init__(message or f'{item!r}: {reason}')
+        self.item, self.reason = item, reason
+
+
+_SPAN = re.compile(r'\s*([^-\u2013\s]+)\s*(?:[-\u2013]\s*(\S+)\s*)?')
+
+
+def spans_in(text: str, names: Registry | None = None) -> tuple[Span, ...]:
+    """Read codes and ranges separated by commas: ``1000-1015, 4000-4999, browser``.
+
+    A span word (``browser``) stands for its spans; with *names*, a name of
+    that registry stands for its code or range.  Raises :exc:`SpanError` for
+    the first bad item, or when there is none.
+    """
+    spans: list[Span] = []
+    for raw in text.split(','):
+        item = raw.strip()
+        if not item:
+            continue
+        if (named_spans := SPAN_WORDS.get(item.lower())) is not None:
+            spans.extend(named_spans)
+            continue
+        match = _SPAN.fullmatch(item)
+        try:
+            if match is None:
+                raise InvalidCodeError(repr(item))
+            first = parse_int(match[1])
+            last = parse_int(match[2]) if match[2] else first
+        except InvalidCodeError as error:
+            named = names.find(item) if names is not None else None
+            if named is not None:
+                spans.append((named.first, named.last))
+                continue
+            numeric = match is not None and all(
+                is_number(part) for part in match.groups() if part is not None)
+            if numeric:
+                raise SpanError(item, 'out-of-range', str(error)) from error
+            raise SpanError(item, 'invalid') from error
+        if last < first:
+            raise SpanError(item, 'backwards')
+        spans.append((first, last))
+    if not spans:
+        raise SpanError('', 'empty')
+    return tuple(spans)
+
+
+def covers(spans: Sequence[Span], first: int, last: int | None = None) -> bool:
+    """Whether *first*-*last* lies wholly inside one of *spans*; no spans cover everything."""
+    last = first if last is None else last
+    return not spans or any(low <= first and last <= high for low, high in spans)
