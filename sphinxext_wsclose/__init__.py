@@ -17,71 +17,40 @@ __version__ = '0.2.0.dev0'
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    """Register the configuration, domain, role, directives and handlers."""
+    """Register the configuration, domain, role, directives and handlers.
+
+    Each module registers its own objects through its ``setup_*`` function.
+    """
     # Imported here, so that the registry and the command line load
     # without Sphinx.
     from pathlib import Path
 
-    from sphinxext_wsclose._compat import remember_builder
+    from sphinxext_wsclose._compat import setup_compat
     from sphinxext_wsclose._locale import MESSAGE_CATALOG
-    from sphinxext_wsclose.config import CONFIG_VALUES, reread_if_codes_changed, validate_config
-    from sphinxext_wsclose.domain import (
-        CloseCodeDomain,
-        outdated_documents,
-        translate_index_titles,
-    )
-    from sphinxext_wsclose.html import add_static_path, add_stylesheet
+    from sphinxext_wsclose.config import setup_config
+    from sphinxext_wsclose.domain import setup_domain
+    from sphinxext_wsclose.html import setup_html
     from sphinxext_wsclose.indexing import setup_indexing
-    from sphinxext_wsclose.pyobjects import ConstantLinks, add_code_mention
-    from sphinxext_wsclose.references import (
-        FALLBACK_PRIORITY,
-        MentionResolver,
-        MentionShape,
-        resolve_fallbacks,
-        warn_missing_reference,
-    )
-    from sphinxext_wsclose.roles import CloseCodeRole, mention_text
-    from sphinxext_wsclose.table import (
-        CloseCodeTable,
-        DefinedCodeRows,
-        KeptRowIds,
-        OnlyTables,
-        RowAnchors,
-        add_row_permalinks,
-    )
+    from sphinxext_wsclose.pyobjects import setup_pyobjects
+    from sphinxext_wsclose.references import setup_references
+    from sphinxext_wsclose.roles import setup_roles
+    from sphinxext_wsclose.rows import setup_rows
+    from sphinxext_wsclose.table import setup_table
     from sphinxext_wsclose.titles import setup_titles
 
     # After the imports: labels made while they load stay lazy.
     app.add_message_catalog(MESSAGE_CATALOG, Path(__file__).resolve().parent / 'locale')
-    for name, (default, types) in CONFIG_VALUES.items():
-        app.add_config_value(name, default, 'env', types=types)
-    app.connect('config-inited', validate_config)
-
-    app.add_domain(CloseCodeDomain)
-    app.add_role('wsclose', CloseCodeRole())
-    app.add_directive('wsclose-table', CloseCodeTable)
-    app.add_node(mention_text)
-    app.add_post_transform(MentionResolver)
-    app.add_post_transform(MentionShape)
-    app.add_post_transform(DefinedCodeRows)
-    app.add_transform(OnlyTables)
-    app.add_post_transform(KeptRowIds)
-    app.add_post_transform(RowAnchors)
-    app.add_post_transform(ConstantLinks)
-    app.connect('object-description-transform', add_code_mention)
-
-    app.connect('builder-inited', remember_builder)
-    app.connect('builder-inited', translate_index_titles)
-    app.connect('missing-reference', resolve_fallbacks, priority=FALLBACK_PRIORITY)
-    app.connect('warn-missing-reference', warn_missing_reference)
-    app.connect('env-get-outdated', reread_if_codes_changed)
-    app.connect('env-updated', outdated_documents)
+    setup_compat(app)
+    setup_config(app)
+    setup_domain(app)
+    setup_roles(app)
+    setup_table(app)
+    setup_rows(app)
+    setup_references(app)
     setup_titles(app)
     setup_indexing(app)
-
-    app.connect('doctree-resolved', add_row_permalinks)
-    app.connect('builder-inited', add_static_path)
-    app.connect('html-page-context', add_stylesheet)
+    setup_pyobjects(app)
+    setup_html(app)
     return {
         'version': __version__,
         'env_version': 6,

@@ -462,3 +462,11 @@ def reread_if_codes_changed(
     if previous is None or previous == digest:
         return []
     return sorted(env.found_docs - added - changed)
+
+
+def setup_config(app: Sphinx) -> None:
+    """Declare the ``wsclose_*`` values, checked once the configuration is read."""
+    for name, (default, types) in CONFIG_VALUES.items():
+        app.add_config_value(name, default, 'env', types=types)
+    app.connect('config-inited', validate_config)
+    app.connect('env-get-outdated', reread_if_codes_changed)

@@ -547,3 +547,10 @@ def translate_index_titles(app: Sphinx) -> None:
     reads back in the reader's language.
     """
     CloseCodeIndex.localname, CloseCodeIndex.shortname = (str(title) for title in _INDEX_TITLES)
+
+
+def setup_domain(app: Sphinx) -> None:
+    """Register the domain (with ``wsclose:code``) and its handlers."""
+    app.add_domain(CloseCodeDomain)
+    app.connect('builder-inited', translate_index_titles)
+    app.connect('env-updated', outdated_documents)

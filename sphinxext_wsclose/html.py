@@ -14,10 +14,15 @@ tooltip is the browser's own (the ``title`` attribute).
 
 Its folder goes first in ``html_static_path``, so that a project's own
 ``_static/wsclose.css`` replaces it.
+
+Each row of a table that has an id gets a ``¶`` permalink
+(:class:`row_permalink`), as a heading does, when an HTML builder writes
+the page.
 """
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,10 +30,14 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.builders.html import StandaloneHTMLBuilder
 
+from sphinxext_wsclose._locale import _
+from sphinxext_wsclose.table import first_paragraph
+
 if TYPE_CHECKING:
     from typing import Any
 
     from sphinx.application import Sphinx
+    from sphinx.writers.html5 import HTML5Translator
 
 #: The folder that holds the stylesheet.
 STATIC_DIR = Path(__file__).parent / 'static'
@@ -81,3 +90,53 @@ def add_stylesheet(
         return  # a page with no source (the index, search), or not an HTML builder
     if needs_stylesheet(doctree):
         app.builder.add_css_file(CSS_FILE, priority=CSS_PRIORITY)
+
+
+class row_permalink(nodes.Inline, nodes.Element):
+    """The ``¶`` link to a table row: *refid*, and the icon and tooltip to show."""
+
+
+def visit_row_permalink(translator: HTML5Translator, node: row_permalink) -> None:
+    """Write the link as Sphinx writes a heading's (``a.headerlink``)."""
+    translator.body.append(
+        f'<a class="headerlink" href="#{escape(node["refid"])}" '
+        f'title="{escape(node["reftitle"])}">{node["icon"]}</a>'
+    )
+    raise nodes.SkipNode
+
+
+def skip_row_permalink(translator: Any, node: row_permalink) -> None:
+    """Other formats have no permalinks (they never get the node)."""
+    raise nodes.SkipNode
+
+
+def add_row_permalinks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved`` handler: a permalink to each row that has an id, in HTML.
+
+    It is the link Sphinx writes after a heading, showing
+    ``html_permalinks_icon`` (HTML, as the setting is), so that themes style
+    both alike, and it follows the same settings: none with
+    ``html_permalinks = False``, none in EPUB.  It is added as the page is
+    written, and only by builders of the ``html`` format.
+    """
+    builder = app.builder
+    if builder.format != 'html' or not getattr(builder, 'add_permalinks', False):
+        return
+    if not app.config.html_permalinks:
+        return
+    title = str(_('Link to this code'))
+    icon = app.config.html_permalinks_icon
+    for row in doctree.findall(nodes.row):
+        if 'wsclose-row' not in row['classes'] or not row['ids']:
+            continue
+        first_paragraph(row).append(row_permalink(refid=row['ids'][0], reftitle=title, icon=icon))
+
+
+def setup_html(app: Sphinx) -> None:
+    """Register the stylesheet's handlers and the row permalinks."""
+    app.add_node(row_permalink, html=(visit_row_permalink, None),
+                 latex=(skip_row_permalink, None), text=(skip_row_permalink, None),
+                 man=(skip_row_permalink, None), texinfo=(skip_row_permalink, None))
+    app.connect('builder-inited', add_static_path)
+    app.connect('html-page-context', add_stylesheet)
+    app.connect('doctree-resolved', add_row_permalinks)

@@ -112,3 +112,9 @@ def add_code_mention(
         paragraph += mention
         content += paragraph
         return
+
+
+def setup_pyobjects(app: Sphinx) -> None:
+    """Register the links between codes and the Python objects that autodoc documents."""
+    app.add_post_transform(ConstantLinks)
+    app.connect('object-description-transform', add_code_mention)

@@ -257,3 +257,11 @@ def warn_missing_reference(app: Sphinx, domain: Domain | None, node: pending_xre
             subtype='missing',
         )
     return True
+
+
+def setup_references(app: Sphinx) -> None:
+    """Register the resolvers of mentions, and the wording of what none resolves."""
+    app.add_post_transform(MentionResolver)
+    app.add_post_transform(MentionShape)
+    app.connect('missing-reference', resolve_fallbacks, priority=FALLBACK_PRIORITY)
+    app.connect('warn-missing-reference', warn_missing_reference)

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from docutils.nodes import Node, system_message
+    from sphinx.application import Sphinx
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
@@ -254,3 +255,8 @@ def depends_on(registry: Registry, target: Target) -> tuple[str, ...]:
         return (target.key,)
     return (target.key, *registry.containing_keys(entry.first))
 
+
+def setup_roles(app: Sphinx) -> None:
+    """Register ``:wsclose:``, short for the domain's ``:wsclose:code:``."""
+    app.add_role('wsclose', CloseCodeRole())
+    app.add_node(mention_text)

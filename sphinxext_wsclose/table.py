@@ -3,28 +3,23 @@
 The table is built from docutils nodes (no generated markup, no raw HTML), so
 it reads the same under reStructuredText and MyST and in every builder.  Each
 row carries a stable id (``wsclose-1008``, ``wsclose-4000-4999``) and is
-registered in the ``wsclose`` domain as a link target.  In HTML alone, each
-such row also gets a ``¶`` permalink as the page is written
-(:func:`add_row_permalinks`).
-
-Codes that ``wsclose:code`` directives define are known only once every page
-is read: :class:`DefinedCodeRows` adds their rows when the page is written,
-each linking to the code's description.
+registered in the ``wsclose`` domain as a link target.  What happens to the
+rows after their page is read (the rows of codes that ``wsclose:code``
+directives define, tables inside ``.. only::``, LaTeX's anchors) is in
+:mod:`sphinxext_wsclose.rows`; the HTML permalink of a row is in
+:mod:`sphinxext_wsclose.html`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from html import escape
 from typing import TYPE_CHECKING, cast
 from weakref import WeakSet
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
-from sphinx.transforms import SphinxTransform
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
@@ -58,6 +53,9 @@ if TYPE_CHECKING:
     from sphinxext_wsclose.registry import Entry
 
 logger = logging.getLogger(__name__)
+
+#: The pages being read that have a table, for :class:`~sphinxext_wsclose.rows.OnlyTables`.
+TABLE_PAGES: WeakSet[nodes.document] = WeakSet()
 
 
 def _text(value: str) -> list[Node]:
@@ -167,7 +165,7 @@ def _mark_translatable(table: nodes.table, names: Sequence[str]) -> None:
                 paragraph.source, paragraph.line = table.source, table.line
 
 
-def _entry_row(entry: Entry, columns: Sequence[Column]) -> nodes.row:
+def entry_row(entry: Entry, columns: Sequence[Column]) -> nodes.row:
     row = _row(
         [_cell(column, entry) for column in columns],
         classes=['wsclose-row', f'wsclose-{entry.kind.value}'],
@@ -176,7 +174,7 @@ def _entry_row(entry: Entry, columns: Sequence[Column]) -> nodes.row:
     return row
 
 
-def _first_paragraph(row: nodes.row) -> nodes.paragraph:
+def first_paragraph(row: nodes.row) -> nodes.paragraph:
     cell = cast('nodes.entry', row[0])
     if not cell.children:
         cell += nodes.paragraph()
@@ -241,18 +239,18 @@ class CloseCodeTable(SphinxDirective):
             if not options.shows(entry):
                 continue
             shown.append(entry.key)
-            row = _entry_row(entry, columns)
+            row = entry_row(entry, columns)
             self.set_source_info(row)
             if options.index:
                 node_id = make_id(self.env, document, 'wsclose', entry.key)
                 row['ids'].append(node_id)
                 document.note_explicit_target(row)
                 row['wsclose_key'] = entry.key
-                _PAGES_WITH_TABLES.add(document)
+                TABLE_PAGES.add(document)
                 domain.note_row(entry.key, docname, self.lineno, node_id)
                 if project.index_entries:
                     index = addnodes.index(entries=[index_entry(entry.display, node_id)])
-                    _first_paragraph(row).insert(0, index)
+                    first_paragraph(row).insert(0, index)
             tbody += row
         _mark_translatable(table, options.columns)
 
@@ -372,173 +370,6 @@ class CloseCodeTable(SphinxDirective):
         return None
 
 
-class DefinedCodeRows(SphinxPostTransform):
-    """Add rows for the codes that ``wsclose:code`` directives define.
-
-    They are known only after every page is read, so their rows are added
-    when the page is written.  Each row's code links to the description,
-    which is the code's link target; the row itself is not one.
-    """
-
-    default_priority = 5  # before the references in the new rows are resolved
-
-    def run(self, **kwargs: Any) -> None:
-        domain = cast('CloseCodeDomain', self.env.get_domain('wsclose'))
-        for table in list(self.document.findall(nodes.table)):
-            request = table.get('wsclose_defined_rows')
-            if not request:
-                continue
-            columns = [COLUMNS[name] for name in request['columns']]
-            spans = [tuple(span) for span in request['spans']]
-            tbody = next(iter(table.findall(nodes.tbody)))
-            for key in sorted(domain.definitions, key=int):
-                if key in request['shown'] or not covers(spans, int(key)):
-                    continue
-                entry = domain.entry(key)
-                assert entry is not None
-                row = _entry_row(entry, columns)
-                self._link_code(row, entry, columns)
-                self._insert(tbody, row, int(key))
-            if not tbody.children:
-                logger.warning(
-                    __('wsclose-table: no row matches its :codes:, :ranges: and :custom: '
-                       'options; the table is left out'),
-                    location=table, type='wsclose', subtype='option',
-                )
-                table.parent.remove(table)
-
-    @staticmethod
-    def _link_code(row: nodes.row, entry: Entry, columns: list[Column]) -> None:
-        if COLUMNS['code'] not in columns:
-            return
-        cell = cast('nodes.entry', row[columns.index(COLUMNS['code'])])
-        ref = addnodes.pending_xref(
-            '', refdomain='wsclose', reftype='code', reftarget=entry.key,
-            refexplicit=True, refwarn=False,
-        )
-        ref += nodes.inline(entry.code_text, entry.code_text)
-        cell.clear()
-        cell += nodes.paragraph('', '', ref)
-
-    @staticmethod
-    def _insert(tbody: nodes.Element, row: nodes.row, code: int) -> None:
-        for index, other in enumerate(tbody.children):
-            first = cast('nodes.Element', other).get('wsclose_first')
-            if first is not None and first > code:
-                tbody.insert(index, row)
-                return
-        tbody += row
-
-
-def only_conditions(node: Node | None) -> tuple[str, ...]:
-    """The expressions of the ``.. only::`` blocks around *node*, outermost first."""
-    found = []
-    while node is not None:
-        if isinstance(node, addnodes.only):
-            found.append(str(node['expr']))
-        node = node.parent
-    return tuple(reversed(found))
-
-
-#: The pages being read that have a table, for :class:`OnlyTables`.
-_PAGES_WITH_TABLES: WeakSet[nodes.document] = WeakSet()
-
-
-class OnlyTables(SphinxTransform):
-    """Note the ``.. only::`` blocks around each table, once its page is parsed.
-
-    A row inside them is a link target only in the builds that keep it; and
-    where the page has another table of the code, one that this build may
-    leave out, the row takes the code's own id when the page is written
-    (:class:`KeptRowIds`).  (A directive cannot see its parent node in MyST.)
-    """
-
-    default_priority = 840
-
-    def apply(self, **kwargs: Any) -> None:
-        if self.document not in _PAGES_WITH_TABLES:
-            return
-        domain = cast('CloseCodeDomain', self.env.get_domain('wsclose'))
-        docname = current_docname(self.env)
-        for table in self.document.findall(nodes.table):
-            only = only_conditions(table.parent) if 'wsclose-table' in table['classes'] else ()
-            if not only:
-                continue
-            for row in table.findall(nodes.row):
-                key = row.get('wsclose_key')
-                if key is None or not row['ids']:
-                    continue
-                read_id, own_id = row['ids'][0], nodes.make_id(f'wsclose-{key}')
-                if read_id != own_id:
-                    row['wsclose_id'] = own_id
-                    self.document['wsclose_kept_ids'] = True
-                    for index in row.findall(addnodes.index):
-                        index['entries'] = [
-                            (kind, text, own_id if target == read_id else target, *rest)
-                            for kind, text, target, *rest in index['entries']
-                        ]
-                domain.note_row_kept(key, docname, read_id, own_id, only)
-
-
-class KeptRowIds(SphinxPostTransform):
-    """Give a row its code's id, where this build left out the table that had it.
-
-    Two tables on one page, in ``.. only:: html`` and ``.. only:: latex``,
-    cannot both have the id ``wsclose-1008`` while the page is read; the
-    second one gets it here, once the block that this build leaves out is gone.
-    """
-
-    default_priority = 55  # after Sphinx's OnlyNodeTransform (50)
-
-    def run(self, **kwargs: Any) -> None:
-        if not self.document.get('wsclose_kept_ids'):
-            return
-        rows = [row for row in self.document.findall(nodes.row) if 'wsclose-row' in row['classes']]
-        taken = {node_id for row in rows for node_id in row['ids']}
-        for row in rows:
-            wanted = row.attributes.pop('wsclose_id', None)
-            if wanted is not None and wanted not in taken:
-                row['ids'] = [wanted]
-                taken.add(wanted)
-
-
-class RowAnchors(SphinxPostTransform):
-    """Give LaTeX and Texinfo a link target for each row.
-
-    Their writers ignore the ids of table rows; a target at the start of the
-    first cell carries them instead.  HTML keeps them on the ``<tr>``.
-    """
-
-    default_priority = 900
-    formats = ('latex', 'texinfo')
-
-    def run(self, **kwargs: Any) -> None:
-        for row in self.document.findall(nodes.row):
-            if 'wsclose-row' not in row['classes'] or not row['ids']:
-                continue
-            anchor = nodes.target('', '', ids=row['ids'])
-            row['ids'] = []
-            _first_paragraph(row).insert(0, anchor)
-
-
-def add_row_permalinks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """``doctree-resolved`` handler: a permalink to each row that has an id, in HTML.
-
-    It is the link Sphinx writes after a heading (``a.headerlink``, showing
-    ``html_permalinks_icon``), so that themes style both alike, and it follows
-    the same settings: none with ``html_permalinks = False``, none in EPUB.
-    Other formats never get it: it is added as the page is written, and only
-    by builders of the ``html`` format.
-    """
-    builder = app.builder
-    if builder.format != 'html' or not getattr(builder, 'add_permalinks', False):
-        return
-    if not app.config.html_permalinks:
-        return
-    title = escape(_('Link to this code'))
-    icon = app.config.html_permalinks_icon
-    for row in doctree.findall(nodes.row):
-        if 'wsclose-row' not in row['classes'] or not row['ids']:
-            continue
-        link = f'<a class="headerlink" href="#{escape(row["ids"][0])}" title="{title}">{icon}</a>'
-        _first_paragraph(row).append(nodes.raw('', link, format='html'))
+def setup_table(app: Sphinx) -> None:
+    """Register the directive."""
+    app.add_directive('wsclose-table', CloseCodeTable)
