@@ -31,8 +31,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from sphinxext_wsclose.domain import setup_domain
     from sphinxext_wsclose.html import setup_html
     from sphinxext_wsclose.indexing import setup_indexing
+    from sphinxext_wsclose.links import setup_links
     from sphinxext_wsclose.pyobjects import setup_pyobjects
-    from sphinxext_wsclose.references import setup_references
     from sphinxext_wsclose.roles import setup_roles
     from sphinxext_wsclose.rows import setup_rows
     from sphinxext_wsclose.table import setup_table
@@ -46,14 +46,14 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_roles(app)
     setup_table(app)
     setup_rows(app)
-    setup_references(app)
+    setup_links(app)
     setup_titles(app)
     setup_indexing(app)
     setup_pyobjects(app)
     setup_html(app)
     return {
         'version': __version__,
-        'env_version': 6,
+        'env_version': 7,
         'parallel_read_safe': True,
         'parallel_write_safe': True,
     }

@@ -61,8 +61,9 @@ ROLE_FIELDS = frozenset({'code', 'name', 'constant'})
 #: What an unresolved, valid mention links to.
 FALLBACKS = ('rfc', 'iana', 'none')
 CUSTOM_KEYS = frozenset({'name', 'description', 'constant'})
-#: Characters that must not reach a name, a description or a constant.
+#: A location that ends with its line.
 _LINE = re.compile(r':\d+$')
+#: Characters that must not reach a name, a description or a constant.
 _CONTROL = re.compile(r'[\x00-\x1f\x7f-\x9f\u2028\u2029]')
 
 

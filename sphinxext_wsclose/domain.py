@@ -3,7 +3,7 @@
 Two things register targets: table rows (:meth:`CloseCodeDomain.note_row`) and
 ``wsclose:code`` descriptions of a project's own codes
 (:meth:`CloseCodeDomain.note_definition`).  Mentions are
-linked by :mod:`sphinxext_wsclose.references`, through :meth:`CloseCodeDomain.find`;
+linked by :mod:`sphinxext_wsclose.links`, through :meth:`CloseCodeDomain.find`;
 :meth:`CloseCodeDomain.resolve_xref` serves Sphinx's generic resolver
 (``:wsclose:code:``, ``:any:``, MyST's ``[](#1008)``): it links the exact code
 or returns ``None``, so that intersphinx and the other ``missing-reference``
@@ -12,6 +12,7 @@ handlers get their turn.
 
 from __future__ import annotations
 
+import enum
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
@@ -46,18 +47,21 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-#: A ``wsclose:code`` description; the link target of its code, ahead of table rows.
-DEFINITION = 0
-#: A row of a ``wsclose-table``.
-ROW = 1
+class Rank(enum.IntEnum):
+    """What kind of link target a :class:`Location` is; the lower rank is preferred."""
+
+    #: A ``wsclose:code`` description: the link target of its code, ahead of table rows.
+    DEFINITION = 0
+    #: A row of a ``wsclose-table``.
+    ROW = 1
 
 
-class Target(NamedTuple):
+class Location(NamedTuple):
     """Where one link target lives.  Sorted, the preferred target comes first:
     descriptions before table rows, then in document order.
     """
 
-    rank: int
+    rank: Rank
     docname: str
     lineno: int
     node_id: str
@@ -109,15 +113,15 @@ class CloseCodeDomain(Domain):
     roles = {'code': CloseCodeRole()}  # noqa: RUF012
     indices = [CloseCodeIndex]  # noqa: RUF012
     initial_data = {  # noqa: RUF012
-        'objects': {}, 'definitions': {}, 'defined_rows': {}, 'mentions': {}, 'titles': {},
+        'objects': {}, 'definitions': {}, 'defined_rows': set(), 'mentions': {}, 'titles': {},
         'borrowed_titles': {},
     }
-    data_version = 6
+    data_version = 7
 
     @property
-    def objects(self) -> dict[str, list[Target]]:
+    def objects(self) -> dict[str, list[Location]]:
         """Each key (``'1008'``, ``'4000-4999'``) and every target that documents it."""
-        objects: dict[str, list[Target]] = self.data.setdefault('objects', {})
+        objects: dict[str, list[Location]] = self.data.setdefault('objects', {})
         return objects
 
     @property
@@ -127,9 +131,9 @@ class CloseCodeDomain(Domain):
         return definitions
 
     @property
-    def defined_rows(self) -> dict[str, bool]:
+    def defined_rows(self) -> set[str]:
         """The documents whose tables list the codes that directives define."""
-        rows: dict[str, bool] = self.data.setdefault('defined_rows', {})
+        rows: set[str] = self.data.setdefault('defined_rows', set())
         return rows
 
     @property
@@ -173,11 +177,11 @@ class CloseCodeDomain(Domain):
 
     def note_defined_rows(self, docname: str) -> None:
         """Record that a table in *docname* lists codes defined by directives."""
-        self.defined_rows[docname] = True
+        self.defined_rows.add(docname)
 
     def note_row(self, key: str, docname: str, lineno: int, node_id: str) -> None:
         """Record that a table row in *docname* documents *key*."""
-        self._note(key, Target(ROW, docname, lineno, node_id))
+        self._note(key, Location(Rank.ROW, docname, lineno, node_id))
 
     def note_row_kept(
         self, key: str, docname: str, read_id: str, node_id: str, only: tuple[str, ...]
@@ -194,18 +198,18 @@ class CloseCodeDomain(Domain):
     ) -> None:
         """Record a ``wsclose:code`` description of a project's own code."""
         key = str(code)
-        self._note(key, Target(DEFINITION, docname, lineno, node_id))
+        self._note(key, Location(Rank.DEFINITION, docname, lineno, node_id))
         found = self.definitions.setdefault(key, [])
         found.append(definition)
         found.sort()
 
-    def _note(self, key: str, target: Target) -> None:
+    def _note(self, key: str, target: Location) -> None:
         found = self.objects.setdefault(key, [])
         found.append(target)
         found.sort()
 
     def clear_doc(self, docname: str) -> None:
-        self.defined_rows.pop(docname, None)
+        self.defined_rows.discard(docname)
         self.mentions.pop(docname, None)
         self.titles.pop(docname, None)
         self.borrowed_titles.pop(docname, None)
@@ -213,9 +217,7 @@ class CloseCodeDomain(Domain):
         _drop_doc(self.definitions, docname)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for docname in otherdata['defined_rows']:
-            if docname in docnames:
-                self.defined_rows[docname] = True
+        self.defined_rows.update(set(otherdata['defined_rows']) & set(docnames))
         for docname, keys in otherdata['mentions'].items():
             if docname in docnames:
                 self.mentions[docname] = keys
@@ -285,7 +287,7 @@ class CloseCodeDomain(Domain):
         """One warning per table that documents codes another table already has."""
         repeated: dict[tuple[str, int, str, int], list[str]] = defaultdict(list)
         for key, targets in self.objects.items():
-            rows = [target for target in targets if target.rank == ROW and self.kept(target)]
+            rows = [target for target in targets if target.rank is Rank.ROW and self.kept(target)]
             for other in rows[1:]:
                 repeated[rows[0].docname, rows[0].lineno, other.docname, other.lineno].append(key)
         for (first_doc, first_line, other_doc, other_line), keys in sorted(repeated.items()):
@@ -353,7 +355,7 @@ class CloseCodeDomain(Domain):
             return custom_entry(int(key), first.name, first.description, first.constant or None)
         return settings(self.env.config).registry.get(key)
 
-    def kept(self, target: Target) -> bool:
+    def kept(self, target: Location) -> bool:
         """Whether this build keeps *target*: a row inside ``.. only::`` may be left out."""
         if not target.only:
             return True
@@ -363,11 +365,11 @@ class CloseCodeDomain(Domain):
         except Exception:  # Sphinx warns about the expression, and keeps the block
             return True
 
-    def preferred(self, key: str) -> Target | None:
+    def preferred(self, key: str) -> Location | None:
         """The target that links to *key* go to in this build, if any."""
         return next((target for target in self.objects.get(key, ()) if self.kept(target)), None)
 
-    def find(self, key: str) -> tuple[Entry, Target] | None:
+    def find(self, key: str) -> tuple[Entry, Location] | None:
         """The entry and preferred target for an exact key, if this project documents it."""
         target = self.preferred(key)
         entry = self.entry(key)
@@ -390,7 +392,7 @@ class CloseCodeDomain(Domain):
         )
         return found
 
-    def targets(self) -> Iterator[tuple[str, Target]]:
+    def targets(self) -> Iterator[tuple[str, Location]]:
         """Every documented key with its preferred target, in code order."""
         for key in sorted(self.objects, key=sort_key):
             target = self.preferred(key)
@@ -478,7 +480,7 @@ def page_uri(builder: Builder, fromdocname: str, todocname: str) -> str:
 
 
 def link_to(
-    builder: Builder, fromdocname: str, where: Target, contnode: Node, title: str
+    builder: Builder, fromdocname: str, where: Location, contnode: Node, title: str
 ) -> nodes.reference:
     """A link to *where*, like :func:`~sphinx.util.nodes.make_refnode` makes it."""
     ref = nodes.reference('', '', internal=True, reftitle=title)

@@ -94,7 +94,6 @@ LIBRARIES: tuple[Library, ...] = (
 )
 
 #: The libraries by key.
-BY_KEY: Mapping[str, Library] = MappingProxyType({library.key: library for library in LIBRARIES})
 
 # The reference's table, row by row.  Columns: websockets, aiohttp, Starlette,
 # Jakarta, .NET, gorilla (the browser is a rule, not a column).
@@ -178,11 +177,6 @@ def display(value: str | bool | None) -> str:  # noqa: FBT001
     if value is False:
         return 'throws'
     return value or NONE
-
-
-def recorded(code: int) -> bool:
-    """Whether the reference's table has a row for *code* (1000-1015)."""
-    return code in _TABLE
 
 
 def library_names(code: object) -> LibraryNames:

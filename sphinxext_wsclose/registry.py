@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 __all__ = [  # noqa: RUF022 -- the names other modules import from here, by theme
     'MAX_CODE', 'InvalidCodeError', 'AmbiguousNameError', 'parse_int',
-    'Kind', 'CustomPlacement', 'Reference', 'Entry', 'Target', 'Registry', 'Spelling',
+    'Kind', 'CustomPlacement', 'Reference', 'Entry', 'Parsed', 'Registry', 'Spelling',
     'REGISTRY', 'ENTRIES', 'RFC_URL', 'IANA_URL', 'IANA_UPDATED',
     'normalize_name', 'readable_name', 'place_custom', 'custom_entry',
 ]
@@ -160,11 +160,6 @@ class Entry:
             return f'{self.first}-{self.last}'
         return str(self.first)
 
-    @property
-    def anchor(self) -> str:
-        """The HTML id of the entry's table row: ``'wsclose-1008'``."""
-        return f'wsclose-{self.key}'
-
     @cached_property
     def code_text(self) -> str:
         """The code as printed: ``'1008'`` or ``'4000\u20134999'``."""
@@ -217,8 +212,8 @@ class Entry:
 
 
 @dataclass(frozen=True)
-class Target:
-    """What a role target means.
+class Parsed:
+    """What a role target means, once :meth:`Registry.parse` has read it.
 
     ``entry`` is the row it links to.  ``code`` is the number the user wrote
     when it is not the entry itself: 4001 inside the 4000-4999 range.
@@ -334,7 +329,7 @@ class Registry:
         # the same few codes thousands of times.
         self._containing: dict[int, tuple[Entry, ...]] = {}
         self._containing_keys: dict[int, tuple[str, ...]] = {}
-        self._parsed: dict[str, Target | InvalidCodeError] = {}
+        self._parsed: dict[str, Parsed | InvalidCodeError] = {}
 
     def extended(self, entries: Iterable[Entry]) -> Registry:
         """A new registry with *entries* added (a project's own codes)."""
@@ -438,7 +433,7 @@ class Registry:
             if len(found) > 1:
                 yield folded, found
 
-    def parse(self, text: str) -> Target:
+    def parse(self, text: str) -> Parsed:
         """Read a role target: a number, a range such as ``4000-4999``, or a name.
 
         Raises :exc:`InvalidCodeError` for anything else, with a message that
@@ -456,22 +451,22 @@ class Registry:
             raise found.with_traceback(None)  # a kept error: no stale frames
         return found
 
-    def _parse(self, text: str) -> Target:
+    def _parse(self, text: str) -> Parsed:
         stripped = text.strip()
         if is_number(stripped):
             number = parse_int(stripped)
             entry = self.lookup(number)
-            return Target(entry, None if not entry.is_range else number)
+            return Parsed(entry, None if not entry.is_range else number)
         if match := _RANGE.fullmatch(stripped):
             try:
                 span = self.get(f'{parse_int(match[1])}-{parse_int(match[2])}')
             except InvalidCodeError:
                 span = None
             if span is not None:
-                return Target(span)
+                return Parsed(span)
         named = self.find(stripped)
         if named is not None:
-            return Target(named)
+            return Parsed(named)
         msg = f'{text!r} is neither a close code number nor a known code name'
         raise InvalidCodeError(msg)
 

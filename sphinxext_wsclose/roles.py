@@ -7,7 +7,7 @@ valid is warned about here, and its text is kept as written, unlinked.
 A target that can be linked becomes a :class:`~docutils.nodes.reference`
 whose address is not known yet: the row that documents the code may be on a
 page that is read later.  Its ``wsclose`` attribute holds the key to link to;
-:class:`~sphinxext_wsclose.references.MentionResolver` fills in the address
+:class:`~sphinxext_wsclose.links.MentionResolver` fills in the address
 of every mention of a page at once, when the page is written.  A mention
 costs what a hand-written link costs: one node and its text.
 
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from sphinxext_wsclose.domain import CloseCodeDomain
-    from sphinxext_wsclose.registry import Registry, Target
+    from sphinxext_wsclose.registry import Parsed, Registry
 
 logger = logging.getLogger(__name__)
 
@@ -204,7 +204,7 @@ def make_mention(
 ) -> nodes.reference | addnodes.pending_xref:
     """A mention of *target* on the page being read, whose link depends on *keys*.
 
-    A ``reference`` that :class:`~sphinxext_wsclose.references.MentionResolver`
+    A ``reference`` that :class:`~sphinxext_wsclose.links.MentionResolver`
     links, or with *pending*, a ``pending_xref`` for Sphinx's resolver.  The
     *content* is *final* unless whoever links it may give the code's name.
     """
@@ -227,7 +227,7 @@ def pending_mention(
     """A mention as Sphinx's generic resolver takes it: a ``pending_xref``.
 
     Its content is a :class:`mention_text`, which
-    :class:`~sphinxext_wsclose.references.MentionShape` lifts out of the
+    :class:`~sphinxext_wsclose.links.MentionShape` lifts out of the
     link that resolving it gives.
     """
     refnode = addnodes.pending_xref(
@@ -244,7 +244,7 @@ def pending_mention(
     return refnode
 
 
-def depends_on(registry: Registry, target: Target) -> tuple[str, ...]:
+def depends_on(registry: Registry, target: Parsed) -> tuple[str, ...]:
     """The keys whose rows a mention of *target* may link to.
 
     4001 depends on 4001 (a ``wsclose:code`` may document it) and on the

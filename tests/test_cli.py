@@ -17,7 +17,8 @@ from docutils.writers.html5_polyglot import Writer
 from markdown_it import MarkdownIt
 
 from sphinxext_wsclose import __version__
-from sphinxext_wsclose.cli import CSV_FIELDS, main
+from sphinxext_wsclose.cli import main
+from sphinxext_wsclose.export import CSV_FIELDS
 from sphinxext_wsclose.libraries import LIBRARIES, library_names
 from sphinxext_wsclose.registry import REGISTRY, Kind
 

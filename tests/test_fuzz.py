@@ -27,9 +27,9 @@ from sphinx.testing.restructuredtext import parse
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.docutils import ReferenceRole
 
+from sphinxext_wsclose.columns import COLUMNS
 from sphinxext_wsclose.config import _Validator
 from sphinxext_wsclose.registry import REGISTRY, InvalidCodeError, Kind, readable_name
-from sphinxext_wsclose.columns import COLUMNS
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

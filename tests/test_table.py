@@ -33,12 +33,12 @@ def test_table_has_one_row_per_registry_entry(
     assert headers == ['Code', 'Name', 'Description', 'Reference']
 
     rows = table.select('tbody tr')
-    assert [row['id'] for row in rows] == [entry.anchor for entry in REGISTRY]
+    assert [row['id'] for row in rows] == [f'wsclose-{entry.key}' for entry in REGISTRY]
     for row, entry in zip(rows, REGISTRY, strict=True):
         cells = row.find_all('td')
         # The row's permalink (¶) follows the code: its text is no part of the code.
         permalink = cells[0].find('a', class_='headerlink').extract()
-        assert permalink['href'] == f'#{entry.anchor}'
+        assert permalink['href'] == f'#wsclose-{entry.key}'
         assert [cell.get_text(strip=True) for cell in cells[:3]] == [
             entry.code_text, entry.name, entry.description
         ]
@@ -53,7 +53,7 @@ def test_table_registers_every_row_in_the_domain_and_inventory(
     app = build('mentions-rst')
     objects = {name: (docname, anchor) for name, _d, _t, docname, anchor, _p
                in app.env.get_domain('wsclose').get_objects()}
-    assert objects == {entry.key: ('codes', entry.anchor) for entry in REGISTRY}
+    assert objects == {entry.key: ('codes', f'wsclose-{entry.key}') for entry in REGISTRY}
 
     with (app.outdir / 'objects.inv').open('rb') as stream:
         inventory = InventoryFile.load(stream, 'https://ws.example', _join)

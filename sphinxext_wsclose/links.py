@@ -49,9 +49,8 @@ if TYPE_CHECKING:
     from sphinx.domains import Domain
     from sphinx.environment import BuildEnvironment
 
-    from sphinxext_wsclose.domain import CloseCodeDomain
-    from sphinxext_wsclose.domain import Target as Row
-    from sphinxext_wsclose.registry import Entry, Target
+    from sphinxext_wsclose.domain import CloseCodeDomain, Location
+    from sphinxext_wsclose.registry import Entry, Parsed
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +79,7 @@ class MentionResolver(SphinxPostTransform):
         domain = cast('CloseCodeDomain', self.env.get_domain('wsclose'))
         builder = builder_of(self.env)
         docname = current_docname(self.env)
-        found: dict[str, tuple[Entry, Row] | None] = {}
+        found: dict[str, tuple[Entry, Location] | None] = {}
         uris: dict[tuple[str, str], str | None] = {}
         for node in mentions:
             attributes = node.attributes
@@ -152,7 +151,7 @@ class MentionShape(SphinxPostTransform):
             text.replace_self(nodes.inline(text.rawsource, '', *text.children, classes=classes))
 
 
-def _parse(env: BuildEnvironment, node: pending_xref) -> Target | None:
+def _parse(env: BuildEnvironment, node: pending_xref) -> Parsed | None:
     if node.get('refdomain') != 'wsclose':
         return None
     try:
@@ -259,7 +258,7 @@ def warn_missing_reference(app: Sphinx, domain: Domain | None, node: pending_xre
     return True
 
 
-def setup_references(app: Sphinx) -> None:
+def setup_links(app: Sphinx) -> None:
     """Register the resolvers of mentions, and the wording of what none resolves."""
     app.add_post_transform(MentionResolver)
     app.add_post_transform(MentionShape)
