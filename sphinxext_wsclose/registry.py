@@ -514,6 +514,12 @@ def _iana(label: str = 'IANA registry') -> Reference:
     return Reference(label, IANA_URL)
 
 
+#: How codes get into each part of the registry (RFC 6455 section 7.4.2).
+_IETF_PROCEDURE = 'IETF: Standards Action, Specification Required or IESG Review'
+_IANA_PROCEDURE = 'IANA: First Come First Served'
+#: Notes that several codes share.
+_AFTER_RFC = 'Registered with IANA after RFC 6455; the RFC does not define it.'
+_NO_SPECIFICATION = 'Registered with IANA without a specification.'
 _NEVER_SENT = (
     'RFC 6455 forbids an endpoint to send this code in a Close frame; '
     'implementations report it locally.'
@@ -532,14 +538,14 @@ ENTRIES: tuple[Entry, ...] = (
         'Codes for the WebSocket protocol itself, its revisions, and extensions '
         'with a permanent public specification.',
         (*_rfc('7.4.2'), _iana()), wire=None, label='protocol range',
-        procedure='IETF: Standards Action, Specification Required or IESG Review',
+        procedure=_IETF_PROCEDURE,
     ),
     Entry(
         3000, 3999, Kind.RANGE, 'Libraries, frameworks and applications',
         'Codes that libraries, frameworks and applications register directly with '
         'IANA; RFC 6455 gives them no meaning of its own.',
         (*_rfc('7.4.2'), _iana()), customizable=True, label='registered range',
-        procedure='IANA: First Come First Served',
+        procedure=_IANA_PROCEDURE,
     ),
     Entry(
         4000, 4999, Kind.RANGE, 'Private use',
@@ -558,7 +564,7 @@ ENTRIES: tuple[Entry, ...] = (
         1016, 2999, Kind.UNASSIGNED, 'Unassigned',
         'Not yet assigned; a new code here needs IETF review.',
         (_iana(),), iana_name='Unassigned', wire=False, label='unassigned',
-        procedure='IETF: Standards Action, Specification Required or IESG Review',
+        procedure=_IETF_PROCEDURE,
     ),
     *(
         Entry(
@@ -566,7 +572,7 @@ ENTRIES: tuple[Entry, ...] = (
             'Not yet assigned; a library, framework or application can register '
             'a code here with IANA.',
             (_iana(),), iana_name='Unassigned', customizable=True, label='unassigned',
-            procedure='IANA: First Come First Served',
+            procedure=_IANA_PROCEDURE,
         )
         for first, last in ((3001, 3002), (3004, 3007), (3009, 3999))
     ),
@@ -669,7 +675,7 @@ ENTRIES: tuple[Entry, ...] = (
         'randomized delay.',
         (_iana('IANA registration'),), iana_name='Service Restart',
         constant='SERVICE_RESTART', blog_codename='Service restart',
-        notes=('Registered with IANA after RFC 6455; the RFC does not define it.',),
+        notes=(_AFTER_RFC,),
     ),
     Entry(
         1013, 1013, Kind.CODE, 'Try Again Later',
@@ -677,7 +683,7 @@ ENTRIES: tuple[Entry, ...] = (
         'overloaded; the client may retry later.',
         (_iana('IANA registration'),), iana_name='Try Again Later',
         constant='TRY_AGAIN_LATER', blog_codename='Try again later',
-        notes=('Registered with IANA after RFC 6455; the RFC does not define it.',),
+        notes=(_AFTER_RFC,),
     ),
     Entry(
         1014, 1014, Kind.CODE, 'Bad Gateway',
@@ -688,7 +694,7 @@ ENTRIES: tuple[Entry, ...] = (
         notes=(
             'IANA\u2019s entry is a sentence, not a short name; "Bad Gateway" is '
             'the name MDN and libraries use.',
-            'Registered with IANA after RFC 6455; the RFC does not define it.',
+            _AFTER_RFC,
         ),
     ),
     Entry(
@@ -702,19 +708,19 @@ ENTRIES: tuple[Entry, ...] = (
         3000, 3000, Kind.CODE, 'Unauthorized',
         'The endpoint needs the peer to authenticate before it goes on.',
         (_iana('IANA registration (2021-09-06)'),), iana_name='Unauthorized',
-        constant='UNAUTHORIZED', notes=('Registered with IANA without a specification.',),
+        constant='UNAUTHORIZED', notes=(_NO_SPECIFICATION,),
     ),
     Entry(
         3003, 3003, Kind.CODE, 'Forbidden',
         'The peer is known, but is not allowed to do what it asked.',
         (_iana('IANA registration (2023-02-22)'),), iana_name='Forbidden',
-        constant='FORBIDDEN', notes=('Registered with IANA without a specification.',),
+        constant='FORBIDDEN', notes=(_NO_SPECIFICATION,),
     ),
     Entry(
         3008, 3008, Kind.CODE, 'Timeout',
         'The endpoint stopped waiting, for example for a reply or for any activity.',
         (_iana('IANA registration (2024-02-01)'),), iana_name='Timeout',
-        constant='TIMEOUT', notes=('Registered with IANA without a specification.',),
+        constant='TIMEOUT', notes=(_NO_SPECIFICATION,),
     ),
 )
 

@@ -19,9 +19,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from sphinxext_wsclose._compat import current_docname
-from sphinxext_wsclose._locale import __
 from sphinxext_wsclose.columns import COLUMNS, Column, covers
-from sphinxext_wsclose.table import TABLE_PAGES, entry_row, first_paragraph
+from sphinxext_wsclose.table import TABLE_PAGES, entry_row, first_paragraph, warn_empty_table
 
 if TYPE_CHECKING:
     from docutils.nodes import Node
@@ -61,11 +60,7 @@ class DefinedCodeRows(SphinxPostTransform):
                 self._link_code(row, entry, columns)
                 self._insert(tbody, row, int(key))
             if not tbody.children:
-                logger.warning(
-                    __('wsclose-table: no row matches its :codes:, :ranges: and :custom: '
-                       'options; the table is left out'),
-                    location=table, type='wsclose', subtype='option',
-                )
+                warn_empty_table(table)
                 table.parent.remove(table)
 
     @staticmethod

@@ -135,7 +135,11 @@ def _load_object(loaded: Loaded, spec: str, location: str | None) -> None:
                        spec, type(obj).__name__)
         return
     if not loaded.items and not loaded.problems:
-        loaded.problem(location, __('wsclose_codes: %s defines no code'), spec)
+        loaded.problem(location, _NO_CODE, spec)
+
+
+#: The problem of a source that gives no code at all.
+_NO_CODE = __('wsclose_codes: %s defines no code')
 
 
 def _load_enum(
@@ -294,7 +298,7 @@ def _load_file(loaded: Loaded, path: Path, location: str | None) -> None:
                            __('wsclose_codes: %s gives the key %r twice; the last one is kept'),
                            path.name, key)
     if not data:
-        loaded.problem(f'{path}:1', __('wsclose_codes: %s defines no code'), path.name)
+        loaded.problem(f'{path}:1', _NO_CODE, path.name)
 
 
 class _Pairs(dict[str, Any]):

@@ -255,11 +255,7 @@ class CloseCodeTable(SphinxDirective):
         _mark_translatable(table, options.columns)
 
         if not shown and options.custom == 'exclude':
-            logger.warning(
-                __('wsclose-table: no row matches its :codes:, :ranges: and :custom: options; '
-                   'the table is left out'),
-                location=self.get_location(), type='wsclose', subtype='option',
-            )
+            warn_empty_table(self.get_location())
             return []
         if options.custom != 'exclude':
             # Rows for codes that wsclose:code directives define: added when written.
@@ -368,6 +364,15 @@ class CloseCodeTable(SphinxDirective):
         self._warn('widths', __('%r is not auto, grid, or %d positive whole numbers (one per '
                                 'column); using the default widths'), value, count)
         return None
+
+
+def warn_empty_table(location: str | Node) -> None:
+    """The ``wsclose.option`` warning for a table that has no row left."""
+    logger.warning(
+        __('wsclose-table: no row matches its :codes:, :ranges: and :custom: options; '
+           'the table is left out'),
+        location=location, type='wsclose', subtype='option',
+    )
 
 
 def setup_table(app: Sphinx) -> None:

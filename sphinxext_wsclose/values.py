@@ -43,10 +43,7 @@ def parse_int(value: object) -> int:
     Accepts ints (not bools) and strings of decimal digits, of any length;
     the message names the input.
     """
-    if isinstance(value, bool):
-        msg = f'{value!r} is not a close code number'
-        raise InvalidCodeError(msg)
-    if isinstance(value, int):
+    if isinstance(value, int) and not isinstance(value, bool):
         number = value
     elif isinstance(value, str) and is_number(value):
         text = value.strip()
