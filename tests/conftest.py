@@ -5,17 +5,18 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from io import StringIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
 from hypothesis import settings
+from sphinx.testing.util import SphinxTestApp
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from sphinx.testing.util import SphinxTestApp
 
 pytest_plugins = ('sphinx.testing.fixtures',)
 
@@ -68,6 +69,32 @@ def build(make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> Callable[..
         return app
 
     return _build
+
+
+@pytest.fixture(scope='session')
+def shared(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., SphinxTestApp]:
+    """Build ``tests/roots/test-<root>`` once per test run, for tests that only read it.
+
+    The app is cleaned up as soon as it has built (two live apps would share
+    docutils' global registry of roles), so a test may read its output, its
+    warnings and its environment, but must not build it again.
+    """
+    built: dict[tuple[str, str], SphinxTestApp] = {}
+
+    def _shared(root: str, buildername: str = 'html') -> SphinxTestApp:
+        if (root, buildername) not in built:
+            srcdir = tmp_path_factory.mktemp(f'{root}-{buildername}') / root
+            shutil.copytree(ROOTS / f'test-{root}', srcdir)
+            app = SphinxTestApp(buildername, srcdir=srcdir, freshenv=True,
+                                status=StringIO(), warning=StringIO())
+            try:
+                app.build()
+            finally:
+                app.cleanup()
+            built[root, buildername] = app
+        return built[root, buildername]
+
+    return _shared
 
 
 def warnings(app: SphinxTestApp) -> list[str]:

@@ -22,15 +22,15 @@ BUILDERS = ('html', 'singlehtml', 'dirhtml', 'latex', 'text', 'man', 'texinfo', 
 @pytest.mark.parametrize('syntax', SYNTAXES)
 @pytest.mark.parametrize('buildername', BUILDERS)
 def test_builds_without_warnings(
-    build: Callable[..., SphinxTestApp], buildername: str, syntax: str
+    shared: Callable[..., SphinxTestApp], buildername: str, syntax: str
 ) -> None:
-    app = build(f'mentions-{syntax}', buildername)
+    app = shared(f'mentions-{syntax}', buildername)
     assert warnings(app) == []
 
 
 @pytest.mark.parametrize('syntax', SYNTAXES)
-def test_latex_links_and_labels(build: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = build(f'mentions-{syntax}', 'latex')
+def test_latex_links_and_labels(shared: Callable[..., SphinxTestApp], syntax: str) -> None:
+    app = shared(f'mentions-{syntax}', 'latex')
     (tex_file,) = app.outdir.glob('*.tex')
     tex = tex_file.read_text(encoding='utf-8')
     # The table is a longtable, so that it breaks across pages.
@@ -48,9 +48,9 @@ def test_latex_links_and_labels(build: Callable[..., SphinxTestApp], syntax: str
 
 @pytest.mark.parametrize('syntax', SYNTAXES)
 def test_singlehtml_links_stay_on_the_page(
-    build: Callable[..., SphinxTestApp], syntax: str
+    shared: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
-    app = build(f'mentions-{syntax}', 'singlehtml')
+    app = shared(f'mentions-{syntax}', 'singlehtml')
     page = html(app, 'index')
     links = {a.get_text(): a['href'] for a in page.select('a.wsclose-mention')}
     # One fragment: the single page's address of the codes page is a
@@ -62,8 +62,8 @@ def test_singlehtml_links_stay_on_the_page(
 
 
 @pytest.mark.parametrize('syntax', SYNTAXES)
-def test_text_output(build: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = build(f'mentions-{syntax}', 'text')
+def test_text_output(shared: Callable[..., SphinxTestApp], syntax: str) -> None:
+    app = shared(f'mentions-{syntax}', 'text')
     mentions = (app.outdir / 'mentions.txt').read_text(encoding='utf-8')
     # Sphinx's text writer marks cross-references with asterisks.
     # A link in text output is its text, as a hand-written link is.
@@ -77,8 +77,8 @@ def test_text_output(build: Callable[..., SphinxTestApp], syntax: str) -> None:
 
 
 @pytest.mark.parametrize('syntax', SYNTAXES)
-def test_texinfo_anchors(build: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = build(f'mentions-{syntax}', 'texinfo')
+def test_texinfo_anchors(shared: Callable[..., SphinxTestApp], syntax: str) -> None:
+    app = shared(f'mentions-{syntax}', 'texinfo')
     (texi_file,) = app.outdir.glob('*.texi')
     texi = texi_file.read_text(encoding='utf-8')
     # Texinfo writes each anchor twice, by name and by a short id; refs use the short one.
@@ -89,8 +89,8 @@ def test_texinfo_anchors(build: Callable[..., SphinxTestApp], syntax: str) -> No
 
 
 @pytest.mark.parametrize('syntax', SYNTAXES)
-def test_man_output(build: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = build(f'mentions-{syntax}', 'man')
+def test_man_output(shared: Callable[..., SphinxTestApp], syntax: str) -> None:
+    app = shared(f'mentions-{syntax}', 'man')
     (page,) = app.outdir.rglob('*.1')
     text = page.read_text(encoding='utf-8')
     assert '1008 Policy Violation' in text

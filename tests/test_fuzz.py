@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 from sphinx.testing.restructuredtext import parse
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.docutils import ReferenceRole
+from versions import forget_parser_state
 
 from sphinxext_wsclose.columns import COLUMNS
 from sphinxext_wsclose.config import _Validator
@@ -69,26 +70,13 @@ def built_app(srcdir: Path) -> Iterator[SphinxTestApp]:
     app.cleanup()
 
 
-def _forget_parser_state(app: SphinxTestApp) -> None:
-    """Drop what parsing left in the current document, as Sphinx does between reads.
-
-    (Sphinx 8.2+ deep-copies ``env.current_document`` when resolving; the
-    parser ``parse()`` leaves there does not copy.)
-    """
-    current = getattr(app.env, 'current_document', None)
-    if current is not None:
-        app.env.current_document = type(current)()
-    else:
-        app.env.temp_data.clear()
-
-
 def run(app: SphinxTestApp, text: str) -> tuple[nodes.document, list[str]]:
     """Parse *text* as the page ``fuzz``, resolve it, and return it with its warnings."""
     app.warning.seek(0)
     app.warning.truncate(0)
     try:
         doctree = parse(app, text, 'fuzz')
-        _forget_parser_state(app)
+        forget_parser_state(app)
         app.env.apply_post_transforms(doctree, 'fuzz')
     finally:
         app.env.clear_doc('fuzz')

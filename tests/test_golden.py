@@ -22,16 +22,16 @@ it also deletes the files of snippets that are gone.
 from __future__ import annotations
 
 import difflib
-import inspect
 from io import StringIO
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
 from conftest import SYNTAXES, warnings
 from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 from test_doc_examples import PAIRS, write_data_file_project, write_example_project
+from versions import resolved_doctree
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -87,12 +87,7 @@ def _build(srcdir: Path, stem: str, variant: str) -> str:
         app.build()
         assert warnings(app) == [], f'{stem} ({variant})'
         read = normalise(app.env.get_doctree(docname), srcdir)
-        # Sphinx 9 deprecates leaving out the tags, which 7.4 and 8 do not take.
-        resolve = app.env.get_and_resolve_doctree
-        tags: dict[str, Any] = (
-            {'tags': app.builder.tags} if 'tags' in inspect.signature(resolve).parameters else {}
-        )
-        resolved = normalise(resolve(docname, app.builder, **tags), srcdir)
+        resolved = normalise(resolved_doctree(app, docname), srcdir)
     finally:
         app.cleanup()
     return (f"<!-- env.get_doctree('{docname}'): as read -->\n{read}"

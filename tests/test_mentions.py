@@ -42,8 +42,8 @@ EXPECTED = [
 
 
 @pytest.mark.parametrize('syntax', SYNTAXES)
-def test_mentions_link_to_their_rows(build: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = build(f'mentions-{syntax}')
+def test_mentions_link_to_their_rows(shared: Callable[..., SphinxTestApp], syntax: str) -> None:
+    app = shared(f'mentions-{syntax}')
     assert warnings(app) == []
 
     page = html(app, 'mentions')
@@ -71,9 +71,9 @@ def test_mentions_link_to_their_rows(build: Callable[..., SphinxTestApp], syntax
 
 @pytest.mark.parametrize('syntax', SYNTAXES)
 def test_mention_on_the_table_page_links_within_the_page(
-    build: Callable[..., SphinxTestApp], syntax: str
+    shared: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
-    app = build(f'mentions-{syntax}')
+    app = shared(f'mentions-{syntax}')
     link = html(app, 'codes').select_one('div.body p a.reference.internal')
     assert link is not None
     assert (link.get_text(), link['href']) == ('1000 Normal Closure', '#wsclose-1000')
@@ -81,9 +81,9 @@ def test_mention_on_the_table_page_links_within_the_page(
 
 @pytest.mark.parametrize('syntax', SYNTAXES)
 def test_mentions_are_references_waiting_for_their_address(
-    build: Callable[..., SphinxTestApp], syntax: str
+    shared: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
-    app = build(f'mentions-{syntax}')
+    app = shared(f'mentions-{syntax}')
     doctree = app.env.get_doctree('mentions')
     refs = [node for node in doctree.findall(nodes.reference) if 'wsclose' in node]
     keys = ('1008', '1013', '1008', '1000', '1008', '4001', '4000-4999', '3008', '1005',
@@ -106,9 +106,9 @@ def test_mentions_are_references_waiting_for_their_address(
 
 @pytest.mark.parametrize('syntax', SYNTAXES)
 def test_resolved_mentions_are_plain_links(
-    build: Callable[..., SphinxTestApp], syntax: str
+    shared: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
-    app = build(f'mentions-{syntax}')
+    app = shared(f'mentions-{syntax}')
     doctree = app.env.get_doctree('mentions')
     app.env.apply_post_transforms(doctree, 'mentions')
     assert not list(doctree.findall(pending_xref))

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from conftest import SUFFIX, SYNTAXES, html, warnings
-from sphinx.util.inventory import InventoryFile
+from versions import load_inventory
 
 from sphinxext_wsclose.registry import REGISTRY
 
@@ -95,16 +95,8 @@ def test_own_codes_in_inventory_and_indices(
     build: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
     app = build(f'owncodes-{syntax}')
-    with (app.outdir / 'objects.inv').open('rb') as stream:
-        inventory = InventoryFile.load(stream, '', lambda base, uri: uri)
-    data = inventory.data if hasattr(inventory, 'data') else inventory
-    codes = data['wsclose:code']
-    found = {}
-    for key in ('4001', '4002', '4003'):
-        item = codes[key]
-        uri = item.uri if hasattr(item, 'uri') else item[2]
-        name = item.display_name if hasattr(item, 'display_name') else item[3]
-        found[key] = (uri, name)
+    codes = load_inventory(app.outdir / 'objects.inv')['wsclose:code']
+    found = {key: codes[key] for key in ('4001', '4002', '4003')}
     assert found == {
         '4001': ('protocol.html#wsclose-4001', '4001 Token expired'),
         '4002': ('codes.html#wsclose-4002', '4002 Room full'),

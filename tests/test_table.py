@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from conftest import SYNTAXES, html
-from sphinx.util.inventory import InventoryFile
+from versions import load_inventory
 
 from sphinxext_wsclose.registry import REGISTRY
 
@@ -23,9 +23,9 @@ def _join(base: str, uri: str) -> str:
 
 @pytest.mark.parametrize('syntax', SYNTAXES)
 def test_table_has_one_row_per_registry_entry(
-    build: Callable[..., SphinxTestApp], syntax: str
+    shared: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
-    app = build(f'mentions-{syntax}')
+    app = shared(f'mentions-{syntax}')
     page = html(app, 'codes')
     table = page.select_one('table.wsclose-table')
     assert table is not None
@@ -48,27 +48,20 @@ def test_table_has_one_row_per_registry_entry(
 
 
 def test_table_registers_every_row_in_the_domain_and_inventory(
-    build: Callable[..., SphinxTestApp],
+    shared: Callable[..., SphinxTestApp],
 ) -> None:
-    app = build('mentions-rst')
+    app = shared('mentions-rst')
     objects = {name: (docname, anchor) for name, _d, _t, docname, anchor, _p
                in app.env.get_domain('wsclose').get_objects()}
     assert objects == {entry.key: ('codes', f'wsclose-{entry.key}') for entry in REGISTRY}
 
-    with (app.outdir / 'objects.inv').open('rb') as stream:
-        inventory = InventoryFile.load(stream, 'https://ws.example', _join)
-    data = inventory.data if hasattr(inventory, 'data') else inventory
-    codes = data['wsclose:code']
+    codes = load_inventory(app.outdir / 'objects.inv', 'https://ws.example')['wsclose:code']
     assert set(codes) == {entry.key for entry in REGISTRY}
-    item = codes['1008']
-    uri = item.uri if hasattr(item, 'uri') else item[2]
-    dispname = item.display_name if hasattr(item, 'display_name') else item[3]
-    assert uri == 'https://ws.example/codes.html#wsclose-1008'
-    assert dispname == '1008 Policy Violation'
+    assert codes['1008'] == ('https://ws.example/codes.html#wsclose-1008', '1008 Policy Violation')
 
 
-def test_codes_are_in_the_search_index(build: Callable[..., SphinxTestApp]) -> None:
-    app = build('mentions-rst')
+def test_codes_are_in_the_search_index(shared: Callable[..., SphinxTestApp]) -> None:
+    app = shared('mentions-rst')
     text = (app.outdir / 'searchindex.js').read_text(encoding='utf-8')
     index = json.loads(text.removeprefix('Search.setIndex(').removesuffix(')'))
     (objtype,) = [key for key, name in index['objtypes'].items() if name == 'wsclose:code']
