@@ -23,6 +23,7 @@ from sphinxext_wsclose._locale import __
 from sphinxext_wsclose.config import check_placement, settings
 from sphinxext_wsclose.indexing import index_entry
 from sphinxext_wsclose.registry import InvalidCodeError, parse_int
+from sphinxext_wsclose.values import CONTROL, fold_controls
 
 if TYPE_CHECKING:
     from sphinx.addnodes import desc_signature
@@ -83,17 +84,36 @@ class CloseCodeDirective(ObjectDescription[int]):
             raise ValueError(sig) from exc
         if not check_placement(code, signode):
             raise ValueError(sig)
-        name = match[2]
+        name = self._folded('name', match[2], code, signode)
         signode['fullname'] = f'{code} {name}'
         signode['wsclose_name'] = name
         signode += addnodes.desc_name(str(code), str(code))
         signode += addnodes.desc_sig_space()
         signode += nodes.inline(name, name, classes=['wsclose-code-name'])
-        constant = self.options.get('constant', '').strip()
+        constant = self._folded('constant', self.options.get('constant', '').strip(), code,
+                                signode)
         if constant:
             signode += addnodes.desc_sig_space()
             signode += addnodes.desc_annotation(constant, f'({constant})')
         return code
+
+    @staticmethod
+    def _folded(what: str, value: str, code: int, signode: desc_signature) -> str:
+        """*value* without control characters, which must not reach ``objects.inv``.
+
+        docutils' own escape mark (NUL, where rST had a backslash) goes first,
+        as it does from every page docutils writes.
+        """
+        value = nodes.unescape(value)
+        if not CONTROL.search(value):
+            return value
+        folded = fold_controls(value)
+        logger.warning(
+            __('wsclose:code %d: the %s %r has a line break or another control character; '
+               'it is shown as %r'),
+            code, what, value, folded, location=signode, type='wsclose', subtype='invalid',
+        )
+        return folded
 
     def add_target_and_index(self, name: int, sig: str, signode: desc_signature) -> None:
         node_id = make_id(self.env, self.state.document, 'wsclose', str(name))

@@ -41,6 +41,7 @@ from sphinxext_wsclose.registry import (
     readable_name,
 )
 from sphinxext_wsclose.sources import Item, load
+from sphinxext_wsclose.values import CONTROL, fold_controls
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -63,8 +64,6 @@ FALLBACKS = ('rfc', 'iana', 'none')
 CUSTOM_KEYS = frozenset({'name', 'description', 'constant'})
 #: A location that ends with its line.
 _LINE = re.compile(r':\d+$')
-#: Characters that must not reach a name, a description or a constant.
-_CONTROL = re.compile(r'[\x00-\x1f\x7f-\x9f\u2028\u2029]')
 
 
 @dataclass(frozen=True)
@@ -131,7 +130,7 @@ class _Validator:
         #: Enum members whose value is a registered code: more names of it.
         self.spellings: dict[str, Spelling] = {}
         self.lines: dict[str, str] = {}
-        self.items: dict[str, str] = {}
+        self.items: dict[object, str] = {}
         #: Keys that the ``wsclose_codes`` dict of conf.py writes twice, with
         #: the line of each one that Python drops.
         self.repeated: list[tuple[str, str]] = []
@@ -154,16 +153,25 @@ class _Validator:
                 self.repeated.clear()
             if name == 'wsclose_codes' and isinstance(value, ast.Dict):
                 for key in value.keys:
-                    if not isinstance(key, ast.Constant):
+                    if key is None:  # ``**other``
                         continue
-                    text = str(key.value)
-                    if text in self.items:
-                        self.repeated.append((text, self.items[text]))
-                    self.items[text] = f'{conf_py}:{key.lineno}'
+                    # The key's value, as the dict holds it: 4001 and '4001' are
+                    # two keys, 4001 and 4001.0 one; -5 is an expression.
+                    try:
+                        literal = ast.literal_eval(key)
+                        hash(literal)
+                    except (ValueError, TypeError, SyntaxError, RecursionError):
+                        continue
+                    if literal in self.items:
+                        self.repeated.append((str(literal), self.items[literal]))
+                    self.items[literal] = f'{conf_py}:{key.lineno}'
 
     def item(self, key: object) -> str | None:
         """Where conf.py sets the ``wsclose_codes`` item *key*, or its assignment."""
-        return self.items.get(str(key), self.lines.get('wsclose_codes'))
+        try:
+            return self.items.get(key, self.lines.get('wsclose_codes'))
+        except TypeError:  # an unhashable key, which conf.py cannot have written
+            return self.lines.get('wsclose_codes')
 
     def warn(self, key: str, message: str, *args: object, location: str | None = None) -> None:
         if key in self.overridden:
@@ -346,7 +354,7 @@ class _Validator:
         else:
             # A line break in a name would start a line of its own in
             # objects.inv, which other projects read: fold it to a space.
-            fields = {str(key): _fold(value) for key, value in given.items()}
+            fields = {str(key): fold_controls(value) for key, value in given.items()}
             if not fields.get('name') and not fields.get('constant'):
                 problem = __('the name is missing or empty')
         if problem is not None or not isinstance(given, dict):
@@ -355,7 +363,7 @@ class _Validator:
             )
             return None
         for key, value in given.items():
-            if _CONTROL.search(value):
+            if CONTROL.search(value):
                 self.warn(
                     'wsclose_codes',
                     __('wsclose_codes[%d]: the %s %r has a line break or another control '
@@ -396,11 +404,6 @@ def file_place(location: str | Node | None) -> str | Node | None:
     if isinstance(location, str) and not _LINE.search(location):
         return f'{location}:1'
     return location
-
-
-def _fold(value: str) -> str:
-    """*value* without control characters, and with its spaces folded to one."""
-    return ' '.join(_CONTROL.sub(' ', value).split())
 
 
 def check_placement(code: int, location: str | Node | None) -> bool:

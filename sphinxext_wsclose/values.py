@@ -18,6 +18,10 @@ BROWSER_SPANS: tuple[tuple[int, int], ...] = ((1000, 1000), (3000, 4999))
 #: Words that ``:codes:`` and ``wsclose list --codes`` accept for a set of spans.
 SPAN_WORDS: dict[str, tuple[tuple[int, int], ...]] = {'browser': BROWSER_SPANS}
 
+#: Characters that must not reach a name, a description or a constant: a
+#: line break in a name would write a line of its own into ``objects.inv``.
+CONTROL = re.compile(r'[\x00-\x1f\x7f-\x9f\u2028\u2029]')
+
 _NUMBER = re.compile(r'[+-]?[0-9]+')
 #: More digits than any close code has: such a number is out of range, and
 #: :func:`int` need not read all of it (it refuses more than 4,300 digits).
@@ -30,6 +34,11 @@ class InvalidCodeError(ValueError):
     Raised for non-numbers and for numbers outside 0-65535, the values that
     the 16-bit status code field of a Close frame can carry.
     """
+
+
+def fold_controls(value: str) -> str:
+    """*value* with its control characters as spaces, and its spaces folded to one."""
+    return ' '.join(CONTROL.sub(' ', value).split())
 
 
 def is_number(text: str) -> bool:
