@@ -14,12 +14,17 @@ costs what a hand-written link costs: one node and its text.
 ``:wsclose:code:``, the long name of the same role, makes a ``pending_xref``
 instead, for Sphinx's own resolver.  That is what ``:external:`` (intersphinx)
 needs, and the link it gives is the same.
+
+A page mentions the same few codes again and again: what a target means is
+worked out once per project (a :class:`_Plan`), and the common mention, a
+bare target such as ``1008``, skips :class:`~sphinx.roles.XRefRole`'s
+per-call setup, which gives the same result for it.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from docutils import nodes
 from sphinx import addnodes
@@ -35,10 +40,12 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from docutils.nodes import Node, system_message
+    from docutils.parsers.rst.states import Inliner
     from sphinx.application import Sphinx
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
+    from sphinxext_wsclose.config import Settings
     from sphinxext_wsclose.domain import CloseCodeDomain
     from sphinxext_wsclose.registry import Parsed, Registry
 
@@ -52,6 +59,8 @@ NAMES = '*names*'
 REGISTRY_SPAN = range(1000, 5000)
 #: A target written as a number or a range of numbers; ``2FA required`` is a name.
 _NUMERIC = re.compile(r'\s*[+-]?[0-9]+(?:\s*[-\u2013\u2014]\s*[+-]?[0-9]+)?\s*')
+#: How many targets' plans a role keeps, as the registry bounds its caches.
+_PLANS_KEPT = 10_000
 
 
 def invalid_message(error: InvalidCodeError) -> str:
@@ -99,6 +108,74 @@ class mention_text(nodes.inline):
     """
 
 
+class _Plan(NamedTuple):
+    """What a mention of a target becomes in one project: the same every time."""
+
+    #: The key it links to (its ``wsclose`` attribute, or a name to resolve).
+    key: str
+    #: Its text.
+    text: str
+    #: Whether the text is in code style (a spelling, with wsclose_show_spelling).
+    literal: bool
+    #: The keys whose rows it may link to (:func:`depends_on`).
+    keys: tuple[str, ...]
+    #: Whether whoever links it must keep the text.
+    final: bool
+
+
+class _Reject(NamedTuple):
+    """A target that can never be linked: the warning, and its subtype."""
+
+    message: str
+    subtype: str
+
+
+def _plan(project: Settings, target: str, title: str, *, explicit: bool,
+          short: bool) -> _Plan | _Reject:
+    """What a mention of *target* shows and links to, or why it cannot be linked."""
+    try:
+        parsed = project.registry.parse(target)
+    except AmbiguousNameError as exc:
+        return _Reject(ambiguous_message(exc), 'ambiguous')
+    except InvalidCodeError as exc:
+        if _NUMERIC.fullmatch(target):
+            return _Reject(invalid_message(exc), 'invalid')
+        # A name that only a ``wsclose:code`` directive on some page may
+        # define: resolved, or warned about, once every page is read.
+        name = target.strip()
+        return _Plan(name, title, literal=False, keys=(name, NAMES), final=explicit)
+    entry = parsed.entry
+    outside = entry.first not in REGISTRY_SPAN or entry.last not in REGISTRY_SPAN
+    if outside and parsed.code is not None:
+        return _Reject(
+            __('close code %s is in %s, which no WebSocket range defines; '
+               'close codes run from 1000 to 4999') % (parsed.key, entry.code_text),
+            'unused',
+        )
+    if parsed.code is None:
+        text = entry.display if entry.is_range else entry.format(project.role_format)
+        # A project's own code may also have a wsclose:code description,
+        # which then gives the name: leave the text open for it.
+        final = entry.kind is not Kind.CUSTOM
+    elif entry.kind is Kind.UNASSIGNED:
+        # Unassigned, unless a page here or in a project that intersphinx
+        # reaches documents it; ``links`` warns if nothing does.
+        text, final = title, False
+    else:
+        # ``target.text``, with the range's label translated: "4001 (private use)".
+        text, final = f'{parsed.code} ({_(entry.label)})', False
+    literal = False
+    if explicit:
+        text, final = title, True
+    elif project.show_spelling and not _NUMERIC.fullmatch(target):
+        # ``WSCloseCode.GOING_AWAY`` as written, in code style.
+        text = target.strip()
+        if short:
+            text = text.rpartition('.')[2]
+        literal, final = True, True
+    return _Plan(parsed.key, text, literal, depends_on(project.registry, parsed), final)
+
+
 class CloseCodeRole(XRefRole):
     """Link a close code, a code name or a range to its entry.
 
@@ -114,6 +191,44 @@ class CloseCodeRole(XRefRole):
 
     def __init__(self) -> None:
         super().__init__(warn_dangling=True, innernodeclass=nodes.inline)
+        #: The project whose targets :attr:`_plans` holds (one role serves
+        #: every Sphinx application of a process).
+        self._plans_for: Settings | None = None
+        self._plans: dict[str, _Plan | _Reject] = {}
+
+    def __call__(
+        self,
+        name: str,
+        rawtext: str,
+        text: str,
+        lineno: int,
+        inliner: Inliner,
+        options: dict[str, Any] | None = None,
+        content: Sequence[str] = (),
+    ) -> tuple[list[Node], list[system_message]]:
+        # A bare target (no ``!``, ``~``, explicit title or escape), under a
+        # name of its own: XRefRole would take it as it is (title = target =
+        # text), so go straight to the mention.
+        if (not name or not text or text[0] in '!~' or '<' in text or '\x00' in text):
+            return super().__call__(name, rawtext, text, lineno, inliner, options, content)
+        env: BuildEnvironment = inliner.document.settings.env
+        project = settings(env.config)
+        if project is not self._plans_for:
+            self._plans_for, self._plans = project, {}
+        plan = self._plans.get(text)
+        if plan is None:
+            plan = _plan(project, text, text, explicit=False, short=False)
+            if len(self._plans) < _PLANS_KEPT:
+                self._plans[text] = plan
+        if isinstance(plan, _Reject):
+            node: Node = nodes.inline(rawtext, text, classes=[*MENTION_CLASSES, 'wsclose-invalid'])
+            _locate(node, inliner, lineno)
+            logger.warning(plan.message, location=node, type='wsclose', subtype=plan.subtype)
+            return [node], []
+        node = make_mention(env, rawtext, plan.key, [_content(plan)], plan.keys,
+                            final=plan.final, pending=name.lower() == 'wsclose:code')
+        _locate(node, inliner, lineno)
+        return [node], []
 
     def run(self) -> tuple[list[Node], list[system_message]]:
         # Registered as ``wsclose`` and as ``wsclose:code``: both are one type.
@@ -131,56 +246,12 @@ class CloseCodeRole(XRefRole):
         return self.create_xref_node()
 
     def create_xref_node(self) -> tuple[list[Node], list[system_message]]:
-        project = settings(self.config)
-        try:
-            target = project.registry.parse(self.target)
-        except AmbiguousNameError as exc:
-            return self._reject(ambiguous_message(exc), 'ambiguous')
-        except InvalidCodeError as exc:
-            if _NUMERIC.fullmatch(self.target):
-                return self._reject(invalid_message(exc), 'invalid')
-            # A name that only a ``wsclose:code`` directive on some page may
-            # define: resolved, or warned about, once every page is read.
-            name = self.target.strip()
-            return self._reference(name, self.title, (name, NAMES), final=self.has_explicit_title)
-        entry = target.entry
-        outside = entry.first not in REGISTRY_SPAN or entry.last not in REGISTRY_SPAN
-        if outside and target.code is not None:
-            return self._reject(
-                __('close code %s is in %s, which no WebSocket range defines; '
-                   'close codes run from 1000 to 4999') % (target.key, entry.code_text),
-                'unused',
-            )
-        if target.code is None:
-            text = entry.display if entry.is_range else entry.format(project.role_format)
-            # A project's own code may also have a wsclose:code description,
-            # which then gives the name: leave the text open for it.
-            final = entry.kind is not Kind.CUSTOM
-        elif entry.kind is Kind.UNASSIGNED:
-            # Unassigned, unless a page here or in a project that intersphinx
-            # reaches documents it; ``references`` warns if nothing does.
-            text, final = self.title, False
-        else:
-            # ``target.text``, with the range's label translated: "4001 (private use)".
-            text, final = f'{target.code} ({_(entry.label)})', False
-        content: list[Node] = [nodes.Text(text)]
-        if self.has_explicit_title:
-            content, final = [nodes.Text(self.title)], True
-        elif project.show_spelling and not _NUMERIC.fullmatch(self.target):
-            # ``WSCloseCode.GOING_AWAY`` as written, in code style.
-            spelling = self.target.strip()
-            if self.short:
-                spelling = spelling.rpartition('.')[2]
-            content, final = [nodes.literal(spelling, spelling)], True
-        keys = depends_on(project.registry, target)
-        return self._reference(target.key, content, keys, final=final)
-
-    def _reference(
-        self, target: str, content: str | Sequence[Node], keys: tuple[str, ...], *, final: bool
-    ) -> tuple[list[Node], list[system_message]]:
-        children = [nodes.Text(content)] if isinstance(content, str) else list(content)
-        node = make_mention(self.env, self.rawtext, target, children, keys, final=final,
-                            pending=self.name == 'wsclose:code')
+        plan = _plan(settings(self.config), self.target, self.title,
+                     explicit=self.has_explicit_title, short=self.short)
+        if isinstance(plan, _Reject):
+            return self._reject(plan.message, plan.subtype)
+        node = make_mention(self.env, self.rawtext, plan.key, [_content(plan)], plan.keys,
+                            final=plan.final, pending=self.name == 'wsclose:code')
         self.set_source_info(node)
         return [node], []
 
@@ -190,6 +261,18 @@ class CloseCodeRole(XRefRole):
         self.set_source_info(node)
         logger.warning(message, location=node, type='wsclose', subtype=subtype)
         return [node], []
+
+
+def _locate(node: Node, inliner: Inliner, lineno: int) -> None:
+    """Where *node* is, as :meth:`~sphinx.util.docutils.SphinxRole.set_source_info` sets it."""
+    node.source, node.line = inliner.reporter.get_source_and_line(lineno)  # type: ignore[assignment]
+
+
+def _content(plan: _Plan) -> Node:
+    """A new node of the text of a mention."""
+    if plan.literal:
+        return nodes.literal(plan.text, plan.text)
+    return nodes.Text(plan.text)
 
 
 def make_mention(
@@ -213,11 +296,15 @@ def make_mention(
     domain.note_mention(docname, keys)
     if pending:
         return pending_mention(rawtext, docname, target, content, final=final)
-    node = nodes.reference(
-        rawtext, '', *content, classes=list(MENTION_CLASSES), refdoc=docname, wsclose=target
-    )
+    # What ``reference(rawtext, '', *content, classes=..., refdoc=..., wsclose=...)``
+    # gives, attribute for attribute, without its keyword arguments' loop.
+    node = nodes.reference(rawtext, '', *content)
+    attributes = node.attributes
+    attributes['classes'].extend(MENTION_CLASSES)
+    attributes['refdoc'] = docname
+    attributes['wsclose'] = target
     if not final:
-        node['wsclose_open'] = True
+        attributes['wsclose_open'] = True
     return node
 
 
