@@ -39,7 +39,7 @@ from hypothesis import example, given, reject, settings
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
 from test_fuzz import _CONTENT, _ITEMS, _KEYS, _SPAN, _VALID, _VALUE, CONTROL, FUZZ, NAMES, _fold
-from versions import load_inventory
+from versions import load_inventory, source_lines
 
 from sphinxext_wsclose.registry import REGISTRY, Kind, readable_name
 
@@ -521,10 +521,26 @@ def _inventory_names(app: SphinxTestApp) -> dict[str, str]:
     return {key: text for key, (_uri, text) in codes.items()}
 
 
+def _signature_as_read(syntax: str, signature: str,
+                       options: dict[str, str]) -> tuple[str, list[str]]:
+    """The directive's argument as the parser gets it, and the lines carried to the body.
+
+    docutils < 0.21 reads a U+2028 (and the like) as a new line, before MyST
+    sees it: the argument ends there, and the rest opens the body.
+    """
+    if syntax == 'rst':
+        return signature.replace('\x00', ''), []  # docutils' own escape mark, never shown
+    read, *carried = source_lines(signature)
+    if carried and (options or not re.fullmatch(r'[\w ]*', ' '.join(carried))):
+        reject()  # the carried text would read as options or as markup
+    return read, carried
+
+
 @capped(220)
 @given(case=_code_directive())
 # Found here: a line break in a MyST name cuts the entry in objects.inv.
 @example(case=('myst', '4001 Token\u2028expired', None, ''))
+@example(case=('myst', '4001 Token\x01expired', None, ''))  # not a line break anywhere
 # Found here: a NUL, which docutils drops from the HTML, reaches objects.inv.
 @example(case=('rst', '4002 \x00x', None, ''))
 def test_code_directive(project: Project, case: tuple[str, str, str | None, str]) -> None:
@@ -533,11 +549,11 @@ def test_code_directive(project: Project, case: tuple[str, str, str | None, str]
     options = {} if constant is None else {'constant': constant}
     if flag:
         options[flag] = ''
+    read, carried = _signature_as_read(syntax, signature, options)
     project.configure()
     found = located(project.build(project.page(
         syntax, _directive(syntax, 'wsclose:code', signature, options, 'Body of the code.'))))
-    if syntax == 'rst':
-        signature = signature.replace('\x00', '')  # docutils' own escape mark, never shown
+    signature = read
     outcome = code_outcome(signature, flag)
     where = (project.source(syntax), DIRECTIVE_LINE[syntax])
     assert len(found) == len(outcome.warnings), (found, outcome)
@@ -555,8 +571,11 @@ def test_code_directive(project: Project, case: tuple[str, str, str | None, str]
     for link in term.select('a.headerlink'):
         link.extract()  # the permalink's '¶', which the user did not write
     # The body is kept, and so is the signature: as written when it is refused.
-    assert _collapse(definition.select_one('dd').get_text()).endswith('Body of the code.')
-    assert page.select('dt script, dt b, dt em, dt strong, dt a.reference') == []  # inert
+    body = _collapse(definition.select_one('dd').get_text())
+    assert body.startswith(_collapse(' '.join(carried))), body
+    assert body.endswith('Body of the code.'), body
+    # Inert: no markup but the constant's own annotation (an <em> on Sphinx 7.4).
+    assert page.select('dt script, dt b, dt em:not(.property), dt strong, dt a.reference') == []
     shown = term.select_one('.wsclose-code-name')
     assert (shown is not None) is outcome.parsed, term
     if shown is not None:

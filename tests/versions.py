@@ -6,6 +6,7 @@ import inspect
 import posixpath
 from typing import TYPE_CHECKING, Any
 
+import docutils
 from sphinx.util.inventory import InventoryFile
 
 if TYPE_CHECKING:
@@ -55,3 +56,16 @@ def forget_parser_state(app: SphinxTestApp) -> None:
         app.env.current_document = type(current)()
     else:
         app.env.temp_data.clear()
+
+
+def source_lines(line: str) -> list[str]:
+    """The lines Sphinx's reader makes of one line of a source file.
+
+    docutils before 0.21 reads every file through ``str.splitlines()``, which
+    also breaks at U+2028, U+2029, U+0085, ``\\x0b``, ``\\x0c`` and ``\\x1c``-``\\x1e``: in
+    Markdown as in rST, the parser never sees them. From 0.21, when Sphinx gives
+    the encoding, only Python's universal newlines apply (``\\r``, ``\\r\\n``).
+    """
+    if docutils.__version_info__ < (0, 21):
+        return line.splitlines() or ['']
+    return [line]
