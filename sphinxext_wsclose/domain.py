@@ -24,6 +24,7 @@ from sphinxext_wsclose._compat import builder_of
 from sphinxext_wsclose._locale import _, __
 from sphinxext_wsclose.codes import CloseCodeDirective, Definition
 from sphinxext_wsclose.config import settings
+from sphinxext_wsclose.indexing import IndexEntryTuple, OnlyEntry
 from sphinxext_wsclose.registry import (
     REGISTRY,
     Kind,
@@ -114,9 +115,9 @@ class CloseCodeDomain(Domain):
     indices = [CloseCodeIndex]  # noqa: RUF012
     initial_data = {  # noqa: RUF012
         'objects': {}, 'definitions': {}, 'defined_rows': set(), 'mentions': {}, 'titles': {},
-        'borrowed_titles': {},
+        'borrowed_titles': {}, 'only_entries': {},
     }
-    data_version = 7
+    data_version = 8
 
     @property
     def objects(self) -> dict[str, list[Location]]:
@@ -153,6 +154,12 @@ class CloseCodeDomain(Domain):
         """Each document, and the labels and documents whose titles it shows."""
         borrowed: dict[str, set[str]] = self.data.setdefault('borrowed_titles', {})
         return borrowed
+
+    @property
+    def only_entries(self) -> dict[str, list[OnlyEntry]]:
+        """Each document, and the general index's entries of its rows inside ``.. only::``."""
+        entries: dict[str, list[OnlyEntry]] = self.data.setdefault('only_entries', {})
+        return entries
 
     # -- registration ---------------------------------------------------------
 
@@ -193,6 +200,13 @@ class CloseCodeDomain(Domain):
                 targets[index] = target._replace(node_id=node_id, only=only)
         targets.sort()
 
+    def note_only_entries(
+        self, docname: str, entries: Iterable[IndexEntryTuple], only: tuple[str, ...]
+    ) -> None:
+        """Record index entries of *docname* that a build lists only where *only* holds."""
+        self.only_entries.setdefault(docname, []).extend(
+            OnlyEntry(entry, only) for entry in entries)
+
     def note_definition(
         self, code: int, docname: str, lineno: int, node_id: str, definition: Definition
     ) -> None:
@@ -213,6 +227,7 @@ class CloseCodeDomain(Domain):
         self.mentions.pop(docname, None)
         self.titles.pop(docname, None)
         self.borrowed_titles.pop(docname, None)
+        self.only_entries.pop(docname, None)
         _drop_doc(self.objects, docname)
         _drop_doc(self.definitions, docname)
 
@@ -221,7 +236,7 @@ class CloseCodeDomain(Domain):
         for docname, keys in otherdata['mentions'].items():
             if docname in docnames:
                 self.mentions[docname] = keys
-        for name in ('titles', 'borrowed_titles'):
+        for name in ('titles', 'borrowed_titles', 'only_entries'):
             for docname, found in otherdata[name].items():
                 if docname in docnames:
                     self.data.setdefault(name, {})[docname] = found
@@ -357,11 +372,15 @@ class CloseCodeDomain(Domain):
 
     def kept(self, target: Location) -> bool:
         """Whether this build keeps *target*: a row inside ``.. only::`` may be left out."""
-        if not target.only:
+        return self.holds(target.only)
+
+    def holds(self, only: tuple[str, ...]) -> bool:
+        """Whether this build keeps what is inside the ``.. only::`` blocks of *only*."""
+        if not only:
             return True
         tags = builder_of(self.env).tags
         try:
-            return all(tags.eval_condition(expr) for expr in target.only)
+            return all(tags.eval_condition(expr) for expr in only)
         except Exception:  # Sphinx warns about the expression, and keeps the block
             return True
 

@@ -20,6 +20,7 @@ from sphinx.util import logging
 
 from sphinxext_wsclose._compat import current_docname
 from sphinxext_wsclose.columns import COLUMNS, Column, covers
+from sphinxext_wsclose.indexing import hold_entries
 from sphinxext_wsclose.table import TABLE_PAGES, entry_row, first_paragraph, warn_empty_table
 
 if TYPE_CHECKING:
@@ -123,13 +124,13 @@ class OnlyTables(SphinxTransform):
                 read_id, own_id = row['ids'][0], nodes.make_id(f'wsclose-{key}')
                 if read_id != own_id:
                     row['wsclose_id'] = own_id
-                    self.document['wsclose_kept_ids'] = True
                     for index in row.findall(addnodes.index):
                         index['entries'] = [
                             (kind, text, own_id if target == read_id else target, *rest)
                             for kind, text, target, *rest in index['entries']
                         ]
                 domain.note_row_kept(key, docname, read_id, own_id, only)
+                domain.note_only_entries(docname, hold_entries(row), only)
 
 
 class KeptRowIds(SphinxPostTransform):
@@ -143,7 +144,10 @@ class KeptRowIds(SphinxPostTransform):
     default_priority = 55  # after Sphinx's OnlyNodeTransform (50)
 
     def run(self, **kwargs: Any) -> None:
-        if not self.document.get('wsclose_kept_ids'):
+        # Not the page's own mark: LaTeX writes its pages as one, which carries
+        # only the attributes of the first.
+        domain = cast('CloseCodeDomain', self.env.get_domain('wsclose'))
+        if not domain.only_entries:
             return
         rows = [row for row in self.document.findall(nodes.row) if 'wsclose-row' in row['classes']]
         taken = {node_id for row in rows for node_id in row['ids']}
