@@ -48,8 +48,3 @@ def config_overrides(config: Config) -> set[str]:
     if overrides is None:
         overrides = getattr(config, 'overrides', {})
     return set(overrides)
-
-
-def setup_compat(app: Sphinx) -> None:
-    """Note each build's builder, for :func:`builder_of` (first: others use it)."""
-    app.connect('builder-inited', remember_builder, priority=100)

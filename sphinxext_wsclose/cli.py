@@ -41,7 +41,7 @@ from sphinxext_wsclose.export import (
     select,
 )
 from sphinxext_wsclose.iana import RegistryFileError, diff_file
-from sphinxext_wsclose.registry import InvalidCodeError
+from sphinxext_wsclose.values import InvalidCodeError
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

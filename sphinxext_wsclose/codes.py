@@ -9,7 +9,7 @@ in reStructuredText or MyST.  The code then feeds the role, tables,
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, ClassVar, NamedTuple, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -22,8 +22,13 @@ from sphinxext_wsclose._compat import current_docname
 from sphinxext_wsclose._locale import __
 from sphinxext_wsclose.config import check_placement, settings
 from sphinxext_wsclose.indexing import index_entry
-from sphinxext_wsclose.registry import InvalidCodeError, parse_int
-from sphinxext_wsclose.values import CONTROL, fold_controls
+from sphinxext_wsclose.protocol import (
+    INVALID,
+    SIGNATURE_NAME,
+    WARNING_TYPE,
+)
+from sphinxext_wsclose.records import Definition
+from sphinxext_wsclose.values import CONTROL, InvalidCodeError, fold_controls, parse_int
 
 if TYPE_CHECKING:
     from sphinx.addnodes import desc_signature
@@ -34,16 +39,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 _SIGNATURE = re.compile(r'\s*(\S+)(?:\s+(.*\S))?\s*')
-
-
-class Definition(NamedTuple):
-    """A project's own code, as a ``wsclose:code`` directive defines it."""
-
-    docname: str
-    lineno: int
-    name: str
-    description: str
-    constant: str
 
 
 class CloseCodeDirective(ObjectDescription[int]):
@@ -63,7 +58,10 @@ class CloseCodeDirective(ObjectDescription[int]):
     }
 
     def run(self) -> list[nodes.Node]:
-        self._registrations: list[tuple[int, str, str]] = []
+        #: (code, node id, name, constant) of each signature, as shown.
+        self._registrations: list[tuple[int, str, str, str]] = []
+        #: The constant of each code, as its signature shows it.
+        self._constants: dict[int, str] = {}
         return super().run()
 
     def handle_signature(self, sig: str, signode: desc_signature) -> int:
@@ -71,7 +69,7 @@ class CloseCodeDirective(ObjectDescription[int]):
         if match is None or not match[2]:
             logger.warning(
                 __('%r: a wsclose:code needs a code and a name, as in "4001 Token expired"'),
-                sig, location=signode, type='wsclose', subtype='invalid',
+                sig, location=signode, type=WARNING_TYPE, subtype=INVALID,
             )
             raise ValueError(sig)
         try:
@@ -79,14 +77,14 @@ class CloseCodeDirective(ObjectDescription[int]):
         except InvalidCodeError as exc:
             logger.warning(
                 __('%s; a wsclose:code starts with a code number, as in "4001 Token expired"'),
-                exc, location=signode, type='wsclose', subtype='invalid',
+                exc, location=signode, type=WARNING_TYPE, subtype=INVALID,
             )
             raise ValueError(sig) from exc
         if not check_placement(code, signode):
             raise ValueError(sig)
         name = self._folded('name', match[2], code, signode)
         signode['fullname'] = f'{code} {name}'
-        signode['wsclose_name'] = name
+        signode[SIGNATURE_NAME] = name
         signode += addnodes.desc_name(str(code), str(code))
         signode += addnodes.desc_sig_space()
         signode += nodes.inline(name, name, classes=['wsclose-code-name'])
@@ -95,6 +93,7 @@ class CloseCodeDirective(ObjectDescription[int]):
         if constant:
             signode += addnodes.desc_sig_space()
             signode += addnodes.desc_annotation(constant, f'({constant})')
+        self._constants[code] = constant
         return code
 
     @staticmethod
@@ -111,7 +110,7 @@ class CloseCodeDirective(ObjectDescription[int]):
         logger.warning(
             __('wsclose:code %d: the %s %r has a line break or another control character; '
                'it is shown as %r'),
-            code, what, value, folded, location=signode, type='wsclose', subtype='invalid',
+            code, what, value, folded, location=signode, type=WARNING_TYPE, subtype=INVALID,
         )
         return folded
 
@@ -119,7 +118,8 @@ class CloseCodeDirective(ObjectDescription[int]):
         node_id = make_id(self.env, self.state.document, 'wsclose', str(name))
         signode['ids'].append(node_id)
         self.state.document.note_explicit_target(signode)
-        self._registrations.append((name, node_id, str(signode['wsclose_name'])))
+        self._registrations.append(
+            (name, node_id, str(signode[SIGNATURE_NAME]), self._constants.get(name, '')))
         if 'no-index-entry' not in self.options and settings(self.config).index_entries:
             self.indexnode['entries'].append(index_entry(signode['fullname'], node_id))
 
@@ -127,10 +127,11 @@ class CloseCodeDirective(ObjectDescription[int]):
         """Register the code, with the body's first paragraph as its description."""
         paragraph = next(iter(content_node.findall(nodes.paragraph)), None)
         description = ' '.join(paragraph.astext().split()) if paragraph is not None else ''
-        constant = self.options.get('constant', '').strip()
         domain = cast('CloseCodeDomain', self.env.get_domain('wsclose'))
         docname = current_docname(self.env)
-        for code, node_id, name in self._registrations:
+        # The name and constant as the signature shows them: folded, if the
+        # user's had control characters (the warning says so).
+        for code, node_id, name, constant in self._registrations:
             definition = Definition(docname, self.lineno, name, description or name, constant)
             domain.note_definition(code, docname, self.lineno, node_id, definition)
 

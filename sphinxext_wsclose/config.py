@@ -7,15 +7,14 @@ that names the key, and the rest of the configuration still works.
 
 ``wsclose_codes`` may also name an enum in the project's code or a data file
 (:mod:`sphinxext_wsclose.sources`).  Editing those does not change
-``conf.py``, so Sphinx would not notice: :func:`reread_if_codes_changed`
-compares a digest of the codes with the previous build's.
+``conf.py``, so Sphinx would not notice: :attr:`Settings.digest`
+is compared with the previous build's
+(:func:`sphinxext_wsclose.domain.reread_if_codes_changed`).
 """
 
 from __future__ import annotations
 
-import ast
 import hashlib
-import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -27,29 +26,25 @@ from sphinx.util import logging
 
 from sphinxext_wsclose._compat import config_overrides
 from sphinxext_wsclose._locale import __
+from sphinxext_wsclose.bundled import REGISTRY, place_custom
+from sphinxext_wsclose.conflines import ConfLines, with_line
 from sphinxext_wsclose.registry import (
-    REGISTRY,
     CustomPlacement,
-    InvalidCodeError,
     Kind,
     Registry,
     Spelling,
     custom_entry,
     normalize_name,
-    parse_int,
-    place_custom,
     readable_name,
 )
 from sphinxext_wsclose.sources import Item, load
-from sphinxext_wsclose.values import CONTROL, fold_controls
+from sphinxext_wsclose.values import CONTROL, InvalidCodeError, fold_controls, parse_int
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
 
     from docutils.nodes import Node
     from sphinx.application import Sphinx
     from sphinx.config import Config
-    from sphinx.environment import BuildEnvironment
 
     from sphinxext_wsclose.registry import Entry
 
@@ -62,21 +57,44 @@ ROLE_FIELDS = frozenset({'code', 'name', 'constant'})
 #: What an unresolved, valid mention links to.
 FALLBACKS = ('rfc', 'iana', 'none')
 CUSTOM_KEYS = frozenset({'name', 'description', 'constant'})
-#: A location that ends with its line.
-_LINE = re.compile(r':\d+$')
+
+
+@dataclass(frozen=True)
+class ConfigValue:
+    """A ``wsclose_*`` value: its name, its default and the types it may have."""
+
+    name: str
+    default: Any
+    types: tuple[type, ...]
+
+
+#: Every configuration value, with its one default.  Each is read while pages
+#: are parsed, so each is declared ``rebuild='env'``.
+CONFIG_VALUES = (
+    ConfigValue('wsclose_codes', {}, (dict, str)),
+    ConfigValue('wsclose_role_format', DEFAULT_ROLE_FORMAT, (str,)),
+    ConfigValue('wsclose_fallback', 'rfc', (str,)),
+    ConfigValue('wsclose_index_entries', default=True, types=(bool,)),
+    ConfigValue('wsclose_domain_index', default=True, types=(bool,)),
+    ConfigValue('wsclose_show_spelling', default=False, types=(bool,)),
+)
+#: The defaults, by name.
+DEFAULTS: dict[str, Any] = {value.name: value.default for value in CONFIG_VALUES}
+#: The values that are True or False.
+_FLAGS = tuple(value.name for value in CONFIG_VALUES if value.types == (bool,))
 
 
 @dataclass(frozen=True)
 class Settings:
-    """The validated ``wsclose_*`` values of one project."""
+    """The validated ``wsclose_*`` values of one project (defaults: :data:`CONFIG_VALUES`)."""
 
     registry: Registry
-    role_format: str = DEFAULT_ROLE_FORMAT
-    fallback: str = 'rfc'
-    index_entries: bool = True
-    domain_index: bool = True
+    role_format: str
+    fallback: str
+    index_entries: bool
+    domain_index: bool
     #: Show a mention by name as the user spelled it, not in ``role_format``.
-    show_spelling: bool = False
+    show_spelling: bool
     #: Where conf.py, the module or the data file defines each of the
     #: project's codes, for messages.
     code_locations: dict[str, str] = field(default_factory=dict)
@@ -88,18 +106,6 @@ class Settings:
                if entry.kind is Kind.CUSTOM or entry.python is not None]
         return hashlib.sha256(repr(own).encode('utf-8', 'backslashreplace')).hexdigest()
 
-
-#: name: (default, types, description for the docs)
-CONFIG_VALUES: dict[str, tuple[Any, tuple[type, ...]]] = {
-    'wsclose_codes': ({}, (dict, str)),
-    'wsclose_role_format': (DEFAULT_ROLE_FORMAT, (str,)),
-    'wsclose_fallback': ('rfc', (str,)),
-    'wsclose_index_entries': (True, (bool,)),
-    'wsclose_domain_index': (True, (bool,)),
-    'wsclose_show_spelling': (False, (bool,)),
-}
-_FLAGS = {'wsclose_index_entries': True, 'wsclose_domain_index': True,
-          'wsclose_show_spelling': False}
 
 _SETTINGS: WeakKeyDictionary[Config, Settings] = WeakKeyDictionary()
 
@@ -129,49 +135,10 @@ class _Validator:
         self.confdir = Path(confdir) if confdir else Path.cwd()
         #: Enum members whose value is a registered code: more names of it.
         self.spellings: dict[str, Spelling] = {}
-        self.lines: dict[str, str] = {}
-        self.items: dict[object, str] = {}
-        #: Keys that the ``wsclose_codes`` dict of conf.py writes twice, with
-        #: the line of each one that Python drops.
-        self.repeated: list[tuple[str, str]] = []
+        self.conf = ConfLines(confdir)
+        self.lines = self.conf.lines
         #: The values set on the command line (``-D``), which conf.py does not give.
         self.overridden: set[str] = set()
-        conf_py = Path(confdir, 'conf.py') if confdir else None
-        if conf_py is None or not conf_py.is_file():
-            return
-        try:
-            tree = ast.parse(conf_py.read_bytes(), str(conf_py))
-        except (SyntaxError, ValueError):  # Sphinx has run it, but be safe
-            return
-        # Python's own parser, not a pattern: assignments under ``if``, after
-        # ``;`` or in a tuple have their line too.  The last one wins, as it
-        # does when conf.py runs.
-        for name, value, line in _assignments(tree):
-            self.lines[name] = f'{conf_py}:{line}'
-            if name == 'wsclose_codes':
-                self.items.clear()
-                self.repeated.clear()
-            if name == 'wsclose_codes' and isinstance(value, ast.Dict):
-                for key in value.keys:
-                    if key is None:  # ``**other``
-                        continue
-                    # The key's value, as the dict holds it: 4001 and '4001' are
-                    # two keys, 4001 and 4001.0 one; -5 is an expression.
-                    try:
-                        literal = ast.literal_eval(key)
-                        hash(literal)
-                    except (ValueError, TypeError, SyntaxError, RecursionError):
-                        continue
-                    if literal in self.items:
-                        self.repeated.append((str(literal), self.items[literal]))
-                    self.items[literal] = f'{conf_py}:{key.lineno}'
-
-    def item(self, key: object) -> str | None:
-        """Where conf.py sets the ``wsclose_codes`` item *key*, or its assignment."""
-        try:
-            return self.items.get(key, self.lines.get('wsclose_codes'))
-        except TypeError:  # an unhashable key, which conf.py cannot have written
-            return self.lines.get('wsclose_codes')
 
     def warn(self, key: str, message: str, *args: object, location: str | None = None) -> None:
         if key in self.overridden:
@@ -189,15 +156,15 @@ class _Validator:
 
     def run(self, config: Config) -> Settings:
         self.overridden = config_overrides(config)
-        for key, location in self.repeated:
+        for key, location in self.conf.repeated:
             self.warn('wsclose_codes', __('wsclose_codes: the key %s is given twice; the '
                                           'last one is kept'), key, location=location)
         codes, locations = self.custom_codes(config.wsclose_codes)
         role_format = self.role_format(config.wsclose_role_format)
         fallback = self.fallback(config.wsclose_fallback)
         flags = {}
-        for key, default in _FLAGS.items():
-            value = getattr(config, key)
+        for key in _FLAGS:
+            value, default = getattr(config, key), DEFAULTS[key]
             if not isinstance(value, bool):
                 self.warn(key, __('%s: expected True or False, not %r; using %r'),
                           key, value, default)
@@ -240,9 +207,9 @@ class _Validator:
             __('wsclose_fallback: %r is not one of %s; using %r'),
             fallback,
             ', '.join(repr(name) for name in FALLBACKS),
-            'rfc',
+            DEFAULTS['wsclose_fallback'],
         )
-        return 'rfc'
+        return str(DEFAULTS['wsclose_fallback'])
 
     def role_format(self, value: object) -> str:
         problem = None
@@ -272,7 +239,7 @@ class _Validator:
     def custom_items(self, value: object) -> list[Item]:
         """The items of ``wsclose_codes``, from conf.py, the project's code or a file."""
         if isinstance(value, dict):
-            return [Item(key, item, self.item(key)) for key, item in value.items()]
+            return [Item(key, item, self.conf.item(key)) for key, item in value.items()]
         if isinstance(value, str):
             loaded = load(value, self.confdir, self.lines.get('wsclose_codes'))
             for message, location in loaded.problems:
@@ -374,35 +341,10 @@ class _Validator:
         return fields
 
 
-def _assignments(tree: ast.Module) -> Iterator[tuple[str, ast.expr, int]]:
-    """Every ``wsclose_*`` name that *tree* assigns, with its value and line, in order."""
-    statements = sorted(
-        (node for node in ast.walk(tree) if isinstance(node, (ast.Assign, ast.AnnAssign))),
-        key=lambda node: (node.lineno, node.col_offset),
-    )
-    for statement in statements:
-        if statement.value is None:
-            continue
-        targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
-        for target in targets:
-            pairs: list[tuple[ast.expr, ast.expr]] = [(target, statement.value)]
-            if isinstance(target, (ast.Tuple, ast.List)) and isinstance(
-                statement.value, (ast.Tuple, ast.List)
-            ) and len(target.elts) == len(statement.value.elts):
-                pairs = list(zip(target.elts, statement.value.elts, strict=True))
-            for name, value in pairs:
-                if isinstance(name, ast.Name) and name.id.startswith('wsclose_'):
-                    yield name.id, value, name.lineno
-
-
 def file_place(location: str | Node | None) -> str | Node | None:
-    """A location for a warning; a file's path gets a line, which Sphinx needs.
-
-    Sphinx takes a location string without ``:line`` for a document's name,
-    and looks it up in an environment that does not exist yet at start-up.
-    """
-    if isinstance(location, str) and not _LINE.search(location):
-        return f'{location}:1'
+    """A location for a warning: a node, or a file's path with a line (:func:`with_line`)."""
+    if isinstance(location, str):
+        return with_line(location)
     return location
 
 
@@ -451,26 +393,7 @@ def check_placement(code: int, location: str | Node | None) -> bool:
     return False
 
 
-def reread_if_codes_changed(
-    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
-) -> list[str]:
-    """``env-get-outdated`` handler: re-read every page when the project's codes changed.
-
-    That is when the enum or the data file that ``wsclose_codes`` names was
-    edited: ``conf.py`` is the same, so Sphinx sees no change of its own.
-    """
-    digest = settings(env.config).digest
-    data = env.get_domain('wsclose').data
-    previous = data.get('codes_digest')
-    data['codes_digest'] = digest
-    if previous is None or previous == digest:
-        return []
-    return sorted(env.found_docs - added - changed)
-
-
-def setup_config(app: Sphinx) -> None:
-    """Declare the ``wsclose_*`` values, checked once the configuration is read."""
-    for name, (default, types) in CONFIG_VALUES.items():
-        app.add_config_value(name, default, 'env', types=types)
-    app.connect('config-inited', validate_config)
-    app.connect('env-get-outdated', reread_if_codes_changed)
+def add_config_values(app: Sphinx) -> None:
+    """Declare the ``wsclose_*`` values."""
+    for value in CONFIG_VALUES:
+        app.add_config_value(value.name, value.default, 'env', types=value.types)

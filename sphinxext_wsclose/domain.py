@@ -12,9 +12,8 @@ handlers get their turn.
 
 from __future__ import annotations
 
-import enum
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
@@ -22,16 +21,17 @@ from sphinx.util import logging
 
 from sphinxext_wsclose._compat import builder_of
 from sphinxext_wsclose._locale import _, __
-from sphinxext_wsclose.codes import CloseCodeDirective, Definition
+from sphinxext_wsclose.bundled import REGISTRY
 from sphinxext_wsclose.config import settings
-from sphinxext_wsclose.indexing import IndexEntryTuple, OnlyEntry
-from sphinxext_wsclose.registry import (
-    REGISTRY,
-    Kind,
-    custom_entry,
-    normalize_name,
+from sphinxext_wsclose.protocol import (
+    DUPLICATE,
+    DUPLICATE_CODE,
+    DUPLICATE_NAME,
+    WARNING_TYPE,
+    mention_text,
 )
-from sphinxext_wsclose.roles import NAMES, CloseCodeRole, mention_text
+from sphinxext_wsclose.records import NAMES, Location, OnlyEntry, Rank
+from sphinxext_wsclose.registry import Kind, custom_entry, normalize_name
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Set
@@ -43,32 +43,10 @@ if TYPE_CHECKING:
     from sphinx.domains.std import StandardDomain
     from sphinx.environment import BuildEnvironment
 
+    from sphinxext_wsclose.records import Definition, IndexEntryTuple, Title
     from sphinxext_wsclose.registry import Entry
-    from sphinxext_wsclose.titles import Title
 
 logger = logging.getLogger(__name__)
-
-class Rank(enum.IntEnum):
-    """What kind of link target a :class:`Location` is; the lower rank is preferred."""
-
-    #: A ``wsclose:code`` description: the link target of its code, ahead of table rows.
-    DEFINITION = 0
-    #: A row of a ``wsclose-table``.
-    ROW = 1
-
-
-class Location(NamedTuple):
-    """Where one link target lives.  Sorted, the preferred target comes first:
-    descriptions before table rows, then in document order.
-    """
-
-    rank: Rank
-    docname: str
-    lineno: int
-    node_id: str
-    #: The expressions of the ``.. only::`` blocks around it, all of which must hold.
-    only: tuple[str, ...] = ()
-
 
 #: The titles of the domain index, translated when a build starts.
 _INDEX_TITLES = (_('WebSocket close codes'), _('close codes'))
@@ -105,61 +83,119 @@ class CloseCodeIndex(Index):
 
 
 class CloseCodeDomain(Domain):
-    """The close codes that this project documents, and links to them."""
+    """The close codes that this project documents, and links to them.
+
+    It stores and resolves; it knows no directive or role.  ``wsclose:code``
+    and the role ``:wsclose:code:`` are added to it in :func:`~sphinxext_wsclose.setup`.
+    """
 
     name = 'wsclose'
     label = 'WebSocket'
     object_types = {'code': ObjType(_('close code'), 'code')}  # noqa: RUF012
-    directives = {'code': CloseCodeDirective}  # noqa: RUF012
-    roles = {'code': CloseCodeRole()}  # noqa: RUF012
     indices = [CloseCodeIndex]  # noqa: RUF012
+    #: Every key this domain stores.  The first seven hold what pages say,
+    #: per document: :meth:`clear_doc` drops a document's part, and
+    #: :meth:`merge_domaindata` takes it from a parallel reader.  The last four
+    #: describe the whole project as the previous build left it; the main
+    #: process writes them once per build (``env-updated``, ``env-get-outdated``),
+    #: so no document owns a part of them.
     initial_data = {  # noqa: RUF012
-        'objects': {}, 'definitions': {}, 'defined_rows': set(), 'mentions': {}, 'titles': {},
-        'borrowed_titles': {}, 'only_entries': {},
+        # Each key ('1008', '4000-4999') and the Locations that document it.
+        'objects': {},
+        # Each code that wsclose:code descriptions define, and its Definitions.
+        'definitions': {},
+        # The documents whose tables list the codes that wsclose:code defines.
+        'defined_rows': set(),
+        # Each document, and the keys its mentions depend on.
+        'mentions': {},
+        # Each document, and its section Titles with mentions whose text may change.
+        'titles': {},
+        # Each document, and the labels and documents whose titles it shows.
+        'borrowed_titles': {},
+        # Each document, and the index entries (OnlyEntry) of its rows inside `only`.
+        'only_entries': {},
+        # Whole project: the std labels this domain set last build (label: docname).
+        'labels': {},
+        # Whole project: what each key resolved to last build (outdated_documents).
+        'snapshot': {},
+        # Whole project: each document's settled title texts, last build (titles).
+        'title_texts': {},
+        # Whole project: the digest of the project's own codes, last build (config).
+        'codes_digest': None,
     }
-    data_version = 8
+    data_version = 9
 
     @property
     def objects(self) -> dict[str, list[Location]]:
         """Each key (``'1008'``, ``'4000-4999'``) and every target that documents it."""
-        objects: dict[str, list[Location]] = self.data.setdefault('objects', {})
+        objects: dict[str, list[Location]] = self.data['objects']
         return objects
 
     @property
     def definitions(self) -> dict[str, list[Definition]]:
         """Each code that ``wsclose:code`` directives define, with every definition."""
-        definitions: dict[str, list[Definition]] = self.data.setdefault('definitions', {})
+        definitions: dict[str, list[Definition]] = self.data['definitions']
         return definitions
 
     @property
     def defined_rows(self) -> set[str]:
         """The documents whose tables list the codes that directives define."""
-        rows: set[str] = self.data.setdefault('defined_rows', set())
+        rows: set[str] = self.data['defined_rows']
         return rows
 
     @property
     def mentions(self) -> dict[str, set[str]]:
         """Each document, and the keys its mentions depend on."""
-        mentions: dict[str, set[str]] = self.data.setdefault('mentions', {})
+        mentions: dict[str, set[str]] = self.data['mentions']
         return mentions
 
     @property
     def titles(self) -> dict[str, list[Title]]:
         """Each document, and its section titles whose mentions a directive may name."""
-        titles: dict[str, list[Title]] = self.data.setdefault('titles', {})
+        titles: dict[str, list[Title]] = self.data['titles']
         return titles
 
     @property
     def borrowed_titles(self) -> dict[str, set[str]]:
         """Each document, and the labels and documents whose titles it shows."""
-        borrowed: dict[str, set[str]] = self.data.setdefault('borrowed_titles', {})
+        borrowed: dict[str, set[str]] = self.data['borrowed_titles']
         return borrowed
 
     @property
     def only_entries(self) -> dict[str, list[OnlyEntry]]:
         """Each document, and the general index's entries of its rows inside ``.. only::``."""
-        entries: dict[str, list[OnlyEntry]] = self.data.setdefault('only_entries', {})
+        entries: dict[str, list[OnlyEntry]] = self.data['only_entries']
         return entries
+
+    @property
+    def labels(self) -> dict[str, str]:
+        """The labels of rows that :meth:`update_labels` set last, with their documents."""
+        labels: dict[str, str] = self.data['labels']
+        return labels
+
+    @property
+    def title_texts(self) -> dict[str, list[str]]:
+        """Each document's settled title texts, as the previous build left them."""
+        texts: dict[str, list[str]] = self.data['title_texts']
+        return texts
+
+    def swap_snapshot(self, current: dict[str, Any]) -> dict[str, Any]:
+        """Store what every key resolves to now; return what it resolved to last build."""
+        previous: dict[str, Any] = self.data['snapshot']
+        self.data['snapshot'] = current
+        return previous
+
+    def swap_title_texts(self, current: dict[str, list[str]]) -> dict[str, list[str]]:
+        """Store each document's title texts now; return the previous build's."""
+        previous = self.title_texts
+        self.data['title_texts'] = current
+        return previous
+
+    def swap_codes_digest(self, digest: str) -> str | None:
+        """Store the digest of the project's own codes; return the previous build's."""
+        previous: str | None = self.data['codes_digest']
+        self.data['codes_digest'] = digest
+        return previous
 
     # -- registration ---------------------------------------------------------
 
@@ -222,24 +258,22 @@ class CloseCodeDomain(Domain):
         found.append(target)
         found.sort()
 
+    #: The per-document keys that map a document to what it holds.
+    _BY_DOCUMENT = ('mentions', 'titles', 'borrowed_titles', 'only_entries')
+
     def clear_doc(self, docname: str) -> None:
         self.defined_rows.discard(docname)
-        self.mentions.pop(docname, None)
-        self.titles.pop(docname, None)
-        self.borrowed_titles.pop(docname, None)
-        self.only_entries.pop(docname, None)
+        for name in self._BY_DOCUMENT:
+            self.data[name].pop(docname, None)
         _drop_doc(self.objects, docname)
         _drop_doc(self.definitions, docname)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         self.defined_rows.update(set(otherdata['defined_rows']) & set(docnames))
-        for docname, keys in otherdata['mentions'].items():
-            if docname in docnames:
-                self.mentions[docname] = keys
-        for name in ('titles', 'borrowed_titles', 'only_entries'):
+        for name in self._BY_DOCUMENT:
             for docname, found in otherdata[name].items():
                 if docname in docnames:
-                    self.data.setdefault(name, {})[docname] = found
+                    self.data[name][docname] = found
         for key, targets in otherdata['objects'].items():
             for target in targets:
                 if target.docname in docnames:
@@ -270,7 +304,7 @@ class CloseCodeDomain(Domain):
         preferred target may have moved.
         """
         std = cast('StandardDomain', self.env.get_domain('std'))
-        ours: dict[str, str] = self.data.setdefault('labels', {})
+        ours = self.labels
         for label, docname in ours.items():
             if std.anonlabels.get(label) == (docname, label):
                 del std.anonlabels[label]
@@ -314,8 +348,8 @@ class CloseCodeDomain(Domain):
                 self.env.doc2path(first_doc),
                 first_line,
                 location=(other_doc, other_line),
-                type='wsclose',
-                subtype='duplicate',
+                type=WARNING_TYPE,
+                subtype=DUPLICATE,
             )
 
     def _warn_duplicate_names(self) -> None:
@@ -335,8 +369,8 @@ class CloseCodeDomain(Domain):
                        'name is ambiguous, so use the code'),
                     seen[folded], key, name, self.env.doc2path(other.docname), other.lineno,
                     location=(first.docname, first.lineno),
-                    type='wsclose',
-                    subtype='duplicate-name',
+                    type=WARNING_TYPE,
+                    subtype=DUPLICATE_NAME,
                 )
 
     def _warn_duplicate_definitions(self) -> None:
@@ -356,8 +390,8 @@ class CloseCodeDomain(Domain):
                     where,
                     winner,
                     location=(other.docname, other.lineno),
-                    type='wsclose',
-                    subtype='duplicate-code',
+                    type=WARNING_TYPE,
+                    subtype=DUPLICATE_CODE,
                 )
 
     # -- look-up --------------------------------------------------------------
@@ -548,8 +582,7 @@ def outdated_documents(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = cast('CloseCodeDomain', env.get_domain('wsclose'))
     domain.update_labels()
     current = domain.snapshot()
-    previous: dict[str, Any] = domain.data.get('snapshot', {})
-    domain.data['snapshot'] = current
+    previous = domain.swap_snapshot(current)
     changed = {key for key in current.keys() | previous.keys()
                if current.get(key) != previous.get(key)}
     if not changed:
@@ -570,8 +603,17 @@ def translate_index_titles(app: Sphinx) -> None:
     CloseCodeIndex.localname, CloseCodeIndex.shortname = (str(title) for title in _INDEX_TITLES)
 
 
-def setup_domain(app: Sphinx) -> None:
-    """Register the domain (with ``wsclose:code``) and its handlers."""
-    app.add_domain(CloseCodeDomain)
-    app.connect('builder-inited', translate_index_titles)
-    app.connect('env-updated', outdated_documents)
+def reread_if_codes_changed(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """``env-get-outdated`` handler: re-read every page when the project's codes changed.
+
+    That is when the enum or the data file that ``wsclose_codes`` names was
+    edited: ``conf.py`` is the same, so Sphinx sees no change of its own.
+    """
+    digest = settings(env.config).digest
+    domain = cast('CloseCodeDomain', env.get_domain('wsclose'))
+    previous = domain.swap_codes_digest(digest)
+    if previous is None or previous == digest:
+        return []
+    return sorted(env.found_docs - added - changed)

@@ -17,6 +17,7 @@ import re
 import textwrap
 from typing import TYPE_CHECKING, Any
 
+from sphinxext_wsclose.bundled import REGISTRY
 from sphinxext_wsclose.columns import (
     COLUMNS,
     FLAG_WORDS,
@@ -26,7 +27,7 @@ from sphinxext_wsclose.columns import (
     spans_in,
 )
 from sphinxext_wsclose.libraries import LIBRARIES, library_names
-from sphinxext_wsclose.registry import REGISTRY, Kind
+from sphinxext_wsclose.registry import Kind
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -98,7 +99,7 @@ def entry_record(entry: Entry) -> dict[str, Any]:
 def query_record(text: str, registry: Registry = REGISTRY) -> dict[str, Any]:
     """What ``wsclose TEXT --json`` prints, as a dict.
 
-    Raises :exc:`~sphinxext_wsclose.registry.InvalidCodeError` when *text* is
+    Raises :exc:`~sphinxext_wsclose.values.InvalidCodeError` when *text* is
     neither a close code number, a registry range, nor a known name.
     """
     target = registry.parse(text)
@@ -328,7 +329,7 @@ def _number(target: Parsed) -> int | None:
 def describe(text: str, registry: Registry = REGISTRY) -> str:
     """What ``wsclose TEXT`` prints.
 
-    Raises :exc:`~sphinxext_wsclose.registry.InvalidCodeError` when *text* is
+    Raises :exc:`~sphinxext_wsclose.values.InvalidCodeError` when *text* is
     neither a close code number, a registry range, nor a known name.
     """
     target = registry.parse(text)

@@ -31,7 +31,8 @@ from sphinx import addnodes
 from sphinx.builders.html import StandaloneHTMLBuilder
 
 from sphinxext_wsclose._locale import _
-from sphinxext_wsclose.table import first_paragraph
+from sphinxext_wsclose.protocol import ROW_CLASS, TABLE_CLASS
+from sphinxext_wsclose.table import first_cell_paragraph
 
 if TYPE_CHECKING:
     from typing import Any
@@ -68,7 +69,7 @@ def needs_stylesheet(doctree: nodes.document) -> bool:
 
 def _styled(node: nodes.Node) -> bool:
     if isinstance(node, nodes.table):
-        return 'wsclose-table' in node['classes']
+        return TABLE_CLASS in node['classes']
     return isinstance(node, addnodes.desc) and node.get('domain') == 'wsclose'
 
 
@@ -127,16 +128,7 @@ def add_row_permalinks(app: Sphinx, doctree: nodes.document, docname: str) -> No
     title = str(_('Link to this code'))
     icon = app.config.html_permalinks_icon
     for row in doctree.findall(nodes.row):
-        if 'wsclose-row' not in row['classes'] or not row['ids']:
+        if ROW_CLASS not in row['classes'] or not row['ids']:
             continue
-        first_paragraph(row).append(row_permalink(refid=row['ids'][0], reftitle=title, icon=icon))
-
-
-def setup_html(app: Sphinx) -> None:
-    """Register the stylesheet's handlers and the row permalinks."""
-    app.add_node(row_permalink, html=(visit_row_permalink, None),
-                 latex=(skip_row_permalink, None), text=(skip_row_permalink, None),
-                 man=(skip_row_permalink, None), texinfo=(skip_row_permalink, None))
-    app.connect('builder-inited', add_static_path)
-    app.connect('html-page-context', add_stylesheet)
-    app.connect('doctree-resolved', add_row_permalinks)
+        permalink = row_permalink(refid=row['ids'][0], reftitle=title, icon=icon)
+        first_cell_paragraph(row).append(permalink)

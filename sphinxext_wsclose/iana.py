@@ -23,7 +23,7 @@ or ``'3009-3999'``):
   from the labels and links of the entry's references.  Contacts, mailing-list
   posts and registration requests cite no document: a code that cites none,
   on either side, has the source ``'IANA registration'``;
-* IANA's ``<updated>`` date with :data:`~sphinxext_wsclose.registry.IANA_UPDATED`.
+* IANA's ``<updated>`` date with :data:`~sphinxext_wsclose.bundled.IANA_UPDATED`.
 
 Not compared: the ranges of RFC 6455 section 7.4.2 (0-999, 1000-2999,
 3000-3999, 4000-4999, 5000-65535), whose registration rules the bundled
@@ -46,7 +46,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sphinxext_wsclose.registry import IANA_UPDATED, REGISTRY, Kind
+from sphinxext_wsclose.bundled import IANA_UPDATED, REGISTRY
+from sphinxext_wsclose.registry import Kind
 from sphinxext_wsclose.values import MAX_CODE
 
 if TYPE_CHECKING:

@@ -25,38 +25,41 @@ from sphinx.util import logging
 
 from sphinxext_wsclose._compat import builder_of, current_docname
 from sphinxext_wsclose._locale import __
+from sphinxext_wsclose.bundled import IANA_URL, REGISTRY
 from sphinxext_wsclose.config import settings
 from sphinxext_wsclose.domain import link_to, page_uri
-from sphinxext_wsclose.registry import (
-    IANA_URL,
-    REGISTRY,
-    AmbiguousNameError,
-    InvalidCodeError,
-    Kind,
-)
-from sphinxext_wsclose.roles import (
+from sphinxext_wsclose.protocol import (
+    AMBIGUOUS,
+    INVALID,
     MENTION_CLASSES,
-    ambiguous_message,
-    invalid_message,
+    MENTION_KEY,
+    MENTION_OPEN,
+    MENTION_READING,
+    MISSING,
+    RESOLVE_MENTIONS,
+    SHAPE_MENTIONS,
+    UNASSIGNED,
+    WARNING_TYPE,
     mention_text,
-    pending_mention,
 )
+from sphinxext_wsclose.records import Reading
+from sphinxext_wsclose.registry import AmbiguousNameError, Kind, unknown_target
+from sphinxext_wsclose.roles import ambiguous_message, invalid_message, pending_mention
+from sphinxext_wsclose.values import InvalidCodeError
 
 if TYPE_CHECKING:
     from docutils.nodes import TextElement
     from sphinx.addnodes import pending_xref
     from sphinx.application import Sphinx
+    from sphinx.config import Config
     from sphinx.domains import Domain
     from sphinx.environment import BuildEnvironment
 
-    from sphinxext_wsclose.domain import CloseCodeDomain, Location
-    from sphinxext_wsclose.registry import Entry, Parsed
+    from sphinxext_wsclose.domain import CloseCodeDomain
+    from sphinxext_wsclose.records import Location
+    from sphinxext_wsclose.registry import Entry
 
 logger = logging.getLogger(__name__)
-
-#: After intersphinx (500): its exact match comes before our range fallback.
-FALLBACK_PRIORITY = 600
-
 
 class MentionResolver(SphinxPostTransform):
     """Link the mentions of a page, where this project documents their code.
@@ -69,11 +72,11 @@ class MentionResolver(SphinxPostTransform):
     which run after it.
     """
 
-    default_priority = 5  # before intersphinx's (9) and Sphinx's (10) resolvers
+    default_priority = RESOLVE_MENTIONS
 
     def run(self, **kwargs: Any) -> None:
         mentions = [node for node in self.document.findall(nodes.reference)
-                    if 'wsclose' in node.attributes]
+                    if MENTION_KEY in node.attributes]
         if not mentions:
             return
         domain = cast('CloseCodeDomain', self.env.get_domain('wsclose'))
@@ -83,16 +86,16 @@ class MentionResolver(SphinxPostTransform):
         uris: dict[tuple[str, str], str | None] = {}
         for node in mentions:
             attributes = node.attributes
-            key = attributes.pop('wsclose')
-            open_text = attributes.pop('wsclose_open', False)
+            key = attributes.pop(MENTION_KEY)
+            open_text = attributes.pop(MENTION_OPEN, False)
             fromdoc = attributes.pop('refdoc', docname)
             if key in found:
                 link = found[key]
             else:
                 link = found[key] = domain.find(domain.key_for(key))
             if link is None:
-                pending = pending_mention(node.rawsource, fromdoc, key, node.children,
-                                          final=not open_text)
+                pending = pending_mention(node.rawsource, fromdoc, reading_of(self.config, key),
+                                          node.children, final=not open_text)
                 pending.source, pending.line = node.source, node.line
                 node.replace_self(pending)
                 continue
@@ -132,10 +135,9 @@ class MentionShape(SphinxPostTransform):
     ``wsclose-invalid``, as the role gives it to what it refuses at once.
     """
 
-    default_priority = 11  # after Sphinx's resolvers (9, 10)
+    default_priority = SHAPE_MENTIONS
 
     def run(self, **kwargs: Any) -> None:
-        registry = settings(self.config).registry
         for text in list(self.document.findall(mention_text)):
             parent = text.parent
             if isinstance(parent, nodes.reference) and len(parent) == 1:
@@ -144,20 +146,39 @@ class MentionShape(SphinxPostTransform):
                 classes.extend(name for name in MENTION_CLASSES if name not in classes)
                 continue
             classes = list(text['classes'])
-            try:
-                registry.parse(text.get('wsclose', ''))
-            except InvalidCodeError:
+            reading = text.get(MENTION_READING)
+            if not isinstance(reading, Reading):
+                reading = reading_of(self.config, text.get(MENTION_KEY, ''))
+            if not reading.entry:  # no code, and nothing defined the name
                 classes.append('wsclose-invalid')
             text.replace_self(nodes.inline(text.rawsource, '', *text.children, classes=classes))
 
 
-def _parse(env: BuildEnvironment, node: pending_xref) -> Parsed | None:
+def reading_of(config: Config, key: str) -> Reading:
+    """The :class:`~.records.Reading` of a mention's *key*, where no role made one."""
+    try:
+        parsed = settings(config).registry.parse(key)
+    except InvalidCodeError:
+        return Reading(key, '')
+    return Reading(parsed.key, parsed.entry.key, parsed.code)
+
+
+def _reading(env: BuildEnvironment, node: pending_xref) -> Reading | None:
+    """What the mention *node* means, as the role or the resolver read it."""
     if node.get('refdomain') != 'wsclose':
         return None
-    try:
-        return settings(env.config).registry.parse(node['reftarget'])
-    except InvalidCodeError:
+    text = node.next_node(mention_text)
+    reading = text.get(MENTION_READING) if text is not None else None
+    if isinstance(reading, Reading):
+        return reading
+    return reading_of(env.config, node['reftarget'])
+
+
+def _entry_of(config: Config, reading: Reading | None) -> Entry | None:
+    """The registry entry that *reading* reads as, if any."""
+    if reading is None or not reading.entry:
         return None
+    return settings(config).registry.get(reading.entry)
 
 
 def fallback_url(entry: Entry, fallback: str) -> str | None:
@@ -179,15 +200,15 @@ def resolve_fallbacks(
     app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: TextElement
 ) -> nodes.reference | None:
     """``missing-reference`` handler: the range row, here or elsewhere, then the fallback."""
-    target = _parse(env, node)
-    if target is None:
+    reading = _reading(env, node)
+    entry = _entry_of(env.config, reading)
+    if reading is None or entry is None:
         return None
     # Sphinx calls every handler, even after one resolved the mention, and
     # takes the first link: the one made here must not take the text away
     # from the link that intersphinx made.
     contnode = contnode.deepcopy()
-    entry = target.entry
-    if target.code is not None and entry.kind is Kind.RANGE:
+    if reading.code is not None and entry.kind is Kind.RANGE:
         domain = cast('CloseCodeDomain', env.get_domain('wsclose'))
         found = domain.find(entry.key)
         if found is not None:
@@ -200,7 +221,7 @@ def resolve_fallbacks(
             ref = missing_reference(app, env, retry, contnode)
             if ref is not None:
                 return ref
-    if entry.kind is Kind.UNASSIGNED and target.code is not None:
+    if entry.kind is Kind.UNASSIGNED and reading.code is not None:
         return None  # no meaning to link to: warn_missing_reference says so
     url = fallback_url(entry, settings(env.config).fallback)
     if url is None:
@@ -217,21 +238,21 @@ def warn_missing_reference(app: Sphinx, domain: Domain | None, node: pending_xre
     if domain is None or domain.name != 'wsclose':
         return None
     raw = node['reftarget']
-    try:
-        target = settings(app.config).registry.parse(raw)
-    except InvalidCodeError as exc:
+    reading = _reading(app.env, node)
+    entry = _entry_of(app.config, reading)
+    if reading is None or entry is None:
         codes = cast('CloseCodeDomain', domain)
         named = codes.named(raw)
         if len(named) > 1:  # a name that several wsclose:code directives give
             entries = tuple(entry for entry in map(codes.entry, named) if entry is not None)
             logger.warning(ambiguous_message(AmbiguousNameError(raw.strip(), entries)),
-                           location=node, type='wsclose', subtype='ambiguous')
+                           location=node, type=WARNING_TYPE, subtype=AMBIGUOUS)
             return True
         # A name that no wsclose:code directive defined either.
-        logger.warning(invalid_message(exc), location=node, type='wsclose', subtype='invalid')
+        logger.warning(invalid_message(unknown_target(raw)), location=node, type=WARNING_TYPE,
+                       subtype=INVALID)
         return True
-    entry = target.entry
-    if entry.kind is Kind.UNASSIGNED and target.code is not None:
+    if entry.kind is Kind.UNASSIGNED and reading.code is not None:
         logger.warning(
             __(
                 'close code %s is unassigned: IANA lists %s as unassigned, '
@@ -240,8 +261,8 @@ def warn_missing_reference(app: Sphinx, domain: Domain | None, node: pending_xre
             raw,
             entry.code_text,
             location=node,
-            type='wsclose',
-            subtype='unassigned',
+            type=WARNING_TYPE,
+            subtype=UNASSIGNED,
         )
     else:
         logger.warning(
@@ -252,15 +273,7 @@ def warn_missing_reference(app: Sphinx, domain: Domain | None, node: pending_xre
             raw,
             entry.name,
             location=node,
-            type='wsclose',
-            subtype='missing',
+            type=WARNING_TYPE,
+            subtype=MISSING,
         )
     return True
-
-
-def setup_links(app: Sphinx) -> None:
-    """Register the resolvers of mentions, and the wording of what none resolves."""
-    app.add_post_transform(MentionResolver)
-    app.add_post_transform(MentionShape)
-    app.connect('missing-reference', resolve_fallbacks, priority=FALLBACK_PRIORITY)
-    app.connect('warn-missing-reference', warn_missing_reference)

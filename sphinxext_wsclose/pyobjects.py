@@ -27,6 +27,8 @@ from sphinx.util.nodes import make_refnode
 from sphinxext_wsclose._compat import builder_of, current_docname
 from sphinxext_wsclose._locale import _
 from sphinxext_wsclose.config import settings
+from sphinxext_wsclose.protocol import CONSTANT_LINKS, PYTHON_NAMES
+from sphinxext_wsclose.records import Reading
 from sphinxext_wsclose.roles import depends_on, make_mention
 
 if TYPE_CHECKING:
@@ -35,8 +37,6 @@ if TYPE_CHECKING:
 
     from sphinxext_wsclose.registry import Entry, Registry
 
-#: The attribute of a constant cell's ``literal``: the Python names to link to.
-PYTHON_NAMES = 'wsclose_python'
 #: What autodoc and ``py:`` directives call an enum member.
 _MEMBER_TYPES = frozenset({'attribute', 'data', 'property'})
 
@@ -56,7 +56,7 @@ def _by_python_name(registry: Registry) -> dict[str, Entry]:
 class ConstantLinks(SphinxPostTransform):
     """Link the constant cell of each own code to its Python entry, where there is one."""
 
-    default_priority = 6  # after the rows that DefinedCodeRows adds
+    default_priority = CONSTANT_LINKS
 
     def run(self, **kwargs: Any) -> None:
         if not _by_python_name(settings(self.config).registry):
@@ -104,7 +104,8 @@ def add_code_mention(
             continue
         target = project.registry.parse(entry.key)
         text = entry.format(project.role_format)
-        mention = make_mention(app.env, entry.key, entry.key, [nodes.Text(text)],
+        reading = Reading(target.key, target.entry.key, target.code)
+        mention = make_mention(app.env, entry.key, reading, [nodes.Text(text)],
                                depends_on(project.registry, target), final=False)
         mention.source, mention.line = signature.source, signature.line
         paragraph = nodes.paragraph('', '', classes=['wsclose-python'])
@@ -112,9 +113,3 @@ def add_code_mention(
         paragraph += mention
         content += paragraph
         return
-
-
-def setup_pyobjects(app: Sphinx) -> None:
-    """Register the links between codes and the Python objects that autodoc documents."""
-    app.add_post_transform(ConstantLinks)
-    app.connect('object-description-transform', add_code_mention)

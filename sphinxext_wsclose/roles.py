@@ -34,14 +34,26 @@ from sphinx.util import logging
 from sphinxext_wsclose._compat import current_docname
 from sphinxext_wsclose._locale import _, __
 from sphinxext_wsclose.config import settings
-from sphinxext_wsclose.registry import AmbiguousNameError, InvalidCodeError, Kind, normalize_name
+from sphinxext_wsclose.protocol import (
+    AMBIGUOUS,
+    INVALID,
+    MENTION_CLASSES,
+    MENTION_KEY,
+    MENTION_OPEN,
+    MENTION_READING,
+    UNUSED,
+    WARNING_TYPE,
+    mention_text,
+)
+from sphinxext_wsclose.records import NAMES, Reading
+from sphinxext_wsclose.registry import AmbiguousNameError, Kind, normalize_name
+from sphinxext_wsclose.values import InvalidCodeError
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from docutils.nodes import Node, system_message
     from docutils.parsers.rst.states import Inliner
-    from sphinx.application import Sphinx
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
@@ -51,10 +63,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-#: The classes of a mention: of its link, or of its text where it has none.
-MENTION_CLASSES = ('wsclose', 'wsclose-mention')
-#: The key that mentions by name depend on: the names of directive-defined codes.
-NAMES = '*names*'
 #: Registry ranges outside these bounds have no meaning to link to.
 REGISTRY_SPAN = range(1000, 5000)
 #: A target written as a number or a range of numbers; ``2FA required`` is a name.
@@ -99,15 +107,6 @@ def ambiguous_message(error: AmbiguousNameError) -> str:
     )
 
 
-class mention_text(nodes.inline):
-    """The text of a mention inside a ``pending_xref``.
-
-    Resolvers copy it into the link they make, or make one of its class with
-    the text they choose (intersphinx does), so it is still found in the
-    link afterwards, whichever resolver made it.
-    """
-
-
 class _Plan(NamedTuple):
     """What a mention of a target becomes in one project: the same every time."""
 
@@ -121,6 +120,8 @@ class _Plan(NamedTuple):
     keys: tuple[str, ...]
     #: Whether whoever links it must keep the text.
     final: bool
+    #: What the target means, for whoever links it (:class:`~.records.Reading`).
+    reading: Reading
 
 
 class _Reject(NamedTuple):
@@ -136,21 +137,22 @@ def _plan(project: Settings, target: str, title: str, *, explicit: bool,
     try:
         parsed = project.registry.parse(target)
     except AmbiguousNameError as exc:
-        return _Reject(ambiguous_message(exc), 'ambiguous')
+        return _Reject(ambiguous_message(exc), AMBIGUOUS)
     except InvalidCodeError as exc:
         if _NUMERIC.fullmatch(target):
-            return _Reject(invalid_message(exc), 'invalid')
+            return _Reject(invalid_message(exc), INVALID)
         # A name that only a ``wsclose:code`` directive on some page may
         # define: resolved, or warned about, once every page is read.
         name = target.strip()
-        return _Plan(name, title, literal=False, keys=(name, NAMES), final=explicit)
+        return _Plan(name, title, literal=False, keys=(name, NAMES), final=explicit,
+                     reading=Reading(name, ''))
     entry = parsed.entry
     outside = entry.first not in REGISTRY_SPAN or entry.last not in REGISTRY_SPAN
     if outside and parsed.code is not None:
         return _Reject(
             __('close code %s is in %s, which no WebSocket range defines; '
                'close codes run from 1000 to 4999') % (parsed.key, entry.code_text),
-            'unused',
+            UNUSED,
         )
     if parsed.code is None:
         text = entry.display if entry.is_range else entry.format(project.role_format)
@@ -173,7 +175,8 @@ def _plan(project: Settings, target: str, title: str, *, explicit: bool,
         if short:
             text = text.rpartition('.')[2]
         literal, final = True, True
-    return _Plan(parsed.key, text, literal, depends_on(project.registry, parsed), final)
+    return _Plan(parsed.key, text, literal, depends_on(project.registry, parsed), final,
+                 Reading(parsed.key, entry.key, parsed.code))
 
 
 class CloseCodeRole(XRefRole):
@@ -223,9 +226,9 @@ class CloseCodeRole(XRefRole):
         if isinstance(plan, _Reject):
             node: Node = nodes.inline(rawtext, text, classes=[*MENTION_CLASSES, 'wsclose-invalid'])
             _locate(node, inliner, lineno)
-            logger.warning(plan.message, location=node, type='wsclose', subtype=plan.subtype)
+            logger.warning(plan.message, location=node, type=WARNING_TYPE, subtype=plan.subtype)
             return [node], []
-        node = make_mention(env, rawtext, plan.key, [_content(plan)], plan.keys,
+        node = make_mention(env, rawtext, plan.reading, [_content(plan)], plan.keys,
                             final=plan.final, pending=name.lower() == 'wsclose:code')
         _locate(node, inliner, lineno)
         return [node], []
@@ -250,7 +253,7 @@ class CloseCodeRole(XRefRole):
                      explicit=self.has_explicit_title, short=self.short)
         if isinstance(plan, _Reject):
             return self._reject(plan.message, plan.subtype)
-        node = make_mention(self.env, self.rawtext, plan.key, [_content(plan)], plan.keys,
+        node = make_mention(self.env, self.rawtext, plan.reading, [_content(plan)], plan.keys,
                             final=plan.final, pending=self.name == 'wsclose:code')
         self.set_source_info(node)
         return [node], []
@@ -259,7 +262,7 @@ class CloseCodeRole(XRefRole):
         """Warn, and keep the text as the user wrote it, without a link."""
         node = nodes.inline(self.rawtext, self.title, classes=[*self.classes, 'wsclose-invalid'])
         self.set_source_info(node)
-        logger.warning(message, location=node, type='wsclose', subtype=subtype)
+        logger.warning(message, location=node, type=WARNING_TYPE, subtype=subtype)
         return [node], []
 
 
@@ -278,14 +281,14 @@ def _content(plan: _Plan) -> Node:
 def make_mention(
     env: BuildEnvironment,
     rawtext: str,
-    target: str,
+    reading: Reading,
     content: Sequence[Node],
     keys: tuple[str, ...],
     *,
     final: bool,
     pending: bool = False,
 ) -> nodes.reference | addnodes.pending_xref:
-    """A mention of *target* on the page being read, whose link depends on *keys*.
+    """A mention of *reading*'s key on the page being read, whose link depends on *keys*.
 
     A ``reference`` that :class:`~sphinxext_wsclose.links.MentionResolver`
     links, or with *pending*, a ``pending_xref`` for Sphinx's resolver.  The
@@ -295,27 +298,30 @@ def make_mention(
     domain = cast('CloseCodeDomain', env.get_domain('wsclose'))
     domain.note_mention(docname, keys)
     if pending:
-        return pending_mention(rawtext, docname, target, content, final=final)
+        return pending_mention(rawtext, docname, reading, content, final=final)
     # What ``reference(rawtext, '', *content, classes=..., refdoc=..., wsclose=...)``
     # gives, attribute for attribute, without its keyword arguments' loop.
     node = nodes.reference(rawtext, '', *content)
     attributes = node.attributes
     attributes['classes'].extend(MENTION_CLASSES)
     attributes['refdoc'] = docname
-    attributes['wsclose'] = target
+    attributes[MENTION_KEY] = reading.key
     if not final:
-        attributes['wsclose_open'] = True
+        attributes[MENTION_OPEN] = True
     return node
 
 
 def pending_mention(
-    rawtext: str, docname: str, target: str, content: Sequence[Node], *, final: bool
+    rawtext: str, docname: str, reading: Reading, content: Sequence[Node], *, final: bool
 ) -> addnodes.pending_xref:
     """A mention as Sphinx's generic resolver takes it: a ``pending_xref``.
 
-    Its content is a :class:`mention_text`, which
+    Its content is a :class:`~sphinxext_wsclose.protocol.mention_text`, which
     :class:`~sphinxext_wsclose.links.MentionShape` lifts out of the
-    link that resolving it gives.
+    link that resolving it gives.  It carries *reading*
+    (:data:`~sphinxext_wsclose.protocol.MENTION_READING`) for the fallbacks,
+    the warnings and the mention's final shape, as Sphinx's resolver keeps
+    it when nothing links the mention.
     """
     refnode = addnodes.pending_xref(
         rawtext,
@@ -324,10 +330,10 @@ def pending_mention(
         reftype='code',
         refexplicit=final,
         refwarn=True,
-        reftarget=target,
+        reftarget=reading.key,
     )
     refnode += mention_text(rawtext, '', *content, classes=list(MENTION_CLASSES),
-                            wsclose=target)
+                            **{MENTION_KEY: reading.key, MENTION_READING: reading})
     return refnode
 
 
@@ -341,9 +347,3 @@ def depends_on(registry: Registry, target: Parsed) -> tuple[str, ...]:
     if target.code is None and entry.is_range:
         return (target.key,)
     return (target.key, *registry.containing_keys(entry.first))
-
-
-def setup_roles(app: Sphinx) -> None:
-    """Register ``:wsclose:``, short for the domain's ``:wsclose:code:``."""
-    app.add_role('wsclose', CloseCodeRole())
-    app.add_node(mention_text)

@@ -188,10 +188,10 @@ def _load_enum(
 def _own_doc(member: enum.Enum) -> str:
     """A ``__doc__`` set on the member itself (not the class's docstring)."""
     doc = vars(member).get('__doc__')
-    return first_paragraph(doc.splitlines()) if isinstance(doc, str) else ''
+    return paragraph_text(doc.splitlines()) if isinstance(doc, str) else ''
 
 
-def first_paragraph(lines: list[str]) -> str:
+def paragraph_text(lines: list[str]) -> str:
     """The first paragraph of documentation *lines*, on one line."""
     paragraph: list[str] = []
     for line in lines:
@@ -220,10 +220,10 @@ class _Places:
         except Exception:
             return
         self.srcname = str(analyzer.srcname)
-        self.lines = dict(_assignments(tree.body, ''))
+        self.lines = dict(_member_lines(tree.body, ''))
 
     def doc(self, namespace: str, name: str) -> str:
-        return first_paragraph(self.docs.get((namespace, name), []))
+        return paragraph_text(self.docs.get((namespace, name), []))
 
     def line(self, qualname: str) -> str | None:
         """``path:line`` of *qualname*, or of the class around it, or the default.
@@ -238,12 +238,12 @@ class _Places:
         return self.default
 
 
-def _assignments(body: list[ast.stmt], prefix: str) -> Iterator[tuple[str, int]]:
+def _member_lines(body: list[ast.stmt], prefix: str) -> Iterator[tuple[str, int]]:
     """Every name that *body* assigns, with classes walked into: ``('ChatClose.A', 7)``."""
     for statement in body:
         if isinstance(statement, ast.ClassDef):
             yield f'{prefix}{statement.name}', statement.lineno
-            yield from _assignments(statement.body, f'{prefix}{statement.name}.')
+            yield from _member_lines(statement.body, f'{prefix}{statement.name}.')
         targets: list[ast.expr] = []
         if isinstance(statement, ast.Assign):
             targets = statement.targets

@@ -6,7 +6,7 @@ row carries a stable id (``wsclose-1008``, ``wsclose-4000-4999``) and is
 registered in the ``wsclose`` domain as a link target.  What happens to the
 rows after their page is read (the rows of codes that ``wsclose:code``
 directives define, tables inside ``.. only::``, LaTeX's anchors) is in
-:mod:`sphinxext_wsclose.rows`; the HTML permalink of a row is in
+:mod:`sphinxext_wsclose.rows` and :mod:`sphinxext_wsclose.only`; the HTML permalink of a row is in
 :mod:`sphinxext_wsclose.html`.
 """
 
@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
-from weakref import WeakSet
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -38,7 +37,18 @@ from sphinxext_wsclose.columns import (
 )
 from sphinxext_wsclose.config import settings
 from sphinxext_wsclose.indexing import index_entry
-from sphinxext_wsclose.pyobjects import PYTHON_NAMES, python_names
+from sphinxext_wsclose.only import note_table_page
+from sphinxext_wsclose.protocol import (
+    DEFINED_ROWS,
+    OPTION,
+    PYTHON_NAMES,
+    ROW_CLASS,
+    ROW_FIRST,
+    ROW_KEY,
+    TABLE_CLASS,
+    WARNING_TYPE,
+)
+from sphinxext_wsclose.pyobjects import python_names
 from sphinxext_wsclose.registry import Kind
 
 if TYPE_CHECKING:
@@ -46,17 +56,12 @@ if TYPE_CHECKING:
     from typing import Any, ClassVar
 
     from docutils.nodes import Node
-    from sphinx.application import Sphinx
     from sphinx.util.typing import OptionSpec
 
     from sphinxext_wsclose.domain import CloseCodeDomain
     from sphinxext_wsclose.registry import Entry
 
 logger = logging.getLogger(__name__)
-
-#: The pages being read that have a table, for :class:`~sphinxext_wsclose.rows.OnlyTables`.
-TABLE_PAGES: WeakSet[nodes.document] = WeakSet()
-
 
 def _text(value: str) -> list[Node]:
     return [nodes.Text(value)] if value else []
@@ -168,13 +173,14 @@ def _mark_translatable(table: nodes.table, names: Sequence[str]) -> None:
 def entry_row(entry: Entry, columns: Sequence[Column]) -> nodes.row:
     row = _row(
         [_cell(column, entry) for column in columns],
-        classes=['wsclose-row', f'wsclose-{entry.kind.value}'],
+        classes=[ROW_CLASS, f'wsclose-{entry.kind.value}'],
     )
-    row['wsclose_first'] = entry.first  # keeps rows added later in code order
+    row[ROW_FIRST] = entry.first  # keeps rows added later in code order
     return row
 
 
-def first_paragraph(row: nodes.row) -> nodes.paragraph:
+def first_cell_paragraph(row: nodes.row) -> nodes.paragraph:
+    """The paragraph of *row*'s first cell, made if the cell is empty."""
     cell = cast('nodes.entry', row[0])
     if not cell.children:
         cell += nodes.paragraph()
@@ -218,7 +224,7 @@ class CloseCodeTable(SphinxDirective):
         project = settings(self.config)
         columns = [COLUMNS[name] for name in options.columns]
 
-        table = nodes.table(classes=['wsclose-table', 'longtable', *options.classes])
+        table = nodes.table(classes=[TABLE_CLASS, 'longtable', *options.classes])
         self.set_source_info(table)
         caption = self.options.get('caption', '').strip()
         if caption:
@@ -245,12 +251,12 @@ class CloseCodeTable(SphinxDirective):
                 node_id = make_id(self.env, document, 'wsclose', entry.key)
                 row['ids'].append(node_id)
                 document.note_explicit_target(row)
-                row['wsclose_key'] = entry.key
-                TABLE_PAGES.add(document)
+                row[ROW_KEY] = entry.key
+                note_table_page(document)
                 domain.note_row(entry.key, docname, self.lineno, node_id)
                 if project.index_entries:
                     index = addnodes.index(entries=[index_entry(entry.display, node_id)])
-                    first_paragraph(row).insert(0, index)
+                    first_cell_paragraph(row).insert(0, index)
             tbody += row
         _mark_translatable(table, options.columns)
 
@@ -259,7 +265,7 @@ class CloseCodeTable(SphinxDirective):
             return []
         if options.custom != 'exclude':
             # Rows for codes that wsclose:code directives define: added when written.
-            table['wsclose_defined_rows'] = {
+            table[DEFINED_ROWS] = {
                 'columns': list(options.columns),
                 'spans': [list(span) for span in options.spans],
                 'shown': shown,
@@ -273,8 +279,8 @@ class CloseCodeTable(SphinxDirective):
         logger.warning(
             __('wsclose-table :%s: %s') % (option, message % args),
             location=self.get_location(),
-            type='wsclose',
-            subtype='option',
+            type=WARNING_TYPE,
+            subtype=OPTION,
         )
 
     def _options(self) -> TableOptions:
@@ -371,10 +377,5 @@ def warn_empty_table(location: str | Node) -> None:
     logger.warning(
         __('wsclose-table: no row matches its :codes:, :ranges: and :custom: options; '
            'the table is left out'),
-        location=location, type='wsclose', subtype='option',
+        location=location, type=WARNING_TYPE, subtype=OPTION,
     )
-
-
-def setup_table(app: Sphinx) -> None:
-    """Register the directive."""
-    app.add_directive('wsclose-table', CloseCodeTable)

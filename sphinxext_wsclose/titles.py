@@ -19,7 +19,7 @@ list them in a toctree.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from sphinx import addnodes
@@ -28,6 +28,14 @@ from sphinx.util import docname_join
 from sphinx.util.nodes import clean_astext
 
 from sphinxext_wsclose._compat import current_docname
+from sphinxext_wsclose.protocol import (
+    MARK_TITLES,
+    MENTION_KEY,
+    MENTION_OPEN,
+    TITLE_SHOWN,
+    title_mention,
+)
+from sphinxext_wsclose.records import Title
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -44,32 +52,14 @@ _SLOT = '\x01{}\x02'
 _SLOTS = re.compile('\x01([0-9]+)\x02')
 
 
-class Title(NamedTuple):
-    """A section title with mentions whose text a ``wsclose:code`` may give."""
-
-    #: The ids of the section, which its labels point at.
-    ids: tuple[str, ...]
-    #: Its text as ``:ref:`` shows it, with a slot for each mention.
-    template: str
-    #: The key of each mention, and the text it was read with.
-    slots: tuple[tuple[str, str], ...]
-
-
-class title_mention(nodes.inline):
-    """The text of a mention inside the copies of a section title.
-
-    It renders as its text alone; :func:`settle_titles` keeps that text up to date.
-    """
-
-
-def _skip(translator: Any, node: nodes.Node) -> None:
+def skip_title_mention(translator: Any, node: nodes.Node) -> None:
     """Neither tag nor markup: only the text inside is written."""
 
 
 def open_mentions(title: nodes.title) -> Iterator[nodes.Element]:
     """The mentions in *title* whose text a ``wsclose:code`` may still give."""
     for node in title.findall(nodes.Element):
-        if isinstance(node, nodes.reference) and node.get('wsclose_open'):
+        if isinstance(node, nodes.reference) and node.get(MENTION_OPEN):
             yield node
         elif (isinstance(node, addnodes.pending_xref) and node.get('refdomain') == 'wsclose'
                 and not node.get('refexplicit')):
@@ -87,7 +77,7 @@ class MarkTitleMentions(SphinxTransform):
     point at (``:ref:``, ``:doc:``), which show another page's titles.
     """
 
-    default_priority = 845
+    default_priority = MARK_TITLES
 
     def apply(self, **kwargs: Any) -> None:
         domain = cast('CloseCodeDomain', self.env.get_domain('wsclose'))
@@ -109,9 +99,10 @@ class MarkTitleMentions(SphinxTransform):
                 continue
             slots = []
             for mention in mentions:
-                key, shown = mention.get('wsclose') or '', mention.astext()
+                key, shown = mention.get(MENTION_KEY) or '', mention.astext()
                 slots.append((key, shown))
-                mention[:] = [title_mention('', '', *mention.children, wsclose=key, shown=shown)]
+                mention[:] = [title_mention('', '', *mention.children,
+                                            **{MENTION_KEY: key, TITLE_SHOWN: shown})]
             domain.note_title(docname, Title(tuple(node['ids']), _template(title), tuple(slots)))
         if borrowed:
             domain.note_borrowed_titles(docname, borrowed)
@@ -145,7 +136,6 @@ def settle_titles(app: Sphinx, env: BuildEnvironment) -> list[str]:
     the documents that list them in a toctree.
     """
     domain = cast('CloseCodeDomain', env.get_domain('wsclose'))
-    previous: dict[str, list[str]] = domain.data.get('title_texts', {})
     current: dict[str, list[str]] = {}
     settled: dict[str, str | None] = {}
 
@@ -159,9 +149,9 @@ def settle_titles(app: Sphinx, env: BuildEnvironment) -> list[str]:
                             for key, shown in slots]
         for tree in (env.titles.get(docname), env.longtitles.get(docname), env.tocs.get(docname)):
             for marked in tree.findall(title_mention) if tree is not None else ():
-                marked[:] = [nodes.Text(text(marked['wsclose'], marked['shown']))]
+                marked[:] = [nodes.Text(text(marked[MENTION_KEY], marked[TITLE_SHOWN]))]
         _settle_labels(env, docname, sections, text)
-    domain.data['title_texts'] = current
+    previous = domain.swap_title_texts(current)
     changed = {docname for docname in current.keys() | previous.keys()
                if current.get(docname) != previous.get(docname)}
     if not changed:
@@ -197,12 +187,3 @@ def _settle_labels(
     for name, (labeldoc, labelid, _sectname) in list(std.labels.items()):
         if labeldoc == docname and labelid in by_id:
             std.labels[name] = (labeldoc, labelid, by_id[labelid])
-
-
-def setup_titles(app: Sphinx) -> None:
-    """Register the marks, the transform and the handlers of this module."""
-    app.add_node(title_mention, html=(_skip, _skip), latex=(_skip, _skip),
-                 text=(_skip, _skip), man=(_skip, _skip), texinfo=(_skip, _skip))
-    app.add_transform(MarkTitleMentions)
-    app.connect('doctree-read', unmark_body, priority=900)
-    app.connect('env-updated', settle_titles)

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from conftest import SYNTAXES, html, warnings
 
-from sphinxext_wsclose.registry import REGISTRY
+from sphinxext_wsclose.bundled import REGISTRY
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator

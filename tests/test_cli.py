@@ -17,10 +17,11 @@ from docutils.writers.html5_polyglot import Writer
 from markdown_it import MarkdownIt
 
 from sphinxext_wsclose import __version__
+from sphinxext_wsclose.bundled import REGISTRY
 from sphinxext_wsclose.cli import main
 from sphinxext_wsclose.export import CSV_FIELDS
 from sphinxext_wsclose.libraries import LIBRARIES, library_names
-from sphinxext_wsclose.registry import REGISTRY, Kind
+from sphinxext_wsclose.registry import Kind
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

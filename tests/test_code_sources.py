@@ -24,7 +24,7 @@ if sys.version_info >= (3, 11):
 else:
     import tomli as tomllib
 
-from sphinxext_wsclose.registry import REGISTRY
+from sphinxext_wsclose.bundled import REGISTRY
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator

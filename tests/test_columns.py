@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sphinxext_wsclose import cli, table
+from sphinxext_wsclose.bundled import REGISTRY
 from sphinxext_wsclose.columns import (
     COLUMNS,
     FLAG_WORDS,
@@ -15,7 +16,6 @@ from sphinxext_wsclose.columns import (
     covers,
     spans_in,
 )
-from sphinxext_wsclose.registry import REGISTRY
 
 
 def test_the_table_and_the_cli_use_the_same_columns() -> None:

@@ -28,9 +28,11 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx.util.docutils import ReferenceRole
 from versions import forget_parser_state
 
+from sphinxext_wsclose.bundled import REGISTRY
 from sphinxext_wsclose.columns import COLUMNS
 from sphinxext_wsclose.config import _Validator
-from sphinxext_wsclose.registry import REGISTRY, InvalidCodeError, Kind, readable_name
+from sphinxext_wsclose.registry import Kind, readable_name
+from sphinxext_wsclose.values import InvalidCodeError
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -41,7 +41,8 @@ from sphinx.testing.util import SphinxTestApp
 from test_fuzz import _CONTENT, _ITEMS, _KEYS, _SPAN, _VALID, _VALUE, CONTROL, FUZZ, NAMES, _fold
 from versions import load_inventory, source_lines
 
-from sphinxext_wsclose.registry import REGISTRY, Kind, readable_name
+from sphinxext_wsclose.bundled import REGISTRY
+from sphinxext_wsclose.registry import Kind, readable_name
 
 try:  # MyST-Parser 3.0+: its own reader of directive options (a subset of YAML)
     from myst_parser.parsers.options import options_to_items

@@ -7,12 +7,14 @@ from typing import TYPE_CHECKING
 import pytest
 from conftest import SYNTAXES, html, warnings
 
+from sphinxext_wsclose.bundled import REGISTRY
 from sphinxext_wsclose.libraries import (
     LIBRARIES,
     browser_accepts,
     library_names,
 )
-from sphinxext_wsclose.registry import REGISTRY, InvalidCodeError, Kind
+from sphinxext_wsclose.registry import Kind
+from sphinxext_wsclose.values import InvalidCodeError
 
 if TYPE_CHECKING:
     from collections.abc import Callable

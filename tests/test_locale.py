@@ -22,7 +22,8 @@ from conftest import SUFFIX, SYNTAXES, html, warnings
 
 import sphinxext_wsclose
 from sphinxext_wsclose._locale import MESSAGE_CATALOG, RANGE_LABELS
-from sphinxext_wsclose.registry import REGISTRY, Kind
+from sphinxext_wsclose.bundled import REGISTRY
+from sphinxext_wsclose.registry import Kind
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -10,7 +10,7 @@ from conftest import ROOTS, SUFFIX, SYNTAXES, html, warnings
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 
-from sphinxext_wsclose.registry import REGISTRY
+from sphinxext_wsclose.bundled import REGISTRY
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -8,7 +8,7 @@ import pytest
 from conftest import SUFFIX, SYNTAXES, html, warnings
 from versions import load_inventory
 
-from sphinxext_wsclose.registry import REGISTRY
+from sphinxext_wsclose.bundled import REGISTRY
 
 if TYPE_CHECKING:
     from collections.abc import Callable

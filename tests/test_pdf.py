@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import pytest
 from conftest import warnings
 
-from sphinxext_wsclose.registry import REGISTRY
+from sphinxext_wsclose.bundled import REGISTRY
 
 if TYPE_CHECKING:
     from collections.abc import Callable

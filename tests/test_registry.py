@@ -7,20 +7,17 @@ import re
 
 import pytest
 
+from sphinxext_wsclose.bundled import ENTRIES, IANA_URL, REGISTRY
 from sphinxext_wsclose.registry import (
-    ENTRIES,
-    IANA_URL,
-    REGISTRY,
     AmbiguousNameError,
     Entry,
-    InvalidCodeError,
     Kind,
     Registry,
     custom_entry,
     normalize_name,
-    parse_int,
     readable_name,
 )
+from sphinxext_wsclose.values import InvalidCodeError, parse_int
 
 # The reference file's "Registered codes" table, transcribed independently of
 # registry.py: code, IANA name (None where IANA gives a sentence), constant,

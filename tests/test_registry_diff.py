@@ -18,6 +18,7 @@ import pytest
 from defusedxml import ElementTree as defused
 from defusedxml import EntitiesForbidden
 
+from sphinxext_wsclose.bundled import IANA_UPDATED, REGISTRY
 from sphinxext_wsclose.cli import main
 from sphinxext_wsclose.iana import (
     INSTALL_HINT,
@@ -33,7 +34,7 @@ from sphinxext_wsclose.iana import (
     parse_registry,
     read_registry,
 )
-from sphinxext_wsclose.registry import IANA_UPDATED, REGISTRY, Kind, Registry
+from sphinxext_wsclose.registry import Kind, Registry
 
 DATA = Path(__file__).parent / 'data' / 'iana'
 CURRENT = DATA / 'websocket-current.xml'

@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 import pytest
 from conftest import SUFFIX, SYNTAXES, html, warnings
 
+from sphinxext_wsclose.bundled import REGISTRY
 from sphinxext_wsclose.libraries import LIBRARIES, library_names, spellings
-from sphinxext_wsclose.registry import REGISTRY, Kind
+from sphinxext_wsclose.registry import Kind
 
 if TYPE_CHECKING:
     from collections.abc import Callable

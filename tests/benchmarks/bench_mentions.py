@@ -72,7 +72,8 @@ from typing import TYPE_CHECKING
 import sphinx
 
 import sphinxext_wsclose
-from sphinxext_wsclose.registry import REGISTRY, Kind
+from sphinxext_wsclose.bundled import REGISTRY
+from sphinxext_wsclose.registry import Kind
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
