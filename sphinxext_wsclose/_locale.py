@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from sphinx.locale import get_translation
 
+from sphinxext_wsclose.values import N_
+
 #: The gettext domain of this extension's message catalog.
 MESSAGE_CATALOG = 'sphinxext_wsclose'
 
@@ -11,11 +13,6 @@ MESSAGE_CATALOG = 'sphinxext_wsclose'
 _ = get_translation(MESSAGE_CATALOG)
 #: Translates console messages (warnings).
 __ = get_translation(MESSAGE_CATALOG, 'console')
-
-
-def N_(message: str) -> str:
-    """Mark *message* for the catalog without translating it here."""
-    return message
 
 
 #: The labels of the registry's ranges, as in "4001 (private use)".  The

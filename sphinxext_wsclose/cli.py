@@ -7,15 +7,17 @@ It accepts whatever a ``:wsclose:`` mention accepts: a number, a name such as
 range, such as 4001, is explained by that range.  ``wsclose list`` exports
 the registry as a text table, JSON, CSV, Markdown or reStructuredText.
 
-The command reads only :mod:`sphinxext_wsclose.registry` and
-:mod:`sphinxext_wsclose.libraries`, never Sphinx.  :func:`main` returns the
-exit status instead of exiting: 0 on success, 2 for bad input, with a one-line
-message on stderr.  The functions it is built from (:func:`entry_record`,
+The command never imports Sphinx: it reads the registry
+(:mod:`sphinxext_wsclose.bundled`, :mod:`sphinxext_wsclose.registry`) and the
+libraries' spellings (:mod:`sphinxext_wsclose.libraries`) through
+:mod:`sphinxext_wsclose.export`, whose functions (:func:`entry_record`,
 :func:`query_record`, :func:`describe`, :func:`export`, :func:`parse_spans`)
-are the Python API: they live in :mod:`sphinxext_wsclose.export`, and this
-module, argparse's side, re-exports them.  ``wsclose registry-diff websocket.xml``, for maintainers,
-compares IANA's registry file with the bundled registry, and exits with 1
-when they differ; :mod:`sphinxext_wsclose.iana` does the work.
+are the Python API; this module is argparse's side, and re-exports them.
+:func:`main` returns the exit status instead of exiting: 0 on success, 2 for
+bad input, with a one-line message on stderr.  ``wsclose registry-diff
+websocket.xml``, for maintainers, compares IANA's registry file with the
+bundled registry, and exits with 1 when they differ;
+:mod:`sphinxext_wsclose.iana` does the work.
 """
 
 from __future__ import annotations

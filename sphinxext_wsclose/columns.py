@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sphinxext_wsclose.libraries import library_names
-from sphinxext_wsclose.values import SPAN_WORDS, InvalidCodeError, is_number, parse_int
+from sphinxext_wsclose.values import N_, SPAN_WORDS, InvalidCodeError, is_number, parse_int
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -30,11 +30,6 @@ if TYPE_CHECKING:
 
 #: A span of codes, first and last included: ``(4000, 4999)``.
 Span = tuple[int, int]
-
-
-def _(message: str) -> str:
-    """Mark *message* for the catalog (pybabel extracts ``_``); the table translates it."""
-    return message
 
 
 class Style(enum.Enum):
@@ -51,7 +46,7 @@ class Style(enum.Enum):
 
 
 #: The word for each value of a flag; ``None`` is a range's "it depends".
-FLAG_WORDS: dict[bool | None, str] = {True: _('yes'), False: _('no'), None: _('per code')}
+FLAG_WORDS: dict[bool | None, str] = {True: N_('yes'), False: N_('no'), None: N_('per code')}
 
 
 @dataclass(frozen=True)
@@ -81,18 +76,18 @@ def _libraries(entry: Entry) -> str:
 
 #: Every column, by the name that selects it.
 COLUMNS: dict[str, Column] = {column.name: column for column in (
-    Column('code', _('Code'), 12, lambda entry: entry.code_text),
-    Column('name', _('Name'), 20, lambda entry: entry.name),
-    Column('description', _('Description'), 46, lambda entry: entry.description),
-    Column('reference', _('Reference'), 22, lambda entry: entry.references, Style.REFERENCES),
-    Column('iana-name', _('IANA name'), 20, lambda entry: entry.iana_name),
-    Column('constant', _('Constant'), 22, lambda entry: entry.constant, Style.CONSTANT),
-    Column('codename', _('Blog codename'), 20, lambda entry: entry.blog_codename),
-    Column('wire', _('Sent on the wire'), 10, lambda entry: entry.wire, Style.FLAG),
-    Column('internal', _('Internal'), 10, lambda entry: entry.internal, Style.FLAG),
-    Column('customizable', _('Customizable'), 12, lambda entry: entry.customizable, Style.FLAG),
-    Column('browser', _('Browser close()'), 10, lambda entry: entry.browser, Style.FLAG),
-    Column('libraries', _('Library names'), 30, _libraries),
+    Column('code', N_('Code'), 12, lambda entry: entry.code_text),
+    Column('name', N_('Name'), 20, lambda entry: entry.name),
+    Column('description', N_('Description'), 46, lambda entry: entry.description),
+    Column('reference', N_('Reference'), 22, lambda entry: entry.references, Style.REFERENCES),
+    Column('iana-name', N_('IANA name'), 20, lambda entry: entry.iana_name),
+    Column('constant', N_('Constant'), 22, lambda entry: entry.constant, Style.CONSTANT),
+    Column('codename', N_('Blog codename'), 20, lambda entry: entry.blog_codename),
+    Column('wire', N_('Sent on the wire'), 10, lambda entry: entry.wire, Style.FLAG),
+    Column('internal', N_('Internal'), 10, lambda entry: entry.internal, Style.FLAG),
+    Column('customizable', N_('Customizable'), 12, lambda entry: entry.customizable, Style.FLAG),
+    Column('browser', N_('Browser close()'), 10, lambda entry: entry.browser, Style.FLAG),
+    Column('libraries', N_('Library names'), 30, _libraries),
 )}
 
 #: The columns of a ``wsclose-table`` unless ``:columns:`` says otherwise.

@@ -28,6 +28,7 @@ from sphinxext_wsclose._compat import config_overrides
 from sphinxext_wsclose._locale import __
 from sphinxext_wsclose.bundled import REGISTRY, place_custom
 from sphinxext_wsclose.conflines import ConfLines, with_line
+from sphinxext_wsclose.protocol import CONFIG, CUSTOM_RANGE, WARNING_TYPE
 from sphinxext_wsclose.registry import (
     CustomPlacement,
     Kind,
@@ -143,14 +144,14 @@ class _Validator:
     def warn(self, key: str, message: str, *args: object, location: str | None = None) -> None:
         if key in self.overridden:
             # No line of conf.py sets the value that is used.
-            logger.warning(__('%s (set with -D)') % (message % args), type='wsclose',
-                           subtype='config')
+            logger.warning(__('%s (set with -D)') % (message % args), type=WARNING_TYPE,
+                           subtype=CONFIG)
             return
         logger.warning(
             message,
             *args,
-            type='wsclose',
-            subtype='config',
+            type=WARNING_TYPE,
+            subtype=CONFIG,
             location=file_place(location or self.lines.get(key)),
         )
 
@@ -361,8 +362,8 @@ def check_placement(code: int, location: str | Node | None) -> bool:
                 '4000\u20134999 (private use) or 3000\u20133999 (registered with IANA)'
             ),
             code,
-            type='wsclose',
-            subtype='custom-range',
+            type=WARNING_TYPE,
+            subtype=CUSTOM_RANGE,
             location=file_place(location),
         )
         return True
@@ -375,8 +376,8 @@ def check_placement(code: int, location: str | Node | None) -> bool:
             ),
             code,
             REGISTRY[str(code)].name,
-            type='wsclose',
-            subtype='custom-range',
+            type=WARNING_TYPE,
+            subtype=CUSTOM_RANGE,
             location=file_place(location),
         )
         return False
@@ -386,8 +387,8 @@ def check_placement(code: int, location: str | Node | None) -> bool:
             'it is not registered'
         ),
         code,
-        type='wsclose',
-        subtype='custom-range',
+        type=WARNING_TYPE,
+        subtype=CUSTOM_RANGE,
         location=file_place(location),
     )
     return False

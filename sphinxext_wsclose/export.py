@@ -23,6 +23,7 @@ from sphinxext_wsclose.columns import (
     FLAG_WORDS,
     LIST_COLUMNS,
     SpanError,
+    Style,
     covers,
     spans_in,
 )
@@ -202,14 +203,14 @@ def _rst_table(header: list[str], body: list[list[str]]) -> str:
 
 
 def _markdown_cell(entry: Entry, column: str) -> str:
-    if column == 'reference':
+    if COLUMNS[column].style is Style.REFERENCES:
         return ', '.join(f'[{_markdown_escape(ref.label)}]({ref.url})'
                          for ref in entry.references)
     return _markdown_escape(_cell(entry, column))
 
 
 def _rst_cell(entry: Entry, column: str) -> str:
-    if column == 'reference':
+    if COLUMNS[column].style is Style.REFERENCES:
         return ', '.join(f'`{_rst_escape(ref.label)} <{ref.url}>`__' for ref in entry.references)
     return _rst_escape(_cell(entry, column))
 

@@ -9,6 +9,16 @@ from __future__ import annotations
 
 import re
 
+
+def N_(message: str) -> str:
+    """Mark *message* for the message catalog without translating it here.
+
+    ``pybabel extract`` finds ``N_`` by default; the pure modules mark their
+    labels with it, and the Sphinx side translates them where they are shown.
+    """
+    return message
+
+
 #: The largest value the 16-bit status code field of a Close frame can hold.
 MAX_CODE = 65535
 
