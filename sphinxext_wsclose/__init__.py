@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 __version__ = '0.2.0.dev0'
 
 
-def setup(app: Sphinx) -> ExtensionMetadata:
+def setup(app: Sphinx) -> ExtensionMetadata:  # noqa: PLR0915 -- the whole timeline
     """Register everything, in the order of a build.
 
     Every handler and priority is here, so that the timeline reads in one
@@ -27,75 +27,106 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # without Sphinx.
     from pathlib import Path
 
-    from sphinxext_wsclose import (
-        _compat,
-        config,
-        domain,
-        html,
-        indexing,
-        links,
-        only,
-        protocol,
-        pyobjects,
-        rows,
-        titles,
-    )
+    # Each name from its module (not ``from sphinxext_wsclose import domain``,
+    # which would take a module that sphinx.testing has unloaded since).
+    from sphinxext_wsclose._compat import remember_builder
     from sphinxext_wsclose._locale import MESSAGE_CATALOG
     from sphinxext_wsclose.codes import CloseCodeDirective
+    from sphinxext_wsclose.config import add_config_values, validate_config
+    from sphinxext_wsclose.domain import (
+        CloseCodeDomain,
+        outdated_documents,
+        reread_if_codes_changed,
+        translate_index_titles,
+    )
+    from sphinxext_wsclose.html import (
+        add_row_permalinks,
+        add_static_path,
+        add_stylesheet,
+        row_permalink,
+        skip_row_permalink,
+        visit_row_permalink,
+    )
+    from sphinxext_wsclose.indexing import declare_semicolon
+    from sphinxext_wsclose.links import (
+        MentionResolver,
+        MentionShape,
+        resolve_fallbacks,
+        warn_missing_reference,
+    )
+    from sphinxext_wsclose.only import HeldIndexEntries, KeptRowIds, OnlyTables, settle_index
+    from sphinxext_wsclose.protocol import (
+        FALLBACKS,
+        OUTDATED,
+        REMEMBER_BUILDER,
+        SETTLE_INDEX,
+        SETTLE_TITLES,
+        UNMARK_TITLES,
+        mention_text,
+        title_mention,
+    )
+    from sphinxext_wsclose.pyobjects import ConstantLinks, add_code_mention
     from sphinxext_wsclose.roles import CloseCodeRole
+    from sphinxext_wsclose.rows import DefinedCodeRows, RowAnchors
     from sphinxext_wsclose.table import CloseCodeTable
+    from sphinxext_wsclose.titles import (
+        MarkTitleMentions,
+        settle_titles,
+        skip_title_mention,
+        unmark_body,
+    )
 
     # After the imports: labels made while they load stay lazy.
     app.add_message_catalog(MESSAGE_CATALOG, Path(__file__).resolve().parent / 'locale')
 
     # -- Start-up: values, domain, markup ---------------------------------------
-    config.add_config_values(app)
-    app.connect('config-inited', config.validate_config)
-    app.add_domain(domain.CloseCodeDomain)
+    add_config_values(app)
+    app.connect('config-inited', validate_config)
+    app.add_domain(CloseCodeDomain)
     app.add_directive_to_domain('wsclose', 'code', CloseCodeDirective)
     role = CloseCodeRole()
     app.add_role_to_domain('wsclose', 'code', role)  # :wsclose:code:, a pending_xref
     app.add_role('wsclose', role)                     # :wsclose:, linked at write time
     app.add_directive('wsclose-table', CloseCodeTable)
-    app.add_node(protocol.mention_text)
-    skip = (titles.skip_title_mention, titles.skip_title_mention)
-    app.add_node(protocol.title_mention, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
-    skip_link = (html.skip_row_permalink, None)
-    app.add_node(html.row_permalink, html=(html.visit_row_permalink, None),
+    app.add_node(mention_text)
+    skip = (skip_title_mention, skip_title_mention)
+    app.add_node(title_mention, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
+    skip_link = (skip_row_permalink, None)
+    app.add_node(row_permalink, html=(visit_row_permalink, None),
                  latex=skip_link, text=skip_link, man=skip_link, texinfo=skip_link)
 
     # -- Builder chosen ---------------------------------------------------------
-    app.connect('builder-inited', _compat.remember_builder, priority=protocol.REMEMBER_BUILDER)
-    app.connect('builder-inited', domain.translate_index_titles)
-    app.connect('builder-inited', indexing.declare_semicolon)
-    app.connect('builder-inited', html.add_static_path)
+    app.connect('builder-inited', remember_builder, priority=REMEMBER_BUILDER)
+    app.connect('builder-inited', translate_index_titles)
+    app.connect('builder-inited', declare_semicolon)
+    app.connect('builder-inited', add_static_path)
 
     # -- Which pages to read: own codes edited in their module or data file ------
-    app.connect('env-get-outdated', domain.reread_if_codes_changed)
+    app.connect('env-get-outdated', reread_if_codes_changed)
 
     # -- Each page read: the directives and roles note targets and mentions -----
-    app.add_transform(only.OnlyTables)                   # ONLY_TABLES (840)
-    app.add_transform(titles.MarkTitleMentions)          # MARK_TITLES (845)
-    app.connect('doctree-read', titles.unmark_body, priority=protocol.UNMARK_TITLES)
-    app.connect('object-description-transform', pyobjects.add_code_mention)
+    app.add_transform(OnlyTables)                   # ONLY_TABLES (840)
+    app.add_transform(MarkTitleMentions)          # MARK_TITLES (845)
+    app.connect('doctree-read', unmark_body, priority=UNMARK_TITLES)
+    app.connect('object-description-transform', add_code_mention)
 
     # -- Every page read: what moved, in a fixed order ----------------------------
-    app.connect('env-updated', domain.outdated_documents, priority=protocol.OUTDATED)
-    app.connect('env-updated', titles.settle_titles, priority=protocol.SETTLE_TITLES)
-    app.connect('env-updated', only.settle_index, priority=protocol.SETTLE_INDEX)
+    app.connect('env-updated', outdated_documents, priority=OUTDATED)
+    app.connect('env-updated', settle_titles, priority=SETTLE_TITLES)
+    app.connect('env-updated', settle_index, priority=SETTLE_INDEX)
 
     # -- Each page written ------------------------------------------------------
-    app.add_post_transform(rows.DefinedCodeRows)         # DEFINED_ROWS_AT (4)
-    app.add_post_transform(pyobjects.ConstantLinks)      # CONSTANT_LINKS (5)
-    app.add_post_transform(links.MentionResolver)        # RESOLVE_MENTIONS (6)
-    app.connect('missing-reference', links.resolve_fallbacks, priority=protocol.FALLBACKS)
-    app.connect('warn-missing-reference', links.warn_missing_reference)
-    app.add_post_transform(links.MentionShape)           # SHAPE_MENTIONS (11)
-    app.add_post_transform(only.KeptRowIds)              # KEPT_ROWS (55)
-    app.add_post_transform(only.HeldIndexEntries)        # KEPT_ROWS (55)
-    app.add_post_transform(rows.RowAnchors)              # ROW_ANCHORS (900)
-    app.connect('doctree-resolved', html.add_row_permalinks)
-    app.connect('html-page-context', html.add_stylesheet)
+    app.add_post_transform(DefinedCodeRows)         # DEFINED_ROWS_AT (4)
+    app.add_post_transform(ConstantLinks)      # CONSTANT_LINKS (5)
+    app.add_post_transform(MentionResolver)        # RESOLVE_MENTIONS (6)
+    app.connect('missing-reference', resolve_fallbacks, priority=FALLBACKS)
+    app.connect('warn-missing-reference', warn_missing_reference)
+    app.add_post_transform(MentionShape)           # SHAPE_MENTIONS (11)
+    app.add_post_transform(KeptRowIds)              # KEPT_ROWS (55)
+    app.add_post_transform(HeldIndexEntries)        # KEPT_ROWS (55)
+    app.add_post_transform(RowAnchors)              # ROW_ANCHORS (900)
+    app.connect('doctree-resolved', add_row_permalinks)
+    app.connect('html-page-context', add_stylesheet)
     return {
         'version': __version__,
         'env_version': 8,

@@ -42,11 +42,10 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
     from pathlib import Path
 
 #: The endings of the data files ``wsclose_codes`` may name.
-DATA_SUFFIXES = ('.json', '.toml')
 _TOML_PLACE = re.compile(r'at line (\d+), column (\d+)')
 
 
@@ -81,7 +80,7 @@ class Loaded:
 
 def is_data_file(spec: str) -> bool:
     """Whether *spec* names a data file (by its ending) rather than a Python object."""
-    return spec.strip().lower().endswith(DATA_SUFFIXES)
+    return spec.strip().lower().endswith(tuple(DATA_READERS))
 
 
 def load(spec: str, confdir: Path, location: str | None) -> Loaded:
@@ -258,6 +257,42 @@ def _member_lines(body: list[ast.stmt], prefix: str) -> Iterator[tuple[str, int]
 # -- data files ----------------------------------------------------------------
 
 
+class _BadData(Exception):
+    """A data file that its reader cannot read: where, and the warning's message."""
+
+    def __init__(self, location: str, message: str, *args: object) -> None:
+        super().__init__(location, message, *args)
+        self.location, self.message, self.args_ = location, message, args
+
+
+def _read_json(path: Path, text: str) -> object:
+    try:
+        return json.loads(text, object_pairs_hook=_Pairs)
+    except json.JSONDecodeError as exc:
+        raise _BadData(f'{path}:{exc.lineno}', __('wsclose_codes: %s is not valid JSON: %s '
+                                                  '(line %d, column %d)'),
+                       path.name, exc.msg, exc.lineno, exc.colno) from exc
+
+
+def _read_toml(path: Path, text: str) -> object:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        place = _TOML_PLACE.search(str(exc))
+        line = place[1] if place else None
+        raise _BadData(f'{path}:{line}' if line else str(path),
+                       __('wsclose_codes: %s is not valid TOML: %s'), path.name, exc) from exc
+
+
+#: The data file formats, by file ending: each reads a file's text into its
+#: data (a mapping of code to item), or raises :exc:`_BadData`.  A reader's
+#: mapping may be a :class:`_Pairs`, to report keys given twice.
+DATA_READERS: dict[str, Callable[[Path, str], object]] = {
+    '.json': _read_json,
+    '.toml': _read_toml,
+}
+
+
 def _load_file(loaded: Loaded, path: Path, location: str | None) -> None:
     try:
         text = path.read_text(encoding='utf-8-sig')  # a BOM is no part of the data
@@ -267,24 +302,11 @@ def _load_file(loaded: Loaded, path: Path, location: str | None) -> None:
     except (OSError, UnicodeDecodeError) as exc:
         loaded.problem(location, __('wsclose_codes: cannot read %s: %s'), path, exc)
         return
-    data: object
-    if path.suffix.lower() == '.json':
-        try:
-            data = json.loads(text, object_pairs_hook=_Pairs)
-        except json.JSONDecodeError as exc:
-            loaded.problem(f'{path}:{exc.lineno}', __('wsclose_codes: %s is not valid JSON: %s '
-                                                      '(line %d, column %d)'),
-                           path.name, exc.msg, exc.lineno, exc.colno)
-            return
-    else:
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            place = _TOML_PLACE.search(str(exc))
-            line = place[1] if place else None
-            loaded.problem(f'{path}:{line}' if line else str(path),
-                           __('wsclose_codes: %s is not valid TOML: %s'), path.name, exc)
-            return
+    try:
+        data = DATA_READERS[path.suffix.lower()](path, text)
+    except _BadData as bad:
+        loaded.problem(bad.location, bad.message, *bad.args_)
+        return
     if not isinstance(data, dict):
         loaded.problem(f'{path}:1', __('wsclose_codes: %s must map each code to a name or '
                                        'to {name, description, constant}, not be a %s'),
