@@ -65,8 +65,8 @@ def test_the_transcription_covers_1000_to_1015() -> None:
 def test_names_match_the_reference_row(code: int) -> None:
     names = library_names(code)
     assert names.code == code
-    assert {key: getattr(names, key) for key in REFERENCE_COLUMNS} == REFERENCE[code]
-    assert names.browser is (code == 1000)
+    assert {key: names[key] for key in REFERENCE_COLUMNS} == REFERENCE[code]
+    assert names['browser'] is (code == 1000)
 
 
 @pytest.mark.parametrize(
@@ -74,8 +74,8 @@ def test_names_match_the_reference_row(code: int) -> None:
 )
 def test_codes_the_reference_does_not_list_have_no_names(code: int) -> None:
     names = library_names(code)
-    assert [getattr(names, key) for key in REFERENCE_COLUMNS] == [None] * 6
-    assert names.browser is True  # 3000, 3003, 3008: close() accepts 3000-4999
+    assert [names[key] for key in REFERENCE_COLUMNS] == [None] * 6
+    assert names['browser'] is True  # 3000, 3003, 3008: close() accepts 3000-4999
 
 
 @pytest.mark.parametrize(
@@ -86,7 +86,7 @@ def test_codes_the_reference_does_not_list_have_no_names(code: int) -> None:
 )
 def test_browser_close_accepts_only_1000_and_3000_to_4999(code: int | str, accepted: bool) -> None:
     assert browser_accepts(code) is accepted
-    assert library_names(code).browser is accepted
+    assert library_names(code)['browser'] is accepted
 
 
 @pytest.mark.parametrize('value', [-1, 65536, '70000', 'abc', True, 10.0])
