@@ -233,6 +233,10 @@ def test_a_record_added_to_libraries_is_picked_up(monkeypatch: pytest.MonkeyPatc
         found = registry.find(spelling)
         assert found is not None
         assert found.key == '1008'
+    # The qualified forms that the wsclose.ambiguous warning offers, separator and all.
+    assert registry['1008'].spellings()[-2:] == (
+        'ExampleCode::ExamplePolicy', 'example_ws::ExampleCode::ExamplePolicy'
+    )
     # The answer of ``wsclose TEXT --json``.
     record = query_record('ExampleCode::ExamplePolicy', registry)
     assert (record['code'], record['libraries']['example']) == (1008, 'ExamplePolicy')
