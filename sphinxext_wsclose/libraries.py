@@ -28,9 +28,11 @@ code is ``True`` or ``False`` instead of a name.
 How to add a library: add one :class:`Library` record to :data:`LIBRARIES`,
 at the place where the table cell, the command line and the exports should
 list it, and a test in ``tests/test_libraries.py`` that checks its constants
-against the source named in ``docs/sources.rst``.  Everything else
-(:func:`library_names`, :func:`spellings`, the ``libraries`` table column,
-the mention targets, the JSON and CSV exports) reads the records.
+against the source it was read from.  Everything else (:func:`library_names`,
+:func:`spellings`, the ``libraries`` table column, the mention targets, the
+JSON and CSV exports) reads the records.  The prose around them does not:
+say what was read in ``docs/sources.rst``, and add the library to the
+hand-written tables of ``docs/cli.rst`` and ``docs/rst.rst``.
 """
 
 from __future__ import annotations
@@ -209,31 +211,31 @@ LIBRARIES: tuple[Library, ...] = (
 class LibraryNames:
     """How each library spells one code.
 
-    ``values`` holds each library's answer by key, in library order: its
+    ``by_key`` holds each library's answer by key, in library order: its
     constant, or ``None`` where it has none; for the browser, whether its
     ``close(code)`` accepts the code.  ``names['aiohttp']`` reads one.
     """
 
     code: int
-    values: Mapping[str, Value] = field(hash=False)
+    by_key: Mapping[str, Value] = field(hash=False)
     #: The records the values come from, in order (for :meth:`items`).
     libraries: tuple[Library, ...] = field(repr=False, compare=False)
 
     def __getitem__(self, key: str) -> Value:
         """The value of the library with this key; :exc:`KeyError` for an unknown key."""
-        return self.values[key]
+        return self.by_key[key]
 
     def get(self, key: str, default: Value = None) -> Value:
         """The value of the library with this key, or *default* for an unknown key."""
-        return self.values.get(key, default)
+        return self.by_key.get(key, default)
 
     def as_dict(self) -> dict[str, Value]:
         """The values by library key, in library order (the JSON object)."""
-        return dict(self.values)
+        return dict(self.by_key)
 
     def items(self) -> tuple[tuple[Library, Value], ...]:
         """``(library, value)`` pairs, in library order."""
-        return tuple((library, self.values[library.key]) for library in self.libraries)
+        return tuple((library, self.by_key[library.key]) for library in self.libraries)
 
     def summary(self) -> str:
         """One line, as the table cell shows it.
@@ -262,8 +264,8 @@ def library_names(code: object) -> LibraryNames:
     """
     number = parse_int(code)
     libraries = LIBRARIES
-    values = MappingProxyType({library.key: library.value(number) for library in libraries})
-    return LibraryNames(number, values, libraries)
+    by_key = MappingProxyType({library.key: library.value(number) for library in libraries})
+    return LibraryNames(number, by_key, libraries)
 
 
 def spellings(code: int) -> tuple[str, ...]:

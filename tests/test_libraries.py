@@ -180,7 +180,7 @@ def test_records_and_names_cannot_change() -> None:
     with pytest.raises(TypeError):
         library.constants[1001] = 'Away'  # type: ignore[index]
     with pytest.raises(TypeError):
-        library_names(1000).values['aiohttp'] = 'NORMAL'  # type: ignore[index]
+        library_names(1000).by_key['aiohttp'] = 'NORMAL'  # type: ignore[index]
 
 
 def test_a_record_has_constants_or_a_rule() -> None:
