@@ -26,6 +26,7 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
+from sphinxext_wsclose.libraries import qualified_spellings as library_qualified
 from sphinxext_wsclose.libraries import spellings as library_spellings
 from sphinxext_wsclose.values import (
     MAX_CODE,
@@ -184,17 +185,29 @@ class Entry:
 
         Its own names and constants, then the libraries' spellings of the code.
         """
+        found = self._own_names()
+        if self.kind is Kind.CODE:
+            found = (*found, *library_spellings(self.first))
+        return tuple(dict.fromkeys(found))
+
+    def spellings(self) -> tuple[str, ...]:
+        """The qualified ways code writes this code (``'WSCloseCode.GOING_AWAY'``).
+
+        Its own names with a dot in them, then the libraries' qualified
+        spellings, whatever their separator (``'CloseCode::Normal'``).
+        """
+        found = tuple(name for name in self._own_names() if '.' in name.rstrip('.'))
+        if self.kind is Kind.CODE:
+            found = (*found, *library_qualified(self.first))
+        return tuple(dict.fromkeys(found))
+
+    def _own_names(self) -> tuple[str, ...]:
+        """The entry's own names and constants, without the libraries' spellings."""
         found = (
             self.name, self.iana_name, self.constant, self.blog_codename, *self.aliases,
             *self.qualified,
         )
-        if self.kind is Kind.CODE:
-            found = (*found, *library_spellings(self.first))
-        return tuple(dict.fromkeys(name for name in found if name))
-
-    def spellings(self) -> tuple[str, ...]:
-        """The qualified ways code writes this code (``'WSCloseCode.GOING_AWAY'``)."""
-        return tuple(name for name in self.names() if '.' in name.rstrip('.'))
+        return tuple(name for name in found if name)
 
 
 @dataclass(frozen=True)

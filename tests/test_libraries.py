@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import pytest
 from conftest import SYNTAXES, html, warnings
 
+from sphinxext_wsclose import libraries
 from sphinxext_wsclose.bundled import REGISTRY
+from sphinxext_wsclose.columns import COLUMNS
+from sphinxext_wsclose.export import query_record
 from sphinxext_wsclose.libraries import (
     LIBRARIES,
+    Library,
     browser_accepts,
     library_names,
+    spellings,
 )
 from sphinxext_wsclose.registry import Kind
 from sphinxext_wsclose.values import InvalidCodeError
@@ -67,8 +73,8 @@ def test_the_transcription_covers_1000_to_1015() -> None:
 def test_names_match_the_reference_row(code: int) -> None:
     names = library_names(code)
     assert names.code == code
-    assert {key: getattr(names, key) for key in REFERENCE_COLUMNS} == REFERENCE[code]
-    assert names.browser is (code == 1000)
+    assert {key: names[key] for key in REFERENCE_COLUMNS} == REFERENCE[code]
+    assert names['browser'] is (code == 1000)
 
 
 @pytest.mark.parametrize(
@@ -76,8 +82,8 @@ def test_names_match_the_reference_row(code: int) -> None:
 )
 def test_codes_the_reference_does_not_list_have_no_names(code: int) -> None:
     names = library_names(code)
-    assert [getattr(names, key) for key in REFERENCE_COLUMNS] == [None] * 6
-    assert names.browser is True  # 3000, 3003, 3008: close() accepts 3000-4999
+    assert [names[key] for key in REFERENCE_COLUMNS] == [None] * 6
+    assert names['browser'] is True  # 3000, 3003, 3008: close() accepts 3000-4999
 
 
 @pytest.mark.parametrize(
@@ -88,7 +94,7 @@ def test_codes_the_reference_does_not_list_have_no_names(code: int) -> None:
 )
 def test_browser_close_accepts_only_1000_and_3000_to_4999(code: int | str, accepted: bool) -> None:
     assert browser_accepts(code) is accepted
-    assert library_names(code).browser is accepted
+    assert library_names(code)['browser'] is accepted
 
 
 @pytest.mark.parametrize('value', [-1, 65536, '70000', 'abc', True, 10.0])
@@ -126,6 +132,117 @@ def test_as_dict_and_summary() -> None:
         'browser close(): throws; Jakarta: NO_STATUS_CODE; .NET: Empty; '
         'gorilla: CloseNoStatusReceived'
     )
+
+
+
+# -- the records ------------------------------------------------------------------
+
+#: Libraries whose version read the reference does not record.
+UNRECORDED_VERSION = {'browser', 'jakarta', 'dotnet'}
+#: Libraries with no source file: the browser's rule comes from the WebSocket API.
+NO_SOURCE = {'browser'}
+
+
+@pytest.mark.parametrize('library', LIBRARIES, ids=lambda library: library.key)
+def test_every_record_is_complete(library: Library) -> None:
+    assert all((library.key, library.name, library.label, library.language))
+    assert (library.checked is None) is (library.key in UNRECORDED_VERSION)
+    assert (not library.source) is (library.key in NO_SOURCE)
+    # A library either names codes or has a rule, never both, never neither.
+    assert bool(library.constants) is (library.accepts is None)
+    # A namespace or prefix ends with its own separator, whatever it is.
+    for prefix in (library.namespace, *library.prefixes):
+        assert not prefix or not prefix[-1].isalnum()
+    assert len(set(library.prefixes)) == len(library.prefixes)
+    assert isinstance(library.constants, MappingProxyType)
+    for code, constant in library.constants.items():
+        assert 1000 <= code <= 1015
+        assert constant.isidentifier()  # no namespace crept in
+        assert library.spellings(constant)[0] == constant
+        assert library.qualified(constant) in library.spellings(constant)
+        assert library.qualified(constant) in spellings(code)
+
+
+def test_records_are_unique_and_in_order() -> None:
+    for field in ('key', 'name', 'label'):
+        values = [getattr(library, field) for library in LIBRARIES]
+        assert len(set(values)) == len(values), field
+    assert isinstance(LIBRARIES, tuple)
+    # The browser stays a record among the others, where the table cell shows it.
+    assert [library.key for library in LIBRARIES if library.accepts] == ['browser']
+    assert LIBRARIES[3].accepts is browser_accepts
+
+
+def test_records_and_names_cannot_change() -> None:
+    given = {1000: 'Normal'}
+    library = Library(key='x', name='X', label='X', language='Python', namespace='X.',
+                      version=None, checked=None, source='x.py', constants=given)
+    given[1001] = 'Away'
+    assert dict(library.constants) == {1000: 'Normal'}
+    with pytest.raises(TypeError):
+        library.constants[1001] = 'Away'  # type: ignore[index]
+    with pytest.raises(TypeError):
+        library_names(1000).by_key['aiohttp'] = 'NORMAL'  # type: ignore[index]
+
+
+def test_a_record_has_constants_or_a_rule() -> None:
+    with pytest.raises(ValueError, match='both constants and an accepts rule'):
+        Library(key='x', name='X', label='X', language='JavaScript', namespace='',
+                version=None, checked=None, source='', constants={1000: 'NORMAL'},
+                accepts=browser_accepts)
+
+
+def test_names_by_key() -> None:
+    names = library_names(1000)
+    assert names['aiohttp'] == names.get('aiohttp') == 'OK'
+    assert names['browser'] is True
+    assert names.get('nonesuch') is None
+    with pytest.raises(KeyError):
+        names['nonesuch']
+    assert [library for library, _ in names.items()] == list(LIBRARIES)
+
+
+#: A made-up library, with a separator that is not a dot.
+EXAMPLE = Library(
+    key='example', name='Example WebSocket', label='Example', language='Rust',
+    namespace='ExampleCode::', version='1.0', checked='abc1234', source='src/close.rs',
+    prefixes=('example_ws::ExampleCode::',),
+    constants={1000: 'ExampleNormal', 1008: 'ExamplePolicy'},
+)
+
+
+def test_a_record_added_to_libraries_is_picked_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(libraries, 'LIBRARIES', (*LIBRARIES, EXAMPLE))
+
+    names = library_names(1000)
+    assert list(names.as_dict()) == [*(library.key for library in LIBRARIES), 'example']
+    assert names['example'] == 'ExampleNormal'
+    assert names.items()[-1] == (EXAMPLE, 'ExampleNormal')
+    assert names.summary().endswith('; gorilla: CloseNormalClosure; Example: ExampleNormal')
+    assert library_names(1001)['example'] is None
+    assert library_names(1001).summary().endswith('; Example: \u2014')
+
+    assert spellings(1008)[-3:] == (
+        'ExamplePolicy', 'ExampleCode::ExamplePolicy', 'example_ws::ExampleCode::ExamplePolicy'
+    )
+    assert not any('Example' in spelling for spelling in spellings(1001))
+
+    # The table column, and a registry built as a project's is: a mention target.
+    assert COLUMNS['libraries'].text(REGISTRY['1000']) == names.summary()
+    registry = REGISTRY.extended(())
+    for spelling in ('ExamplePolicy', 'ExampleCode::ExamplePolicy',
+                     'example_ws::ExampleCode::ExamplePolicy'):
+        found = registry.find(spelling)
+        assert found is not None
+        assert found.key == '1008'
+    # The qualified forms that the wsclose.ambiguous warning offers, separator and all.
+    assert registry['1008'].spellings()[-2:] == (
+        'ExampleCode::ExamplePolicy', 'example_ws::ExampleCode::ExamplePolicy'
+    )
+    # The answer of ``wsclose TEXT --json``.
+    record = query_record('ExampleCode::ExamplePolicy', registry)
+    assert (record['code'], record['libraries']['example']) == (1008, 'ExamplePolicy')
+    assert record['entry']['libraries']['example'] == 'ExamplePolicy'
 
 
 # -- the ``libraries`` column of wsclose-table ------------------------------------
