@@ -122,12 +122,14 @@ def test_library_list_and_versions() -> None:
 
 def test_as_dict_and_summary() -> None:
     names = library_names(1005)
-    assert names.as_dict() == {
+    assert list(names.as_dict()) == [library.key for library in LIBRARIES]
+    assert names.as_dict().items() >= {
         'websockets': 'NO_STATUS_RCVD', 'aiohttp': None, 'starlette': 'WS_1005_NO_STATUS_RCVD',
         'browser': False, 'jakarta': 'NO_STATUS_CODE', 'dotnet': 'Empty',
         'gorilla': 'CloseNoStatusReceived',
-    }
-    assert names.summary() == (
+    }.items()
+    # Today's seven first; a library added later follows them.
+    assert names.summary().startswith(
         'websockets: NO_STATUS_RCVD; aiohttp: \u2014; Starlette: WS_1005_NO_STATUS_RCVD; '
         'browser close(): throws; Jakarta: NO_STATUS_CODE; .NET: Empty; '
         'gorilla: CloseNoStatusReceived'
@@ -218,7 +220,8 @@ def test_a_record_added_to_libraries_is_picked_up(monkeypatch: pytest.MonkeyPatc
     assert list(names.as_dict()) == [*(library.key for library in LIBRARIES), 'example']
     assert names['example'] == 'ExampleNormal'
     assert names.items()[-1] == (EXAMPLE, 'ExampleNormal')
-    assert names.summary().endswith('; gorilla: CloseNormalClosure; Example: ExampleNormal')
+    assert '; gorilla: CloseNormalClosure; ' in names.summary()
+    assert names.summary().endswith('; Example: ExampleNormal')
     assert library_names(1001)['example'] is None
     assert library_names(1001).summary().endswith('; Example: \u2014')
 
@@ -278,10 +281,10 @@ def test_libraries_column_in_html(build: Callable[..., SphinxTestApp], syntax: s
         row.find_all('td')[0].get_text(strip=True): row.find_all('td')[1]
         for row in table.select('tbody tr')
     }
-    assert cells['1000'].get_text(strip=True) == CELL_1000
-    assert cells['1007'].get_text(strip=True) == CELL_1007
+    assert cells['1000'].get_text(strip=True).startswith(CELL_1000)
+    assert cells['1007'].get_text(strip=True).startswith(CELL_1007)
     for code in ('3000', '3008', '4002'):  # unlisted, and conf.py's own code
-        assert cells[code].get_text(strip=True) == CELL_NONE_ACCEPTED
+        assert cells[code].get_text(strip=True).startswith(CELL_NONE_ACCEPTED)
     for entry in REGISTRY:
         cell = cells[entry.code_text]
         if entry.is_range:
