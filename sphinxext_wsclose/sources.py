@@ -336,13 +336,14 @@ class _Pairs(dict[str, Any]):
             seen.add(key)
 
 
-def _key_place(path: Path, text: str, key: str, *, last: bool = False) -> str:
+def _key_place(path: Path, text: str, key: object, *, last: bool = False) -> str:
     """``path:line`` of the (first or last) line that writes *key* as a JSON or TOML key.
 
     The file's first line when the key cannot be found as written.
     """
-    bare = re.escape(key)
-    quoted = '|'.join(dict.fromkeys(re.escape(form) for form in (json.dumps(key), f'"{key}"')))
+    name = str(key)  # a reader may give int keys (YAML does)
+    bare = re.escape(name)
+    quoted = '|'.join(dict.fromkeys(re.escape(form) for form in (json.dumps(name), f'"{name}"')))
     pattern = re.compile(
         rf'(?:{quoted}|\'{bare}\')\s*:'  # JSON
         rf'|^\s*\[?\s*(?:{quoted}|\'{bare}\'|{bare})\s*[\].=]',  # TOML, dotted keys too
