@@ -180,7 +180,8 @@ def test_folded_constant_is_what_the_table_shows(tmp_path: Path) -> None:
     # the table and the inventory must show that, not the raw value.
     srcdir = tmp_path / 'src'
     srcdir.mkdir()
-    (srcdir / 'conf.py').write_text("extensions = ['sphinxext_wsclose']\n", 'utf-8')
+    (srcdir / 'conf.py').write_text(
+        "extensions = ['sphinxext_wsclose']\nshow_warning_types = True\n", 'utf-8')
     (srcdir / 'index.rst').write_text(
         'Codes\n=====\n\n.. wsclose:code:: 4001 Token expired\n'
         '   :constant: TOKEN\x01EXPIRED\n\n   The token ran out.\n\n'
@@ -191,7 +192,11 @@ def test_folded_constant_is_what_the_table_shows(tmp_path: Path) -> None:
         app.build()
     finally:
         app.cleanup()
-    assert "it is shown as 'TOKEN EXPIRED' [wsclose.invalid]" in app.warning.getvalue()
+    assert re.sub(r'\x1b\[[0-9;]*m', '', app.warning.getvalue()).splitlines() == [
+        f"{srcdir / 'index.rst'}:4: WARNING: wsclose:code 4001: the constant 'TOKEN\\x01EXPIRED' "
+        "has a line break or another control character; it is shown as 'TOKEN EXPIRED' "
+        '[wsclose.invalid]',
+    ]
     page = BeautifulSoup((app.outdir / 'index.html').read_text('utf-8'), 'html.parser')
     cells = [td.get_text(' ', strip=True) for td in page.select('table.wsclose-table tbody td')]
     assert cells == ['4001', 'TOKEN EXPIRED']
