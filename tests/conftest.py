@@ -1,21 +1,23 @@
-"""Shared fixtures: test roots, builds, and parsers for what users see."""
+"""pytest's side of the tests: the fixtures, the command-line option, the Hypothesis profiles.
+
+What the test modules import (the roots' helpers, ``warnings``, ``html``, the
+fuzz strategies) is in helpers.py; a test module never imports conftest.
+"""
 
 from __future__ import annotations
 
 import os
-import re
-import shutil
 from io import StringIO
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from bs4 import BeautifulSoup
+from helpers import ROOTS, copy_root
 from hypothesis import settings
 from sphinx.testing.util import SphinxTestApp
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path
 
 
 pytest_plugins = ('sphinx.testing.fixtures',)
@@ -35,12 +37,6 @@ settings.register_profile('ci', max_examples=2000, derandomize=True, print_blob=
 settings.register_profile('dev', max_examples=100, derandomize=True)
 settings.register_profile('long', max_examples=50_000, print_blob=True)
 settings.load_profile('ci')
-
-ROOTS = Path(__file__).parent / 'roots'
-SYNTAXES = ('rst', 'myst')
-SUFFIX = {'rst': 'rst', 'myst': 'md'}
-
-_ESCAPES = re.compile(r'\x1b\[[0-9;]*m')
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -62,7 +58,7 @@ def build(make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> Callable[..
     def _build(root: str, buildername: str = 'html', **kwargs: object) -> SphinxTestApp:
         srcdir = tmp_path / root
         if not srcdir.exists():
-            shutil.copytree(ROOTS / f'test-{root}', srcdir)
+            copy_root(root, srcdir)
         kwargs.setdefault('freshenv', True)
         app = make_app(buildername, srcdir=srcdir, **kwargs)
         app.build()
@@ -84,7 +80,7 @@ def shared(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., SphinxTest
     def _shared(root: str, buildername: str = 'html') -> SphinxTestApp:
         if (root, buildername) not in built:
             srcdir = tmp_path_factory.mktemp(f'{root}-{buildername}') / root
-            shutil.copytree(ROOTS / f'test-{root}', srcdir)
+            copy_root(root, srcdir)
             app = SphinxTestApp(buildername, srcdir=srcdir, freshenv=True,
                                 status=StringIO(), warning=StringIO())
             try:
@@ -95,13 +91,3 @@ def shared(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., SphinxTest
         return built[root, buildername]
 
     return _shared
-
-
-def warnings(app: SphinxTestApp) -> list[str]:
-    """The warnings of a build, one per line, without colours."""
-    return [line for line in _ESCAPES.sub('', app.warning.getvalue()).splitlines() if line]
-
-
-def html(app: SphinxTestApp, page: str) -> BeautifulSoup:
-    """The parsed HTML of a built page (``'index'``, ``'codes'``)."""
-    return BeautifulSoup((app.outdir / f'{page}.html').read_text(encoding='utf-8'), 'html.parser')

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import SYNTAXES, html, warnings
+from helpers import SYNTAXES, html, warnings
 
 from sphinxext_wsclose.registry import REGISTRY
 

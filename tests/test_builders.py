@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import SYNTAXES, html, warnings
+from helpers import SYNTAXES, html, warnings
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -15,7 +15,7 @@ import time
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import ROOTS, SUFFIX, SYNTAXES, html, warnings
+from helpers import ROOTS, SUFFIX, SYNTAXES, html, warnings
 from sphinx.pycode import ModuleAnalyzer
 from versions import load_inventory
 

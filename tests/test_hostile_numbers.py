@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import SUFFIX, SYNTAXES, html, warnings
+from helpers import SUFFIX, SYNTAXES, html, warnings
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import warnings
+from helpers import warnings
 
 if TYPE_CHECKING:
     from collections.abc import Callable

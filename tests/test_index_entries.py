@@ -11,7 +11,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import SYNTAXES, html, warnings
+from helpers import SYNTAXES, html, warnings
 
 if TYPE_CHECKING:
     from collections.abc import Callable

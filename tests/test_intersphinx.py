@@ -10,7 +10,7 @@ import shutil
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import ROOTS, SUFFIX, SYNTAXES, html, warnings
+from helpers import ROOTS, SUFFIX, SYNTAXES, html, warnings
 
 if TYPE_CHECKING:
     from collections.abc import Callable

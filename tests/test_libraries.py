@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import SYNTAXES, html, warnings
+from helpers import SYNTAXES, html, warnings
 
 from sphinxext_wsclose.libraries import (
     LIBRARIES,

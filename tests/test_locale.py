@@ -18,7 +18,7 @@ import pytest
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
-from conftest import SUFFIX, SYNTAXES, html, warnings
+from helpers import SUFFIX, SYNTAXES, html, warnings
 
 import sphinxext_wsclose
 from sphinxext_wsclose._locale import MESSAGE_CATALOG, RANGE_LABELS

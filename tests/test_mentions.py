@@ -6,8 +6,8 @@ import shutil
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import ROOTS, SUFFIX, SYNTAXES, html, warnings
 from docutils import nodes
+from helpers import ROOTS, SUFFIX, SYNTAXES, html, warnings
 from sphinx.addnodes import pending_xref
 
 from sphinxext_wsclose.registry import REGISTRY

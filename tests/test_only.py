@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOTS, SUFFIX, SYNTAXES, html, warnings
+from helpers import ROOTS, SUFFIX, SYNTAXES, html, warnings
 from versions import load_inventory
 
 if TYPE_CHECKING:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import SUFFIX, SYNTAXES, warnings
+from helpers import SUFFIX, SYNTAXES, warnings
 
 from sphinxext_wsclose.domain import CloseCodeDomain
 

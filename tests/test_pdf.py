@@ -14,7 +14,7 @@ import subprocess
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import warnings
+from helpers import warnings
 
 from sphinxext_wsclose.registry import REGISTRY
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import SUFFIX, SYNTAXES, html, warnings
+from helpers import SUFFIX, SYNTAXES, html, warnings
 
 from sphinxext_wsclose.libraries import LIBRARIES, library_names, spellings
 from sphinxext_wsclose.registry import REGISTRY, Kind

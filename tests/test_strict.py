@@ -13,7 +13,7 @@ import sys
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import ROOTS
+from helpers import ROOTS
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import SYNTAXES, html
+from helpers import SYNTAXES, html
 from versions import load_inventory
 
 from sphinxext_wsclose.registry import REGISTRY

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOTS, SUFFIX, SYNTAXES, html, warnings
+from helpers import ROOTS, SUFFIX, SYNTAXES, html, warnings
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -6,8 +6,8 @@ import shutil
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import SUFFIX, SYNTAXES, html, warnings
 from docutils import nodes
+from helpers import SUFFIX, SYNTAXES, html, warnings
 
 from sphinxext_wsclose.registry import REGISTRY
 
