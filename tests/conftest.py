@@ -11,7 +11,7 @@ from io import StringIO
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import ROOTS, copy_root
+from helpers import ROOTS, SYNTAXES, copy_root
 from hypothesis import settings
 from sphinx.testing.util import SphinxTestApp
 
@@ -44,6 +44,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         '--regen-golden', action='store_true',
         help='rewrite the golden doctrees in tests/golden/ (see tests/test_golden.py)',
     )
+
+
+@pytest.fixture(params=SYNTAXES, ids=SYNTAXES)
+def syntax(request: pytest.FixtureRequest) -> str:
+    """A scenario's syntax: a test that takes it runs once in rST and once in MyST."""
+    return str(request.param)
 
 
 @pytest.fixture(scope='session')

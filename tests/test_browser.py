@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from helpers import SYNTAXES, html, warnings
+from helpers import html, warnings
 
 from sphinxext_wsclose.registry import REGISTRY
 
@@ -53,7 +53,6 @@ def _stylesheets(app: SphinxTestApp, page: str) -> list[str]:
 # -- the stylesheet, on the pages that need it ---------------------------------
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_stylesheet_only_on_pages_that_need_it(
     build: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
@@ -106,7 +105,6 @@ def test_builders_without_html_do_not_get_the_stylesheet(
 # -- row permalinks --------------------------------------------------------------
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_each_row_with_an_id_has_a_permalink(
     build: Callable[..., SphinxTestApp], syntax: str
 ) -> None:

@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import SYNTAXES, html, warnings
+from helpers import html, warnings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 BUILDERS = ('html', 'singlehtml', 'dirhtml', 'latex', 'text', 'man', 'texinfo', 'epub')
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 @pytest.mark.parametrize('buildername', BUILDERS)
 def test_builds_without_warnings(
     shared: Callable[..., SphinxTestApp], buildername: str, syntax: str
@@ -28,7 +27,6 @@ def test_builds_without_warnings(
     assert warnings(app) == []
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_latex_links_and_labels(shared: Callable[..., SphinxTestApp], syntax: str) -> None:
     app = shared(f'mentions-{syntax}', 'latex')
     (tex_file,) = app.outdir.glob('*.tex')
@@ -46,7 +44,6 @@ def test_latex_links_and_labels(shared: Callable[..., SphinxTestApp], syntax: st
     assert r'4001 (private use)' in tex
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_singlehtml_links_stay_on_the_page(
     shared: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
@@ -61,7 +58,6 @@ def test_singlehtml_links_stay_on_the_page(
     assert page.select_one('tr#wsclose-1008') is not None
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_text_output(shared: Callable[..., SphinxTestApp], syntax: str) -> None:
     app = shared(f'mentions-{syntax}', 'text')
     mentions = (app.outdir / 'mentions.txt').read_text(encoding='utf-8')
@@ -76,7 +72,6 @@ def test_text_output(shared: Callable[..., SphinxTestApp], syntax: str) -> None:
     assert re.search(r'\| 4000[\u2013]4999\s+\| Private use\s+\|', codes)
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_texinfo_anchors(shared: Callable[..., SphinxTestApp], syntax: str) -> None:
     app = shared(f'mentions-{syntax}', 'texinfo')
     (texi_file,) = app.outdir.glob('*.texi')
@@ -88,7 +83,6 @@ def test_texinfo_anchors(shared: Callable[..., SphinxTestApp], syntax: str) -> N
     assert len(re.findall(r'@anchor\{codes wsclose-[0-9-]+\}', texi)) == 28
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_man_output(shared: Callable[..., SphinxTestApp], syntax: str) -> None:
     app = shared(f'mentions-{syntax}', 'man')
     (page,) = app.outdir.rglob('*.1')
@@ -140,7 +134,6 @@ def _strings(value: object) -> list[object]:
 
 
 @pytest.mark.parametrize('language', ['en', 'de'])
-@pytest.mark.parametrize('syntax', SYNTAXES)
 @pytest.mark.parametrize('buildername', ALL_BUILDERS)
 def test_every_builder_builds_silently(
     build: Callable[..., SphinxTestApp], buildername: str, syntax: str, language: str

@@ -15,7 +15,7 @@ import time
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import ROOTS, SUFFIX, SYNTAXES, html, warnings
+from helpers import ROOTS, SUFFIX, html, warnings
 from sphinx.pycode import ModuleAnalyzer
 from versions import load_inventory
 
@@ -104,7 +104,6 @@ def _enum_warnings(app: SphinxTestApp, syntax: str) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_enum_members_become_rows_with_their_documentation(
     build: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
@@ -113,7 +112,6 @@ def test_enum_members_become_rows_with_their_documentation(
     assert _rows(html(app, 'codes')) == ENUM_ROWS
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_mentions_by_member_name_qualified_and_bare(
     build: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
@@ -125,7 +123,6 @@ def test_mentions_by_member_name_qualified_and_bare(
     assert [(node.name, node.get_text()) for node in ambiguous] == [('span', 'TIMEOUT')]
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_autodoc_entries_and_rows_link_to_each_other(
     build: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
@@ -166,7 +163,6 @@ def test_autodoc_entries_and_rows_link_to_each_other(
     }
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_without_autodoc_nothing_links_and_nothing_warns(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:
@@ -200,7 +196,6 @@ def _bodies(app: SphinxTestApp) -> dict[str, str]:
             for page in sorted(app.outdir.glob('*.html'))}
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_an_edit_of_the_enum_shows_after_an_incremental_build(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:
@@ -258,7 +253,6 @@ DATA_MENTIONS = [
 
 
 @pytest.mark.parametrize('data', ['close-codes.toml', 'close-codes.json'])
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_codes_from_a_data_file(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str, data: str
 ) -> None:
@@ -273,7 +267,6 @@ def test_codes_from_a_data_file(
     assert _mentions(page) == DATA_MENTIONS
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_an_edit_of_the_data_file_shows_after_an_incremental_build(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:
@@ -430,7 +423,6 @@ def _sources_project(tmp_path: Path, syntax: str, spec: str) -> Path:
 
 
 @pytest.mark.parametrize('spec', list(BAD_SOURCES))
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_a_bad_source_warns_once_at_its_place_and_the_build_goes_on(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str, spec: str
 ) -> None:
@@ -446,7 +438,6 @@ def test_a_bad_source_warns_once_at_its_place_and_the_build_goes_on(
     assert link['href'] == ('#wsclose-4001' if spec in KEEPS_4001 else '#wsclose-4000-4999')
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_a_line_break_in_a_name_cannot_forge_an_inventory_line(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:
@@ -469,7 +460,6 @@ def test_a_line_break_in_a_name_cannot_forge_an_inventory_line(
     assert _rows(html(app, 'index'))[1][:2] == ['4001', shown]
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_a_nested_enum_is_spelled_by_its_own_name_too(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:

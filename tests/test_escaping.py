@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pytest
-from helpers import SYNTAXES, html, warnings
+from helpers import html, warnings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -22,7 +21,6 @@ SIGNATURE = '4002 " onmouseover="x <i>'
 TITLES = ['<script>alert(3)', '" onmouseover="x', '\\input{/etc/passwd}', 'a ` and |']
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_html(build: Callable[..., SphinxTestApp], syntax: str) -> None:
     app = build(f'escaping-{syntax}')
     assert warnings(app) == []
@@ -45,7 +43,6 @@ def test_html(build: Callable[..., SphinxTestApp], syntax: str) -> None:
     assert signature.get_text().replace('\u00b6', '').strip() == SIGNATURE
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_latex(build: Callable[..., SphinxTestApp], syntax: str) -> None:
     app = build(f'escaping-{syntax}', 'latex')
     assert warnings(app) == []
@@ -61,7 +58,6 @@ def test_latex(build: Callable[..., SphinxTestApp], syntax: str) -> None:
     assert 'onmouseover' in body
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_text(build: Callable[..., SphinxTestApp], syntax: str) -> None:
     app = build(f'escaping-{syntax}', 'text')
     text = (app.outdir / 'index.txt').read_text(encoding='utf-8')

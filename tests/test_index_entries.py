@@ -10,8 +10,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-import pytest
-from helpers import SYNTAXES, html, warnings
+from helpers import html, warnings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -22,7 +21,6 @@ ENTRIES = ['4001 Token; expired (WebSocket close code)',
            '4002 Seat; taken (WebSocket close code)']
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_html_index_keeps_the_name_whole(
     build: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
@@ -37,7 +35,6 @@ def test_html_index_keeps_the_name_whole(
     assert not [text for text in items if text.startswith(('expired', 'taken'))]
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_latex_index_keeps_the_name_whole(
     build: Callable[..., SphinxTestApp], syntax: str
 ) -> None:

@@ -10,7 +10,7 @@ import shutil
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from helpers import ROOTS, SUFFIX, SYNTAXES, html, warnings
+from helpers import ROOTS, SUFFIX, html, warnings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -112,7 +112,6 @@ ORDER = {
 
 
 @pytest.mark.parametrize('case', ORDER)
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_exact_code_here_then_there_then_range_here_then_there(
     make_app: Callable[..., SphinxTestApp],
     tmp_path: Path,
@@ -125,7 +124,6 @@ def test_exact_code_here_then_there_then_range_here_then_there(
 
 
 @pytest.mark.parametrize('role', ['external:wsclose:code', 'external+chat:wsclose:code'])
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_external_role_asks_the_other_project_only(
     make_app: Callable[..., SphinxTestApp],
     tmp_path: Path,
@@ -142,7 +140,6 @@ def test_external_role_asks_the_other_project_only(
     ]
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_inventory_prefix_names_the_project(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, project_a: Path, syntax: str
 ) -> None:

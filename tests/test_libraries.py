@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import SYNTAXES, html, warnings
+from helpers import html, warnings
 
 from sphinxext_wsclose.libraries import (
     LIBRARIES,
@@ -144,7 +144,6 @@ CELL_NONE_ACCEPTED = (
 )
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_libraries_column_in_html(build: Callable[..., SphinxTestApp], syntax: str) -> None:
     app = build(f'libraries-{syntax}')
     assert warnings(app) == []

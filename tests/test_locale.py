@@ -18,7 +18,7 @@ import pytest
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
-from helpers import SUFFIX, SYNTAXES, html, warnings
+from helpers import SUFFIX, html, warnings
 
 import sphinxext_wsclose
 from sphinxext_wsclose._locale import MESSAGE_CATALOG, RANGE_LABELS
@@ -83,7 +83,6 @@ def _messages(catalog: Catalog) -> dict[str, str]:
 # -- builds -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 @pytest.mark.parametrize('language', LANGUAGES)
 def test_build_in_language(
     build: Callable[..., SphinxTestApp],
@@ -130,7 +129,6 @@ def test_build_in_language(
     assert expected['entry'] in [a.get_text() for a in genindex.select('table.indextable a')]
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_warnings_follow_the_console_not_the_language(
     build: Callable[..., SphinxTestApp], monkeypatch: pytest.MonkeyPatch, syntax: str
 ) -> None:
@@ -144,7 +142,6 @@ def test_warnings_follow_the_console_not_the_language(
     assert headers[2].get_text(strip=True) == 'Beschreibung'
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_english_by_default(build: Callable[..., SphinxTestApp], syntax: str) -> None:
     app = build(f'locale-{syntax}', confoverrides={'language': 'en'})
     headers = html(app, 'codes').select('table.wsclose-table thead th')
@@ -155,7 +152,6 @@ def test_english_by_default(build: Callable[..., SphinxTestApp], syntax: str) ->
     assert mentions[1].get_text() == '4001 (private use)'
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_gettext_builder_extracts_the_table(
     build: Callable[..., SphinxTestApp], monkeypatch: pytest.MonkeyPatch, syntax: str
 ) -> None:
@@ -229,7 +225,6 @@ def test_every_range_label_is_in_the_catalog() -> None:
 
 
 @pytest.mark.parametrize('buildername', ['json', 'pickle'])
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_serializing_builders_store_plain_translated_titles(
     build: Callable[..., SphinxTestApp], syntax: str, buildername: str
 ) -> None:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import shutil
 from typing import TYPE_CHECKING
 
-import pytest
 from docutils import nodes
-from helpers import ROOTS, SUFFIX, SYNTAXES, html, warnings
+from helpers import ROOTS, SUFFIX, html, warnings
 from sphinx.addnodes import pending_xref
 
 from sphinxext_wsclose.registry import REGISTRY
@@ -41,7 +40,6 @@ EXPECTED = [
 ]
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_mentions_link_to_their_rows(shared: Callable[..., SphinxTestApp], syntax: str) -> None:
     app = shared(f'mentions-{syntax}')
     assert warnings(app) == []
@@ -69,7 +67,6 @@ def test_mentions_link_to_their_rows(shared: Callable[..., SphinxTestApp], synta
             assert 'wsclose-row' in row['class']
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_mention_on_the_table_page_links_within_the_page(
     shared: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
@@ -79,7 +76,6 @@ def test_mention_on_the_table_page_links_within_the_page(
     assert (link.get_text(), link['href']) == ('1000 Normal Closure', '#wsclose-1000')
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_mentions_are_references_waiting_for_their_address(
     shared: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
@@ -104,7 +100,6 @@ def test_mentions_are_references_waiting_for_their_address(
     )
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_resolved_mentions_are_plain_links(
     shared: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
@@ -134,7 +129,6 @@ OTHER_ROLES = {
 }
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_any_role_and_myst_links_reach_the_row(
     build: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pytest
-from helpers import SUFFIX, SYNTAXES, html, warnings
+from helpers import SUFFIX, html, warnings
 from versions import load_inventory
 
 from sphinxext_wsclose.registry import REGISTRY
@@ -39,14 +38,12 @@ def _links(app: SphinxTestApp, page: str) -> list[tuple[str, str, str | None]]:
     ]
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_mentions_of_own_codes(build: Callable[..., SphinxTestApp], syntax: str) -> None:
     app = build(f'owncodes-{syntax}')
     assert warnings(app) == []
     assert _links(app, 'mentions') == EXPECTED
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_directive_renders_a_description_with_its_anchor(
     build: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
@@ -67,7 +64,6 @@ def test_directive_renders_a_description_with_its_anchor(
     assert body.find('strong').get_text() == 'refresh'
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_table_lists_own_codes(build: Callable[..., SphinxTestApp], syntax: str) -> None:
     app = build(f'owncodes-{syntax}')
     rows = html(app, 'codes').select('table.wsclose-table tbody tr')
@@ -90,7 +86,6 @@ def test_table_lists_own_codes(build: Callable[..., SphinxTestApp], syntax: str)
     assert 'wsclose-custom' in rows[at + 1]['class']
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_own_codes_in_inventory_and_indices(
     build: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
@@ -133,7 +128,6 @@ def test_indices_can_be_switched_off(build: Callable[..., SphinxTestApp]) -> Non
     assert 'wsclose-index' not in app.env.get_domain('std').labels
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_link_to_a_switched_off_index_warns(
     build: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
@@ -151,7 +145,6 @@ def test_link_to_a_switched_off_index_warns(
     ]
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_role_format(build: Callable[..., SphinxTestApp], syntax: str) -> None:
     app = build(f'owncodes-{syntax}', confoverrides={'wsclose_role_format': '{name} ({code})'})
     assert warnings(app) == []

@@ -5,9 +5,8 @@ from __future__ import annotations
 import zlib
 from typing import TYPE_CHECKING
 
-import pytest
 from bs4 import BeautifulSoup
-from helpers import SUFFIX, SYNTAXES, warnings
+from helpers import SUFFIX, warnings
 
 from sphinxext_wsclose.domain import CloseCodeDomain
 
@@ -15,6 +14,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
+    import pytest
     from sphinx.testing.util import SphinxTestApp
 
 PAGES = 50
@@ -66,7 +66,6 @@ def _bodies(outdir: Path) -> dict[str, str]:
     return bodies
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_parallel_equals_serial(
     make_app: Callable[..., SphinxTestApp],
     tmp_path: Path,

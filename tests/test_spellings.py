@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import SUFFIX, SYNTAXES, html, warnings
+from helpers import SUFFIX, html, warnings
 
 from sphinxext_wsclose.libraries import LIBRARIES, library_names, spellings
 from sphinxext_wsclose.registry import REGISTRY, Kind
@@ -88,7 +88,6 @@ def test_the_spellings_come_from_the_library_table() -> None:
     )
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_every_library_spelling_links_to_its_row(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:
@@ -104,7 +103,6 @@ def test_every_library_spelling_links_to_its_row(
     ]
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_show_spelling_keeps_the_text_as_written(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:
@@ -122,7 +120,6 @@ def test_show_spelling_keeps_the_text_as_written(
     ]
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_a_spelling_of_two_codes_is_never_guessed(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:
@@ -142,7 +139,6 @@ def test_a_spelling_of_two_codes_is_never_guessed(
     assert paragraph.select_one('span.wsclose-invalid').get_text() == 'ok'
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_ref_reaches_rows(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:
@@ -163,7 +159,6 @@ def test_ref_reaches_rows(
     ]
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_two_tables_give_one_warning_and_ref_goes_to_the_first(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:
@@ -198,7 +193,6 @@ BROWSER_ROWS = {
 }
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_browser_column(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:
@@ -215,7 +209,6 @@ def test_browser_column(
     assert len(cells) == len(REGISTRY)
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_codes_browser_lists_what_a_browser_may_send(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:
@@ -236,7 +229,6 @@ def test_codes_browser_lists_what_a_browser_may_send(
 
 
 @pytest.mark.parametrize('show', [False, True])
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_a_tilde_shortens_the_spelling_as_in_python_roles(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str, show: bool
 ) -> None:

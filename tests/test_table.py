@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-import pytest
-from helpers import SYNTAXES, html
+from helpers import html
 from versions import load_inventory
 
 from sphinxext_wsclose.registry import REGISTRY
@@ -21,7 +20,6 @@ def _join(base: str, uri: str) -> str:
     return f'{base}/{uri}'
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_table_has_one_row_per_registry_entry(
     shared: Callable[..., SphinxTestApp], syntax: str
 ) -> None:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import ROOTS, SUFFIX, SYNTAXES, html, warnings
+from helpers import ROOTS, SUFFIX, html, warnings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -40,7 +40,6 @@ def _heading(soup: BeautifulSoup, level: str) -> str:
     return soup.find(level).get_text().rstrip('¶')
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_one_text_everywhere(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:
@@ -65,7 +64,6 @@ def test_one_text_everywhere(
         assert not [stale for stale in STALE if stale in text], page.name
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 @pytest.mark.parametrize(('builder', 'files'), [
     ('text', '*.txt'),
     ('latex', '*.tex'),
@@ -140,7 +138,6 @@ def _shown(outdir: Path) -> dict[str, str]:
     return found
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 @pytest.mark.parametrize('edit', list(EDITS))
 def test_incremental_equals_clean(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str, edit: str

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from docutils import nodes
-from helpers import SUFFIX, SYNTAXES, html, warnings
+from helpers import SUFFIX, html, warnings
 
 from sphinxext_wsclose.registry import REGISTRY
 
@@ -21,7 +21,6 @@ HINT = 'use a code such as 1008, a name such as POLICY_VIOLATION, or a range suc
 OUTSIDE = 'is outside 0\u201365535, the values a Close frame\u2019s 16-bit status code can hold'
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_bad_targets(build: Callable[..., SphinxTestApp], syntax: str) -> None:
     app = build(f'warnings-{syntax}')
     source = app.srcdir / f'index.{SUFFIX[syntax]}'
@@ -53,7 +52,6 @@ def test_bad_targets(build: Callable[..., SphinxTestApp], syntax: str) -> None:
     assert body.select('p a') == []
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_bad_targets_can_be_suppressed(build: Callable[..., SphinxTestApp], syntax: str) -> None:
     app = build(
         f'warnings-{syntax}',
@@ -64,7 +62,6 @@ def test_bad_targets_can_be_suppressed(build: Callable[..., SphinxTestApp], synt
     assert warnings(app) == []
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 @pytest.mark.parametrize(
     ('fallback', 'href'),
     [
@@ -89,7 +86,6 @@ def test_no_table_falls_back_to_the_source(
     assert link.find() is None
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_no_table_and_no_fallback_warns(build: Callable[..., SphinxTestApp], syntax: str) -> None:
     app = build(f'notable-{syntax}', confoverrides={'wsclose_fallback': 'none'})
     source = app.srcdir / f'index.{SUFFIX[syntax]}'
@@ -110,7 +106,6 @@ def test_no_table_and_no_fallback_warns(build: Callable[..., SphinxTestApp], syn
     assert paragraph.find('a') is None
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_missing_reference_handlers_get_their_turn(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str, rootdir: Path
 ) -> None:
@@ -138,7 +133,6 @@ def test_missing_reference_handlers_get_their_turn(
     assert (link.get_text(), link['href']) == ('1008 Policy Violation', 'https://ws.example/#1008')
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_two_tables_warn_once_naming_both_places(
     build: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
@@ -155,7 +149,6 @@ def test_two_tables_warn_once_naming_both_places(
     assert link['href'] == 'first.html#wsclose-1008'
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_two_tables_on_one_page(build: Callable[..., SphinxTestApp], syntax: str) -> None:
     app = build(f'twotables-{syntax}')
     source = app.srcdir / f'index.{SUFFIX[syntax]}'
