@@ -2,6 +2,11 @@
 
 What the test modules import (the roots' helpers, ``warnings``, ``html``, the
 fuzz strategies) is in helpers.py; a test module never imports conftest.
+
+A root in ``tests/roots/`` is built through ``build`` or ``shared`` (or copied
+with ``helpers.copy_root``), not through Sphinx's own ``app`` fixture and its
+``testroot`` marker: a root written in both syntaxes is a project only once
+copied in one of them.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from io import StringIO
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import ROOTS, SYNTAXES, copy_root
+from helpers import SYNTAXES, copy_root
 from hypothesis import settings
 from sphinx.testing.util import SphinxTestApp
 
@@ -52,19 +57,21 @@ def syntax(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
-@pytest.fixture(scope='session')
-def rootdir() -> Path:
-    return ROOTS
-
-
 @pytest.fixture
 def build(make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> Callable[..., SphinxTestApp]:
-    """Copy ``tests/roots/test-<root>`` to a fresh folder, build it, return the app."""
+    """Copy a root to a fresh folder, build it, and return the app.
 
-    def _build(root: str, buildername: str = 'html', **kwargs: object) -> SphinxTestApp:
-        srcdir = tmp_path / root
+    ``build('mentions', syntax)`` builds ``tests/roots/test-mentions`` in
+    *syntax* (:func:`helpers.copy_root`); ``build('pdf', buildername='latex')``
+    a root written in one syntax. The folder is ``<tmp_path>/mentions-rst``
+    (``<tmp_path>/pdf``): a test may copy the root there first, and change it.
+    """
+
+    def _build(root: str, syntax: str | None = None, buildername: str = 'html',
+               **kwargs: object) -> SphinxTestApp:
+        srcdir = tmp_path / (f'{root}-{syntax}' if syntax else root)
         if not srcdir.exists():
-            copy_root(root, srcdir)
+            copy_root(root, srcdir, syntax)
         kwargs.setdefault('freshenv', True)
         app = make_app(buildername, srcdir=srcdir, **kwargs)
         app.build()
@@ -75,25 +82,27 @@ def build(make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> Callable[..
 
 @pytest.fixture(scope='session')
 def shared(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., SphinxTestApp]:
-    """Build ``tests/roots/test-<root>`` once per test run, for tests that only read it.
+    """Build a root once per test run, for tests that only read it: ``shared('mentions', syntax)``.
 
     The app is cleaned up as soon as it has built (two live apps would share
     docutils' global registry of roles), so a test may read its output, its
     warnings and its environment, but must not build it again.
     """
-    built: dict[tuple[str, str], SphinxTestApp] = {}
+    built: dict[tuple[str, str | None, str], SphinxTestApp] = {}
 
-    def _shared(root: str, buildername: str = 'html') -> SphinxTestApp:
-        if (root, buildername) not in built:
-            srcdir = tmp_path_factory.mktemp(f'{root}-{buildername}') / root
-            copy_root(root, srcdir)
+    def _shared(root: str, syntax: str | None = None, buildername: str = 'html') -> SphinxTestApp:
+        key = (root, syntax, buildername)
+        if key not in built:
+            name = f'{root}-{syntax}' if syntax else root
+            srcdir = tmp_path_factory.mktemp(f'{name}-{buildername}') / name
+            copy_root(root, srcdir, syntax)
             app = SphinxTestApp(buildername, srcdir=srcdir, freshenv=True,
                                 status=StringIO(), warning=StringIO())
             try:
                 app.build()
             finally:
                 app.cleanup()
-            built[root, buildername] = app
-        return built[root, buildername]
+            built[key] = app
+        return built[key]
 
     return _shared

@@ -23,12 +23,12 @@ BUILDERS = ('html', 'singlehtml', 'dirhtml', 'latex', 'text', 'man', 'texinfo', 
 def test_builds_without_warnings(
     shared: Callable[..., SphinxTestApp], buildername: str, syntax: str
 ) -> None:
-    app = shared(f'mentions-{syntax}', buildername)
+    app = shared('mentions', syntax, buildername)
     assert warnings(app) == []
 
 
 def test_latex_links_and_labels(shared: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = shared(f'mentions-{syntax}', 'latex')
+    app = shared('mentions', syntax, 'latex')
     (tex_file,) = app.outdir.glob('*.tex')
     tex = tex_file.read_text(encoding='utf-8')
     # The table is a longtable, so that it breaks across pages.
@@ -47,7 +47,7 @@ def test_latex_links_and_labels(shared: Callable[..., SphinxTestApp], syntax: st
 def test_singlehtml_links_stay_on_the_page(
     shared: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
-    app = shared(f'mentions-{syntax}', 'singlehtml')
+    app = shared('mentions', syntax, 'singlehtml')
     page = html(app, 'index')
     links = {a.get_text(): a['href'] for a in page.select('a.wsclose-mention')}
     # One fragment: the single page's address of the codes page is a
@@ -59,7 +59,7 @@ def test_singlehtml_links_stay_on_the_page(
 
 
 def test_text_output(shared: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = shared(f'mentions-{syntax}', 'text')
+    app = shared('mentions', syntax, 'text')
     mentions = (app.outdir / 'mentions.txt').read_text(encoding='utf-8')
     # Sphinx's text writer marks cross-references with asterisks.
     # A link in text output is its text, as a hand-written link is.
@@ -73,7 +73,7 @@ def test_text_output(shared: Callable[..., SphinxTestApp], syntax: str) -> None:
 
 
 def test_texinfo_anchors(shared: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = shared(f'mentions-{syntax}', 'texinfo')
+    app = shared('mentions', syntax, 'texinfo')
     (texi_file,) = app.outdir.glob('*.texi')
     texi = texi_file.read_text(encoding='utf-8')
     # Texinfo writes each anchor twice, by name and by a short id; refs use the short one.
@@ -84,7 +84,7 @@ def test_texinfo_anchors(shared: Callable[..., SphinxTestApp], syntax: str) -> N
 
 
 def test_man_output(shared: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = shared(f'mentions-{syntax}', 'man')
+    app = shared('mentions', syntax, 'man')
     (page,) = app.outdir.rglob('*.1')
     text = page.read_text(encoding='utf-8')
     assert '1008 Policy Violation' in text
@@ -138,7 +138,7 @@ def _strings(value: object) -> list[object]:
 def test_every_builder_builds_silently(
     build: Callable[..., SphinxTestApp], buildername: str, syntax: str, language: str
 ) -> None:
-    app = build(f'everybuilder-{syntax}', buildername, confoverrides={'language': language})
+    app = build('everybuilder', syntax, buildername, confoverrides={'language': language})
     assert warnings(app) == []
     if buildername in {'json', 'pickle'}:
         suffix = 'fjson' if buildername == 'json' else 'fpickle'

@@ -22,7 +22,7 @@ TITLES = ['<script>alert(3)', '" onmouseover="x', '\\input{/etc/passwd}', 'a ` a
 
 
 def test_html(build: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = build(f'escaping-{syntax}')
+    app = build('escaping', syntax)
     assert warnings(app) == []
     page = html(app, 'index')
     # Nothing became markup: no injected element or attribute.
@@ -44,7 +44,7 @@ def test_html(build: Callable[..., SphinxTestApp], syntax: str) -> None:
 
 
 def test_latex(build: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = build(f'escaping-{syntax}', 'latex')
+    app = build('escaping', syntax, 'latex')
     assert warnings(app) == []
     (tex_file,) = app.outdir.glob('*.tex')
     tex = tex_file.read_text(encoding='utf-8')
@@ -59,7 +59,7 @@ def test_latex(build: Callable[..., SphinxTestApp], syntax: str) -> None:
 
 
 def test_text(build: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = build(f'escaping-{syntax}', 'text')
+    app = build('escaping', syntax, 'text')
     text = (app.outdir / 'index.txt').read_text(encoding='utf-8')
     for title in TITLES:
         assert title in text

@@ -24,7 +24,7 @@ ENTRIES = ['4001 Token; expired (WebSocket close code)',
 def test_html_index_keeps_the_name_whole(
     build: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
-    app = build(f'semicolon-{syntax}')
+    app = build('semicolon', syntax)
     assert warnings(app) == []
     index = html(app, 'genindex')
     items = {unicodedata.normalize('NFC', item.a.get_text()): item
@@ -38,7 +38,7 @@ def test_html_index_keeps_the_name_whole(
 def test_latex_index_keeps_the_name_whole(
     build: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
-    app = build(f'semicolon-{syntax}', 'latex')
+    app = build('semicolon', syntax, 'latex')
     assert warnings(app) == []
     tex = (app.outdir / 'semicolons.tex').read_text(encoding='utf-8')
     entries = [unicodedata.normalize('NFC', entry)

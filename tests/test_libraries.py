@@ -145,7 +145,7 @@ CELL_NONE_ACCEPTED = (
 
 
 def test_libraries_column_in_html(build: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = build(f'libraries-{syntax}')
+    app = build('libraries', syntax)
     assert warnings(app) == []
     table = html(app, 'index').select_one('table.wsclose-table')
     assert table is not None
@@ -175,5 +175,5 @@ def test_libraries_column_in_html(build: Callable[..., SphinxTestApp], syntax: s
 def test_libraries_column_in_other_builders(
     build: Callable[..., SphinxTestApp], buildername: str
 ) -> None:
-    app = build('libraries-rst', buildername)
+    app = build('libraries', 'rst', buildername)
     assert warnings(app) == []

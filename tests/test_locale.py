@@ -91,7 +91,7 @@ def test_build_in_language(
     language: str,
 ) -> None:
     _console(monkeypatch, language)
-    app = build(f'locale-{syntax}', confoverrides={'language': language})
+    app = build('locale', syntax, confoverrides={'language': language})
     expected = EXPECTED[language]
     source = app.srcdir / f'mentions.{SUFFIX[syntax]}'
     assert warnings(app) == [
@@ -107,7 +107,7 @@ def test_build_in_language(
         expected['flags']
     )
     # Registry names and descriptions are data: English, unless the project
-    # translates them in its own catalog, as tests/roots/test-locale-*/locales does.
+    # translates them in its own catalog, as tests/roots/test-locale/locales does.
     row = table.select_one('tr#wsclose-1008')
     assert row is not None
     name, description = (cell.get_text(strip=True) for cell in row.find_all('td')[1:3])
@@ -133,7 +133,7 @@ def test_warnings_follow_the_console_not_the_language(
     build: Callable[..., SphinxTestApp], monkeypatch: pytest.MonkeyPatch, syntax: str
 ) -> None:
     _console(monkeypatch, 'C')
-    app = build(f'locale-{syntax}')  # language = 'de'
+    app = build('locale', syntax)  # language = 'de'
     source = app.srcdir / f'mentions.{SUFFIX[syntax]}'
     assert warnings(app) == [
         f'{source}:{LINE[syntax]}: WARNING: {ENGLISH_WARNING} [wsclose.unused]'
@@ -143,7 +143,7 @@ def test_warnings_follow_the_console_not_the_language(
 
 
 def test_english_by_default(build: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = build(f'locale-{syntax}', confoverrides={'language': 'en'})
+    app = build('locale', syntax, confoverrides={'language': 'en'})
     headers = html(app, 'codes').select('table.wsclose-table thead th')
     assert [th.get_text(strip=True) for th in headers] == [
         'Code', 'Name', 'Description', 'Reference', 'Constant', 'Sent on the wire'
@@ -156,7 +156,7 @@ def test_gettext_builder_extracts_the_table(
     build: Callable[..., SphinxTestApp], monkeypatch: pytest.MonkeyPatch, syntax: str
 ) -> None:
     _console(monkeypatch, 'C')
-    app = build(f'locale-{syntax}', 'gettext', confoverrides={'language': 'en'})
+    app = build('locale', syntax, 'gettext', confoverrides={'language': 'en'})
     source = app.srcdir / f'mentions.{SUFFIX[syntax]}'
     assert warnings(app) == [
         f'{source}:{LINE[syntax]}: WARNING: {ENGLISH_WARNING} [wsclose.unused]'
@@ -230,7 +230,7 @@ def test_serializing_builders_store_plain_translated_titles(
 ) -> None:
     # The json builder crashed on the lazy titles of the index of close codes,
     # and the pickle builder stored them to be translated when read back.
-    app = build(f'locale-{syntax}', buildername)
+    app = build('locale', syntax, buildername)
     suffix = 'fjson' if buildername == 'json' else 'fpickle'
     path = app.outdir / f'index.{suffix}'
     if buildername == 'json':

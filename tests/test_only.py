@@ -7,12 +7,11 @@ narrow one inside ``.. only:: not html``; ``other`` mentions codes in both.
 from __future__ import annotations
 
 import re
-import shutil
 from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import ROOTS, SUFFIX, html, warnings
+from helpers import SUFFIX, copy_root, html, warnings
 from versions import load_inventory
 
 if TYPE_CHECKING:
@@ -27,8 +26,7 @@ ENTRY_1008 = '1008 Policy Violation (WebSocket close code)'
 
 def _project(tmp_path: Path, syntax: str) -> Path:
     srcdir = tmp_path / syntax
-    shutil.copytree(ROOTS / f'test-only-{syntax}', srcdir)
-    return srcdir
+    return copy_root('only', srcdir, syntax)
 
 
 def test_html_keeps_its_table_and_links_to_it(

@@ -20,7 +20,7 @@ OWN = (
 
 
 def test_each_bad_definition_warns_once(build: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = build(f'customcheck-{syntax}')
+    app = build('customcheck', syntax)
     conf = app.srcdir / 'conf.py'
     source = app.srcdir / f'index.{SUFFIX[syntax]}'
     assert warnings(app) == [
@@ -65,7 +65,7 @@ def test_each_bad_definition_warns_once(build: Callable[..., SphinxTestApp], syn
 
 
 def test_what_was_written_stays(build: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = build(f'customcheck-{syntax}')
+    app = build('customcheck', syntax)
     page = html(app, 'index')
     signatures = [dt.get_text(' ', strip=True).replace('\u00b6', '').strip()
                   for dt in page.select('dl.wsclose.code > dt')]
@@ -92,7 +92,7 @@ def test_what_was_written_stays(build: Callable[..., SphinxTestApp], syntax: str
 def test_role_format_takes_only_the_plain_fields(
     build: Callable[..., SphinxTestApp], role_format: str, field: str
 ) -> None:
-    app = build('owncodes-rst', confoverrides={'wsclose_role_format': role_format})
+    app = build('owncodes', 'rst', confoverrides={'wsclose_role_format': role_format})
     assert warnings(app) == [
         f'WARNING: wsclose_role_format: {role_format!r} uses {{{field}}}; only the fields '
         '{code}, {name} and {constant} may be used, without attributes or indexes; using '

@@ -70,7 +70,7 @@ def _pages(pdf: Path) -> list[str]:
 
 def test_pdf(build: Callable[..., SphinxTestApp]) -> None:
     _require_tools()
-    app = build('pdf', 'latex')
+    app = build('pdf', buildername='latex')
     assert warnings(app) == []
     tex = (app.outdir / 'pdf.tex').read_text(encoding='utf-8')
     _check_latex(tex)

@@ -23,7 +23,7 @@ def _cells(table: Tag) -> list[list[str]]:
 
 
 def test_options(build: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = build(f'tableoptions-{syntax}')
+    app = build('tableoptions', syntax)
     assert warnings(app) == []
     page = html(app, 'index')
     full, filtered, own, auto = page.select('table.wsclose-table')
@@ -76,7 +76,7 @@ def _table_lines(source: Path) -> list[int]:
 
 
 def test_bad_options(build: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = build(f'badoptions-{syntax}')
+    app = build('badoptions', syntax)
     source = app.srcdir / f'index.{SUFFIX[syntax]}'
     names = ', '.join(COLUMNS)
     messages = [

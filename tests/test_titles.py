@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import ROOTS, SUFFIX, html, warnings
+from helpers import SUFFIX, copy_root, html, warnings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -32,8 +32,7 @@ STALE = ('4001 (private use)', 'is ROOM_FULL')
 
 def _project(tmp_path: Path, syntax: str) -> Path:
     srcdir = tmp_path / syntax
-    shutil.copytree(ROOTS / f'test-titles-{syntax}', srcdir)
-    return srcdir
+    return copy_root('titles', srcdir, syntax)
 
 
 def _heading(soup: BeautifulSoup, level: str) -> str:

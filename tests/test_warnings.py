@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from typing import TYPE_CHECKING
 
 import pytest
 from docutils import nodes
-from helpers import SUFFIX, html, warnings
+from helpers import SUFFIX, copy_root, html, warnings
 
 from sphinxext_wsclose.registry import REGISTRY
 
@@ -22,7 +21,7 @@ OUTSIDE = 'is outside 0\u201365535, the values a Close frame\u2019s 16-bit statu
 
 
 def test_bad_targets(build: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = build(f'warnings-{syntax}')
+    app = build('warnings', syntax)
     source = app.srcdir / f'index.{SUFFIX[syntax]}'
     # Numbers that can never be codes are refused while parsing; names and
     # unassigned codes once every page is read, since a wsclose:code
@@ -54,7 +53,7 @@ def test_bad_targets(build: Callable[..., SphinxTestApp], syntax: str) -> None:
 
 def test_bad_targets_can_be_suppressed(build: Callable[..., SphinxTestApp], syntax: str) -> None:
     app = build(
-        f'warnings-{syntax}',
+        'warnings', syntax,
         confoverrides={
             'suppress_warnings': ['wsclose.invalid', 'wsclose.unused', 'wsclose.unassigned']
         },
@@ -74,7 +73,7 @@ def test_no_table_falls_back_to_the_source(
     build: Callable[..., SphinxTestApp], syntax: str, fallback: str | None, href: str
 ) -> None:
     overrides = {} if fallback is None else {'wsclose_fallback': fallback}
-    app = build(f'notable-{syntax}', confoverrides=overrides)
+    app = build('notable', syntax, confoverrides=overrides)
     assert warnings(app) == []
     link = html(app, 'index').select_one('div.body p a')
     assert link is not None
@@ -87,7 +86,7 @@ def test_no_table_falls_back_to_the_source(
 
 
 def test_no_table_and_no_fallback_warns(build: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = build(f'notable-{syntax}', confoverrides={'wsclose_fallback': 'none'})
+    app = build('notable', syntax, confoverrides={'wsclose_fallback': 'none'})
     source = app.srcdir / f'index.{SUFFIX[syntax]}'
     assert warnings(app) == [
         f'{source}:4: WARNING: no wsclose-table documents close code 1008 (Policy Violation), '
@@ -107,11 +106,11 @@ def test_no_table_and_no_fallback_warns(build: Callable[..., SphinxTestApp], syn
 
 
 def test_missing_reference_handlers_get_their_turn(
-    make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str, rootdir: Path
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:
     """A ``missing-reference`` handler (as intersphinx is) resolves silently."""
     srcdir = tmp_path / 'src'
-    shutil.copytree(rootdir / f'test-notable-{syntax}', srcdir)
+    copy_root('notable', srcdir, syntax)
     app = make_app('html', srcdir=srcdir, freshenv=True,
                    confoverrides={'wsclose_fallback': 'none'})
 
@@ -136,7 +135,7 @@ def test_missing_reference_handlers_get_their_turn(
 def test_two_tables_warn_once_naming_both_places(
     build: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
-    app = build(f'duplicate-{syntax}')
+    app = build('duplicate', syntax)
     suffix = SUFFIX[syntax]
     first, second = app.srcdir / f'first.{suffix}', app.srcdir / f'second.{suffix}'
     assert warnings(app) == [
@@ -150,7 +149,7 @@ def test_two_tables_warn_once_naming_both_places(
 
 
 def test_two_tables_on_one_page(build: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = build(f'twotables-{syntax}')
+    app = build('twotables', syntax)
     source = app.srcdir / f'index.{SUFFIX[syntax]}'
     assert warnings(app) == [
         f'{source}:7: WARNING: this table documents 28 close codes (0-999, 1000-2999, 1000, '
