@@ -2,7 +2,8 @@
 
 - The test roots and the two syntaxes: :data:`ROOTS`, :data:`SYNTAXES`,
   :data:`SUFFIX` and :func:`copy_root`.
-- What a build shows: :func:`warnings` and :func:`html`.
+- What a build shows: :func:`warnings` and :func:`html`; the warning
+  subtypes that the docs list, :data:`DOCUMENTED_SUBTYPES`.
 - The fuzz tests' inputs and rules (test_fuzz.py, test_fuzz_myst.py,
   test_fuzz_myst_directives.py): :data:`FUZZ`, the strategies, and
   :func:`expected_subtype`.
@@ -45,6 +46,12 @@ SYNTAXES = ('rst', 'myst')
 SUFFIX = {'rst': 'rst', 'myst': 'md'}
 #: What a MyST copy of a root adds to its conf.py: the same extensions, MyST-Parser first.
 MYST_CONF = "extensions = ['myst_parser', *extensions]  # the MyST copy (tests/helpers.py)\n"
+
+#: The warning subtypes that docs/warnings.rst documents.
+DOCUMENTED_SUBTYPES = frozenset(re.findall(
+    r':ref:`wsclose\.([a-z-]+) <warning-',
+    (Path(__file__).parents[1] / 'docs' / 'warnings.rst').read_text(encoding='utf-8'),
+))
 
 _ESCAPES = re.compile(r'\x1b\[[0-9;]*m')
 

@@ -29,7 +29,6 @@ import re
 import string
 from dataclasses import dataclass
 from io import StringIO
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -39,6 +38,7 @@ from helpers import (
     CODE_KEYS,
     CONTENT,
     CONTROL,
+    DOCUMENTED_SUBTYPES,
     FUZZ,
     NAMES,
     SPAN,
@@ -63,14 +63,10 @@ except ImportError:  # pragma: no cover - older MyST-Parser
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
     from bs4 import BeautifulSoup
 
-# The subtypes that docs/warnings.rst documents.
-DOCUMENTED = frozenset(re.findall(
-    r':ref:`wsclose\.([a-z-]+) <warning-',
-    (Path(__file__).parents[1] / 'docs' / 'warnings.rst').read_text(encoding='utf-8'),
-))
 LOCATED = re.compile(r'(?P<file>.+?):(?P<line>\d+): (?P<level>WARNING|ERROR): (?P<message>.*) '
                      r'\[wsclose\.(?P<subtype>[a-z-]+)\]')
 BASE_CONF = (
@@ -180,7 +176,7 @@ def located(found: list[str]) -> list[tuple[str, int, str, str]]:
     for line in found:
         match = LOCATED.fullmatch(line)
         assert match is not None, found  # a warning without file:line or [wsclose.*]
-        assert match['subtype'] in DOCUMENTED, line
+        assert match['subtype'] in DOCUMENTED_SUBTYPES, line
         result.append((match['file'], int(match['line']), match['level'], match['subtype']))
     return result
 

@@ -1,4 +1,8 @@
-"""Bad input: exactly one located, typed warning each, and the text kept as written."""
+"""Warnings that need more than their line checked: the links, the HTML, a resolver's turn.
+
+Each message by itself, with its exact text and place, is a fixture file in
+tests/warning_cases/ (tests/test_warning_cases.py builds them).
+"""
 
 from __future__ import annotations
 
@@ -15,50 +19,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from sphinx.testing.util import SphinxTestApp
-
-HINT = 'use a code such as 1008, a name such as POLICY_VIOLATION, or a range such as 4000-4999'
-OUTSIDE = 'is outside 0\u201365535, the values a Close frame\u2019s 16-bit status code can hold'
-
-
-def test_bad_targets(build: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = build('warnings', syntax)
-    source = app.srcdir / f'index.{SUFFIX[syntax]}'
-    # Numbers that can never be codes are refused while parsing; names and
-    # unassigned codes once every page is read, since a wsclose:code
-    # directive (here or, for codes, in another project) may define them.
-    assert warnings(app) == [
-        f"{source}:6: WARNING: '70000' {OUTSIDE}; {HINT} [wsclose.invalid]",
-        f"{source}:8: WARNING: '-1' {OUTSIDE}; {HINT} [wsclose.invalid]",
-        f'{source}:10: WARNING: close code 999 is in 0\u2013999, which no WebSocket range defines; '
-        'close codes run from 1000 to 4999 [wsclose.unused]',
-        f'{source}:12: WARNING: close code 5000 is in 5000\u201365535, which no WebSocket range '
-        'defines; close codes run from 1000 to 4999 [wsclose.unused]',
-        f"{source}:4: WARNING: 'abc' is neither a close code number nor a known code name; "
-        f'{HINT} [wsclose.invalid]',
-        f'{source}:14: WARNING: close code 1016 is unassigned: IANA lists 1016\u20132999 as '
-        'unassigned, and this project does not document it [wsclose.unassigned]',
-        f'{source}:16: WARNING: close code 3001 is unassigned: IANA lists 3001\u20133002 as '
-        'unassigned, and this project does not document it [wsclose.unassigned]',
-        f'{source}:18: WARNING: close code 3500 is unassigned: IANA lists 3009\u20133999 as '
-        'unassigned, and this project does not document it [wsclose.unassigned]',
-    ]
-    # The text stays as written, unlinked.
-    body = html(app, 'index').select_one('div.body')
-    assert body is not None
-    assert [p.get_text() for p in body.find_all('p')] == [
-        'abc', '70000', '-1', '999', '5000', '1016', '3001', 'Gone'
-    ]
-    assert body.select('p a') == []
-
-
-def test_bad_targets_can_be_suppressed(build: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = build(
-        'warnings', syntax,
-        confoverrides={
-            'suppress_warnings': ['wsclose.invalid', 'wsclose.unused', 'wsclose.unassigned']
-        },
-    )
-    assert warnings(app) == []
 
 
 @pytest.mark.parametrize(
