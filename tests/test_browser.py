@@ -300,6 +300,7 @@ def _mention(page: Page, text: str) -> Any:
     return mentions.filter(has_text=text)
 
 
+@pytest.mark.slow  # a real browser
 @pytest.mark.parametrize(('syntax', 'theme'), BROWSER_CASES)
 def test_a_mention_lands_on_its_highlighted_row(
     build: Callable[..., SphinxTestApp],

@@ -72,6 +72,7 @@ def _load_example_builder() -> object:
     return module
 
 
+@pytest.mark.slow  # a sphinx-build in a new Python for each
 @pytest.mark.parametrize('subtype', SUBTYPES)
 def test_warning_examples_are_current(tmp_path: Path, subtype: str) -> None:
     examples = _load_example_builder()

@@ -50,6 +50,9 @@ if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.testing.util import SphinxTestApp
 
+# Thousands of examples under the default profile: left out by -m "not slow".
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope='module')
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SphinxTestApp]:

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 
     from sphinx.testing.util import SphinxTestApp
 
+# Hundreds of real builds: left out by -m "not slow".
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope='module')
 def myst_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SphinxTestApp]:

@@ -67,6 +67,9 @@ if TYPE_CHECKING:
 
     from bs4 import BeautifulSoup
 
+# Hundreds of real builds: left out by -m "not slow".
+pytestmark = pytest.mark.slow
+
 LOCATED = re.compile(r'(?P<file>.+?):(?P<line>\d+): (?P<level>WARNING|ERROR): (?P<message>.*) '
                      r'\[wsclose\.(?P<subtype>[a-z-]+)\]')
 BASE_CONF = (

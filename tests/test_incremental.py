@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 
     from sphinx.testing.util import SphinxTestApp
 
+# Three builds of a project for each edit.
+pytestmark = pytest.mark.slow
+
 CONF = """\
 project = 'Incremental'
 extensions = ['sphinxext_wsclose']

@@ -5,6 +5,7 @@ from __future__ import annotations
 import zlib
 from typing import TYPE_CHECKING
 
+import pytest
 from bs4 import BeautifulSoup
 from helpers import SUFFIX, warnings
 
@@ -14,8 +15,10 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
-    import pytest
     from sphinx.testing.util import SphinxTestApp
+
+# Two projects of 50 pages, each built serially and with -j 2.
+pytestmark = pytest.mark.slow
 
 PAGES = 50
 MENTIONS = ('1000', 'POLICY_VIOLATION', '4001', 'the overload code <1013>', '3008', '4000-4999')

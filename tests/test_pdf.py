@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 
     from sphinx.testing.util import SphinxTestApp
 
+# LaTeX and latexmk, when they are installed.
+pytestmark = pytest.mark.slow
+
 TOOLS = ('latexmk', 'pdflatex', 'pdftotext')
 TIMEOUT = 300  # seconds, for each command
 #: The custom code's name and description in tests/roots/test-pdf/conf.py.

@@ -17,6 +17,9 @@ from helpers import copy_root
 if TYPE_CHECKING:
     from pathlib import Path
 
+# A sphinx-build of its own for each root, in a new Python.
+pytestmark = pytest.mark.slow
+
 
 @pytest.mark.parametrize(
     ('root', 'syntax', 'builder'),
