@@ -33,11 +33,12 @@ pytest_plugins = ('sphinx.testing.fixtures',)
 os.environ['LANGUAGE'] = 'C'
 os.environ['LC_ALL'] = 'C.UTF-8'
 
-# Fuzzing budgets (tests/test_fuzz.py): ``ci`` is the default, and what CI
+# Fuzzing budgets (tests/test_fuzz*.py): ``ci`` is the default, and what CI
 # runs; pick another with ``pytest --hypothesis-profile=long``.  ``ci`` and
 # ``dev`` draw the same examples on every run, so that a test run is a
 # repeatable gate; ``long`` draws new ones each time, to explore (a random
-# ``ci`` run once found a bug in the tests' own expectations, on CI).
+# ``ci`` run once found a bug in the tests' own expectations, on CI).  The
+# fuzz tests are marked ``slow``: ``pytest -m "not slow"`` leaves them out.
 settings.register_profile('ci', max_examples=2000, derandomize=True, print_blob=True)
 settings.register_profile('dev', max_examples=100, derandomize=True)
 settings.register_profile('long', max_examples=50_000, print_blob=True)

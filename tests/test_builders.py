@@ -133,6 +133,7 @@ def _strings(value: object) -> list[object]:
     return [value]
 
 
+@pytest.mark.slow  # every builder, in two languages
 @pytest.mark.parametrize('language', ['en', 'de'])
 @pytest.mark.parametrize('buildername', ALL_BUILDERS)
 def test_every_builder_builds_silently(

@@ -417,6 +417,7 @@ def _sources_project(tmp_path: Path, syntax: str, spec: str) -> Path:
     return src
 
 
+@pytest.mark.slow  # 13 bad sources, each built in both syntaxes
 @pytest.mark.parametrize('spec', list(BAD_SOURCES))
 def test_a_bad_source_warns_once_at_its_place_and_the_build_goes_on(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str, spec: str

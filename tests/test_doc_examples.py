@@ -44,6 +44,7 @@ def _links(app: SphinxTestApp) -> list[tuple[str, str | None, str | None]]:
     ]
 
 
+@pytest.mark.slow  # test_golden.py builds the same projects
 @pytest.mark.parametrize('name', PAIRS)
 def test_rst_and_myst_snippets_render_the_same(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, name: str

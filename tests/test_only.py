@@ -90,6 +90,7 @@ def test_latex_labels_the_table_it_keeps_on_any_page(
     assert tex.count(f'\\index{{{ENTRY_1008}@') == 1
 
 
+@pytest.mark.slow  # five more builders
 @pytest.mark.parametrize('builder', ['text', 'man', 'texinfo', 'singlehtml', 'epub'])
 def test_other_builders_are_silent(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str, builder: str

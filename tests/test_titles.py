@@ -137,6 +137,7 @@ def _shown(outdir: Path) -> dict[str, str]:
     return found
 
 
+@pytest.mark.slow  # three builds for each edit, as in test_incremental.py
 @pytest.mark.parametrize('edit', list(EDITS))
 def test_incremental_equals_clean(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str, edit: str
