@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import SYNTAXES, html, warnings
+from helpers import copy_root, html, warnings
 
 from sphinxext_wsclose.bundled import REGISTRY
 
@@ -53,11 +53,10 @@ def _stylesheets(app: SphinxTestApp, page: str) -> list[str]:
 # -- the stylesheet, on the pages that need it ---------------------------------
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_stylesheet_only_on_pages_that_need_it(
     build: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
-    app = build(f'browser-{syntax}')
+    app = build('browser', syntax)
     assert warnings(app) == []
     linked = {page: CSS in _stylesheets(app, page) for page in NEEDS_CSS}
     assert linked == NEEDS_CSS
@@ -73,7 +72,7 @@ def test_stylesheet_stays_off_other_pages_on_a_second_build(
 ) -> None:
     # app.add_css_file() during html-page-context would record the file for
     # good, and the next build by the same application would link it everywhere.
-    app = build('browser-rst')
+    app = build('browser', 'rst')
     plain = app.srcdir / 'plain.rst'
     plain.write_text(plain.read_text(encoding='utf-8') + '\nChanged.\n', encoding='utf-8')
     app.build()
@@ -86,10 +85,10 @@ def test_project_stylesheet_of_the_same_name_replaces_ours(
     build: Callable[..., SphinxTestApp], tmp_path: Path
 ) -> None:
     srcdir = tmp_path / 'browser-rst'
-    shutil.copytree(Path(__file__).parent / 'roots' / 'test-browser-rst', srcdir)
+    copy_root('browser', srcdir, 'rst')
     (srcdir / '_static').mkdir()
     (srcdir / '_static' / 'wsclose.css').write_text('/* ours */\n', encoding='utf-8')
-    app = build('browser-rst', confoverrides={'html_static_path': ['_static']})
+    app = build('browser', 'rst', confoverrides={'html_static_path': ['_static']})
     assert warnings(app) == []
     assert (app.outdir / CSS).read_text(encoding='utf-8') == '/* ours */\n'
     assert CSS in _stylesheets(app, 'codes')
@@ -98,7 +97,7 @@ def test_project_stylesheet_of_the_same_name_replaces_ours(
 def test_builders_without_html_do_not_get_the_stylesheet(
     build: Callable[..., SphinxTestApp],
 ) -> None:
-    app = build('browser-rst', 'text')
+    app = build('browser', 'rst', 'text')
     assert warnings(app) == []
     assert not (app.outdir / CSS).exists()
 
@@ -106,11 +105,10 @@ def test_builders_without_html_do_not_get_the_stylesheet(
 # -- row permalinks --------------------------------------------------------------
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_each_row_with_an_id_has_a_permalink(
     build: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
-    app = build(f'browser-{syntax}')
+    app = build('browser', syntax)
     first, every_column = html(app, 'codes').select('table.wsclose-table')
     rows = first.select('tbody tr.wsclose-row[id]')
     assert len(rows) == len(REGISTRY)
@@ -130,12 +128,12 @@ def test_each_row_with_an_id_has_a_permalink(
 def test_permalinks_follow_html_permalinks_and_its_icon(
     build: Callable[..., SphinxTestApp],
 ) -> None:
-    app = build('browser-rst', confoverrides={'html_permalinks_icon': '<span>#</span>'})
+    app = build('browser', 'rst', confoverrides={'html_permalinks_icon': '<span>#</span>'})
     link = html(app, 'codes').select_one('tr#wsclose-1008 a.headerlink')
     assert link is not None
     assert link.decode_contents() == '<span>#</span>'
 
-    app = build('browser-rst', confoverrides={'html_permalinks': False})
+    app = build('browser', 'rst', confoverrides={'html_permalinks': False})
     page = html(app, 'codes')
     assert page.select('tr.wsclose-row a.headerlink') == []
     assert page.select_one('tr#wsclose-1008') is not None
@@ -146,7 +144,7 @@ def test_permalinks_are_html_only(
     build: Callable[..., SphinxTestApp], buildername: str
 ) -> None:
     # EPUB is HTML, but Sphinx gives it no permalinks, and neither do we.
-    app = build('browser-rst', buildername)
+    app = build('browser', 'rst', buildername)
     assert warnings(app) == []
     for path in app.outdir.rglob('*'):
         if path.suffix in {'.txt', '.tex', '.xhtml'}:
@@ -302,6 +300,7 @@ def _mention(page: Page, text: str) -> Any:
     return mentions.filter(has_text=text)
 
 
+@pytest.mark.slow  # a real browser
 @pytest.mark.parametrize(('syntax', 'theme'), BROWSER_CASES)
 def test_a_mention_lands_on_its_highlighted_row(
     build: Callable[..., SphinxTestApp],
@@ -310,7 +309,7 @@ def test_a_mention_lands_on_its_highlighted_row(
     syntax: str,
     theme: str,
 ) -> None:
-    app = build(f'browser-{syntax}', confoverrides={'html_theme': theme})
+    app = build('browser', syntax, confoverrides={'html_theme': theme})
     assert warnings(app) == []
     base = serve(app.outdir)
     shots = os.environ.get('WSCLOSE_SCREENSHOTS')

@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import SYNTAXES, html, warnings
+from helpers import html, warnings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -19,18 +19,16 @@ if TYPE_CHECKING:
 BUILDERS = ('html', 'singlehtml', 'dirhtml', 'latex', 'text', 'man', 'texinfo', 'epub')
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 @pytest.mark.parametrize('buildername', BUILDERS)
 def test_builds_without_warnings(
     shared: Callable[..., SphinxTestApp], buildername: str, syntax: str
 ) -> None:
-    app = shared(f'mentions-{syntax}', buildername)
+    app = shared('mentions', syntax, buildername)
     assert warnings(app) == []
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_latex_links_and_labels(shared: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = shared(f'mentions-{syntax}', 'latex')
+    app = shared('mentions', syntax, 'latex')
     (tex_file,) = app.outdir.glob('*.tex')
     tex = tex_file.read_text(encoding='utf-8')
     # The table is a longtable, so that it breaks across pages.
@@ -46,11 +44,10 @@ def test_latex_links_and_labels(shared: Callable[..., SphinxTestApp], syntax: st
     assert r'4001 (private use)' in tex
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_singlehtml_links_stay_on_the_page(
     shared: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
-    app = shared(f'mentions-{syntax}', 'singlehtml')
+    app = shared('mentions', syntax, 'singlehtml')
     page = html(app, 'index')
     links = {a.get_text(): a['href'] for a in page.select('a.wsclose-mention')}
     # One fragment: the single page's address of the codes page is a
@@ -61,9 +58,8 @@ def test_singlehtml_links_stay_on_the_page(
     assert page.select_one('tr#wsclose-1008') is not None
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_text_output(shared: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = shared(f'mentions-{syntax}', 'text')
+    app = shared('mentions', syntax, 'text')
     mentions = (app.outdir / 'mentions.txt').read_text(encoding='utf-8')
     # Sphinx's text writer marks cross-references with asterisks.
     # A link in text output is its text, as a hand-written link is.
@@ -76,9 +72,8 @@ def test_text_output(shared: Callable[..., SphinxTestApp], syntax: str) -> None:
     assert re.search(r'\| 4000[\u2013]4999\s+\| Private use\s+\|', codes)
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_texinfo_anchors(shared: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = shared(f'mentions-{syntax}', 'texinfo')
+    app = shared('mentions', syntax, 'texinfo')
     (texi_file,) = app.outdir.glob('*.texi')
     texi = texi_file.read_text(encoding='utf-8')
     # Texinfo writes each anchor twice, by name and by a short id; refs use the short one.
@@ -88,9 +83,8 @@ def test_texinfo_anchors(shared: Callable[..., SphinxTestApp], syntax: str) -> N
     assert len(re.findall(r'@anchor\{codes wsclose-[0-9-]+\}', texi)) == 28
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_man_output(shared: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = shared(f'mentions-{syntax}', 'man')
+    app = shared('mentions', syntax, 'man')
     (page,) = app.outdir.rglob('*.1')
     text = page.read_text(encoding='utf-8')
     assert '1008 Policy Violation' in text
@@ -139,13 +133,13 @@ def _strings(value: object) -> list[object]:
     return [value]
 
 
+@pytest.mark.slow  # every builder, in two languages
 @pytest.mark.parametrize('language', ['en', 'de'])
-@pytest.mark.parametrize('syntax', SYNTAXES)
 @pytest.mark.parametrize('buildername', ALL_BUILDERS)
 def test_every_builder_builds_silently(
     build: Callable[..., SphinxTestApp], buildername: str, syntax: str, language: str
 ) -> None:
-    app = build(f'everybuilder-{syntax}', buildername, confoverrides={'language': language})
+    app = build('everybuilder', syntax, buildername, confoverrides={'language': language})
     assert warnings(app) == []
     if buildername in {'json', 'pickle'}:
         suffix = 'fjson' if buildername == 'json' else 'fpickle'

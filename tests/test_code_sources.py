@@ -15,7 +15,7 @@ import time
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import ROOTS, SUFFIX, SYNTAXES, html, warnings
+from helpers import ROOTS, SUFFIX, copy_root, html, warnings
 from sphinx.pycode import ModuleAnalyzer
 from versions import load_inventory
 
@@ -104,20 +104,18 @@ def _enum_warnings(app: SphinxTestApp, syntax: str) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_enum_members_become_rows_with_their_documentation(
     build: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
-    app = build(f'enum-{syntax}')
+    app = build('enum', syntax)
     assert warnings(app) == _enum_warnings(app, syntax)
     assert _rows(html(app, 'codes')) == ENUM_ROWS
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_mentions_by_member_name_qualified_and_bare(
     build: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
-    app = build(f'enum-{syntax}')
+    app = build('enum', syntax)
     page = html(app, 'mentions')
     assert _mentions(page) == ENUM_MENTIONS
     # The ambiguous one keeps its text, unlinked.
@@ -125,11 +123,10 @@ def test_mentions_by_member_name_qualified_and_bare(
     assert [(node.name, node.get_text()) for node in ambiguous] == [('span', 'TIMEOUT')]
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_autodoc_entries_and_rows_link_to_each_other(
     build: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
-    app = build(f'enum-{syntax}')
+    app = build('enum', syntax)
     # The row's constant links to the member's entry ...
     constants = [
         [(a.get_text(), a['href']) for a in row.select('td:nth-of-type(3) a')]
@@ -166,12 +163,11 @@ def test_autodoc_entries_and_rows_link_to_each_other(
     }
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_without_autodoc_nothing_links_and_nothing_warns(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:
     src = tmp_path / 'src'
-    shutil.copytree(ROOTS / f'test-enum-{syntax}', src)
+    copy_root('enum', src, syntax)
     (src / f'api.{SUFFIX[syntax]}').unlink()
     conf = src / 'conf.py'
     conf.write_text(conf.read_text().replace(", 'sphinx.ext.autodoc'", '') + 'nitpicky = True\n')
@@ -200,12 +196,11 @@ def _bodies(app: SphinxTestApp) -> dict[str, str]:
             for page in sorted(app.outdir.glob('*.html'))}
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_an_edit_of_the_enum_shows_after_an_incremental_build(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:
     src = tmp_path / 'src'
-    shutil.copytree(ROOTS / f'test-enum-{syntax}', src)
+    copy_root('enum', src, syntax)
     mentions = src / f'mentions.{SUFFIX[syntax]}'
     role = ':wsclose:' if syntax == 'rst' else '{wsclose}'
     _edit(mentions, 'Ambiguous:', f'New: {role}`ChatClose.BANNED`.\n\nAmbiguous:')
@@ -258,12 +253,11 @@ DATA_MENTIONS = [
 
 
 @pytest.mark.parametrize('data', ['close-codes.toml', 'close-codes.json'])
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_codes_from_a_data_file(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str, data: str
 ) -> None:
     src = tmp_path / 'src'
-    shutil.copytree(ROOTS / f'test-datafile-{syntax}', src)
+    copy_root('datafile', src, syntax)
     _edit(src / 'conf.py', "'close-codes.toml'", repr(data))
     app = make_app('html', srcdir=src, freshenv=True)
     app.build()
@@ -273,12 +267,11 @@ def test_codes_from_a_data_file(
     assert _mentions(page) == DATA_MENTIONS
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_an_edit_of_the_data_file_shows_after_an_incremental_build(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:
     src = tmp_path / 'src'
-    shutil.copytree(ROOTS / f'test-datafile-{syntax}', src)
+    copy_root('datafile', src, syntax)
     first = make_app('html', srcdir=src, freshenv=True)
     first.build()
     assert warnings(first) == []
@@ -419,18 +412,13 @@ KEEPS_4001 = {"'badcodes_enum:Placed'", "'badcodes_enum:Named'", "'badcodes_enum
 
 def _sources_project(tmp_path: Path, syntax: str, spec: str) -> Path:
     """test-badsources in *syntax*, with ``wsclose_codes = spec``."""
-    src = tmp_path / 'src'
-    ignored = 'index.md' if syntax == 'rst' else 'index.rst'
-    shutil.copytree(ROOTS / 'test-badsources', src, ignore=shutil.ignore_patterns(ignored))
-    if syntax == 'myst':
-        _edit(src / 'conf.py', "extensions = ['sphinxext_wsclose']",
-              "extensions = ['myst_parser', 'sphinxext_wsclose']")
+    src = copy_root('badsources', tmp_path / 'src', syntax)
     _edit(src / 'conf.py', "'badcodes_enum:Placed'", spec)
     return src
 
 
+@pytest.mark.slow  # 13 bad sources, each built in both syntaxes
 @pytest.mark.parametrize('spec', list(BAD_SOURCES))
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_a_bad_source_warns_once_at_its_place_and_the_build_goes_on(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str, spec: str
 ) -> None:
@@ -446,12 +434,11 @@ def test_a_bad_source_warns_once_at_its_place_and_the_build_goes_on(
     assert link['href'] == ('#wsclose-4001' if spec in KEEPS_4001 else '#wsclose-4000-4999')
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_a_line_break_in_a_name_cannot_forge_an_inventory_line(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:
     src = tmp_path / 'src'
-    shutil.copytree(ROOTS / f'test-datafile-{syntax}', src)
+    copy_root('datafile', src, syntax)
     forged = 'Token\nfake std:label -1 https://evil.example/ Fake label'
     _edit(src / 'conf.py', "'close-codes.toml'", repr({4001: forged}))
     index = src / f'index.{SUFFIX[syntax]}'
@@ -469,7 +456,6 @@ def test_a_line_break_in_a_name_cannot_forge_an_inventory_line(
     assert _rows(html(app, 'index'))[1][:2] == ['4001', shown]
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_a_nested_enum_is_spelled_by_its_own_name_too(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:

@@ -11,28 +11,28 @@ from __future__ import annotations
 import importlib.util
 import shutil
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import SUFFIX, SYNTAXES, html, warnings
+from helpers import (
+    PAIRS,
+    SNIPPETS,
+    SYNTAXES,
+    html,
+    warnings,
+    write_data_file_project,
+    write_example_project,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path
 
     from sphinx.testing.util import SphinxTestApp
 
-SNIPPETS = Path(__file__).parent.parent / 'docs' / 'snippets'
 #: Every warning subtype that warnings.rst shows with a real build.
 SUBTYPES = sorted(path.name.removesuffix('.out.txt')
                   for path in (SNIPPETS / 'warnings').glob('*.out.txt'))
-PAIRS = sorted(path.name.removesuffix('.rst.txt') for path in SNIPPETS.glob('*.rst.txt'))
-EXAMPLES = SNIPPETS.parent / 'examples'
-#: The snippets about the game server's enum read it, as docs/conf.py does.
-_GAME = (f'import sys\nsys.path.insert(0, {str(EXAMPLES)!r})\n'
-         "wsclose_codes = 'gameproto:GameClose'\n")
-SNIPPET_CONF = {'code-sources-table': _GAME, 'mention-members': _GAME}
-OWN_TABLES = {'code-sources-table'}
 
 
 def _links(app: SphinxTestApp) -> list[tuple[str, str | None, str | None]]:
@@ -44,36 +44,7 @@ def _links(app: SphinxTestApp) -> list[tuple[str, str | None, str | None]]:
     ]
 
 
-def write_example_project(srcdir: Path, name: str, syntax: str) -> str:
-    """Write a project that shows snippet *name* in *syntax*; return the page's docname.
-
-    The page is the snippet under a heading; the index holds the reference
-    table that the snippet's mentions link to (tests/test_golden.py builds the
-    same projects).
-    """
-    # A snippet with a table of the project's own codes sits beside a reference
-    # table that leaves them out, as on docs/reference.rst.
-    option = ':custom: exclude\n' if name in OWN_TABLES else ''
-    if syntax == 'rst':
-        index = (f'Codes\n=====\n\n.. wsclose-table::\n{"   " + option if option else ""}'
-                 '\n.. toctree::\n\n   example\n')
-        heading = 'Example\n=======\n\n'
-    else:
-        index = f'# Codes\n\n```{{wsclose-table}}\n{option}```\n\n```{{toctree}}\nexample\n```\n'
-        heading = '# Example\n\n'
-    suffix = SUFFIX[syntax]
-    srcdir.mkdir(parents=True)
-    (srcdir / 'conf.py').write_text(
-        "extensions = ['myst_parser', 'sphinxext_wsclose']\nshow_warning_types = True\n"
-        + SNIPPET_CONF.get(name, ''),
-        encoding='utf-8',
-    )
-    (srcdir / f'index.{suffix}').write_text(index, encoding='utf-8')
-    snippet = (SNIPPETS / f'{name}.{suffix}.txt').read_text(encoding='utf-8')
-    (srcdir / f'example.{suffix}').write_text(heading + snippet, encoding='utf-8')
-    return 'example'
-
-
+@pytest.mark.slow  # test_golden.py builds the same projects
 @pytest.mark.parametrize('name', PAIRS)
 def test_rst_and_myst_snippets_render_the_same(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, name: str
@@ -102,6 +73,7 @@ def _load_example_builder() -> object:
     return module
 
 
+@pytest.mark.slow  # a sphinx-build in a new Python for each
 @pytest.mark.parametrize('subtype', SUBTYPES)
 def test_warning_examples_are_current(tmp_path: Path, subtype: str) -> None:
     examples = _load_example_builder()
@@ -110,26 +82,6 @@ def test_warning_examples_are_current(tmp_path: Path, subtype: str) -> None:
     shutil.rmtree(root)
     expected = (SNIPPETS / 'warnings' / f'{subtype}.out.txt').read_text(encoding='utf-8')
     assert output.replace(str(root), f'/tmp/chat-service-{subtype}') == expected
-
-
-def write_data_file_project(srcdir: Path, suffix: str) -> str:
-    """Write a project whose codes come from the data file snippet of *suffix*.
-
-    Return the docname of its page, a table of those codes.
-    """
-    srcdir.mkdir(parents=True)
-    shutil.copy(SNIPPETS / f'close-codes.{suffix}.txt', srcdir / f'close-codes.{suffix}')
-    (srcdir / 'conf.py').write_text(
-        "extensions = ['sphinxext_wsclose']\nshow_warning_types = True\n"
-        f"wsclose_codes = 'close-codes.{suffix}'\n",
-        encoding='utf-8',
-    )
-    (srcdir / 'index.rst').write_text(
-        'Codes\n=====\n\n.. wsclose-table::\n   :codes: 4100-4199\n'
-        '   :columns: code, name, constant, description\n',
-        encoding='utf-8',
-    )
-    return 'index'
 
 
 @pytest.mark.parametrize('suffix', ['toml', 'json'])

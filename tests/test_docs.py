@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from sphinx.cmd.build import build_main
+
+# The whole documentation site.
+pytestmark = pytest.mark.slow
 
 DOCS = Path(__file__).parent.parent / 'docs'
 

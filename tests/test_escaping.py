@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pytest
-from conftest import SYNTAXES, html, warnings
+from helpers import html, warnings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -22,9 +21,8 @@ SIGNATURE = '4002 " onmouseover="x <i>'
 TITLES = ['<script>alert(3)', '" onmouseover="x', '\\input{/etc/passwd}', 'a ` and |']
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_html(build: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = build(f'escaping-{syntax}')
+    app = build('escaping', syntax)
     assert warnings(app) == []
     page = html(app, 'index')
     # Nothing became markup: no injected element or attribute.
@@ -45,9 +43,8 @@ def test_html(build: Callable[..., SphinxTestApp], syntax: str) -> None:
     assert signature.get_text().replace('\u00b6', '').strip() == SIGNATURE
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_latex(build: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = build(f'escaping-{syntax}', 'latex')
+    app = build('escaping', syntax, 'latex')
     assert warnings(app) == []
     (tex_file,) = app.outdir.glob('*.tex')
     tex = tex_file.read_text(encoding='utf-8')
@@ -61,9 +58,8 @@ def test_latex(build: Callable[..., SphinxTestApp], syntax: str) -> None:
     assert 'onmouseover' in body
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_text(build: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = build(f'escaping-{syntax}', 'text')
+    app = build('escaping', syntax, 'text')
     text = (app.outdir / 'index.txt').read_text(encoding='utf-8')
     for title in TITLES:
         assert title in text

@@ -13,63 +13,53 @@ chosen with ``--hypothesis-profile``.
 from __future__ import annotations
 
 import re
-import shutil
 import string
-from io import StringIO
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import ROOTS, warnings
-from hypothesis import HealthCheck, example, given, settings
+from helpers import (
+    CODE_ITEMS,
+    CODE_KEYS,
+    CONTENT,
+    CONTROL,
+    FUZZ,
+    NAMES,
+    REGISTERED,
+    ROLE_TEXT,
+    VALID_OPTIONS,
+    VALUE,
+    built_app,
+    copy_root,
+    expected_subtype,
+    fold_name,
+    warnings,
+)
+from hypothesis import example, given
 from hypothesis import strategies as st
 from sphinx.testing.restructuredtext import parse
-from sphinx.testing.util import SphinxTestApp
 from sphinx.util.docutils import ReferenceRole
 from versions import forget_parser_state
 
 from sphinxext_wsclose.bundled import REGISTRY
-from sphinxext_wsclose.columns import COLUMNS
 from sphinxext_wsclose.config import _Validator
-from sphinxext_wsclose.registry import Kind, readable_name
-from sphinxext_wsclose.values import InvalidCodeError
+from sphinxext_wsclose.registry import readable_name
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from pathlib import Path
 
     from docutils import nodes
+    from sphinx.testing.util import SphinxTestApp
 
-FUZZ = settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-                deadline=None)
-REGISTERED = {entry.first for entry in REGISTRY if entry.kind is Kind.CODE}
-RANGE_KEYS = {entry.key for entry in REGISTRY if entry.is_range}
-NAMES = sorted({name for entry in REGISTRY if not entry.is_range for name in entry.names()})
-
-
-CONTROL = '[\x00-\x1f\x7f-\x9f\u2028\u2029]'
-
-
-def _fold(name: str) -> str:
-    """Names compare without case, spaces, hyphens and underscores; dots stay."""
-    return re.sub(r'[\s_\-]+', '', re.sub(r'\s*\.\s*', '.', name.strip().casefold()))
+# Thousands of examples under the default profile: left out by -m "not slow".
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope='module')
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SphinxTestApp]:
     srcdir = tmp_path_factory.mktemp('fuzz') / 'src'
-    shutil.copytree(ROOTS / 'test-fuzz', srcdir)
+    copy_root('fuzz', srcdir)
     yield from built_app(srcdir)
-
-
-def built_app(srcdir: Path) -> Iterator[SphinxTestApp]:
-    """A test app for *srcdir*, built once and silent, cleaned up after use."""
-    app = SphinxTestApp('html', srcdir=srcdir, freshenv=True, status=StringIO(),
-                        warning=StringIO())
-    app.build()
-    assert warnings(app) == []
-    yield app
-    app.cleanup()
 
 
 def run(app: SphinxTestApp, text: str) -> tuple[nodes.document, list[str]]:
@@ -95,56 +85,8 @@ def assert_located(found: list[str], app: SphinxTestApp, subtypes: set[str]) -> 
 
 # -- the role target ----------------------------------------------------------
 
-# Role content: no backquote, backslash or line break (they end or escape the
-# role), and no space at either end (then it is no role at all).
-_CONTENT = st.text(
-    st.characters(blacklist_characters='`\\\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029',
-                  blacklist_categories=('Cs', 'Cc', 'Zs', 'Zl', 'Zp')),
-    min_size=1, max_size=24,
-)
-_NUMBERS = st.integers(-10**6, 10**7).map(str)
-_TARGETS = st.one_of(
-    _CONTENT, _NUMBERS, st.sampled_from(NAMES), st.sampled_from(sorted(RANGE_KEYS)),
-    st.sampled_from(['<script>alert(1)</script>', '" onmouseover="x', r'\input{/etc/passwd}',
-                     '|', '4000-4500', '+1008', '1008 ', ' 1008', '00001008', '١٠٠٨']),
-)
-_ROLE_TEXT = st.one_of(
-    _TARGETS,
-    st.tuples(_CONTENT, _TARGETS).map(lambda pair: f'{pair[0]} <{pair[1]}>'),
-).filter(lambda text: text == text.strip() and '`' not in text and '\\' not in text)
-
-
-def expected_subtype(target: str) -> str | None:
-    """What the role should say about *target*, worked out from the reference facts."""
-    if target.startswith('~'):
-        # As in Python roles, '~' is taken off a target that means something.
-        try:
-            REGISTRY.parse(target[1:])
-        except InvalidCodeError:
-            pass
-        else:
-            target = target[1:]
-    return _expected_subtype(target)
-
-
-def _expected_subtype(target: str) -> str | None:
-    stripped = target.strip()
-    if re.fullmatch(r'[+-]?[0-9]+', stripped):
-        number = int(stripped)
-        if not 0 <= number <= 65535:
-            return 'invalid'
-        if number < 1000 or number > 4999:
-            return 'unused'
-        if number in REGISTERED or number >= 4000:
-            return None
-        return 'unassigned'
-    if match := re.fullmatch(r'([0-9]+)\s*[-\u2013\u2014]\s*([0-9]+)', stripped):
-        return None if f'{int(match[1])}-{int(match[2])}' in RANGE_KEYS else 'invalid'
-    return None if REGISTRY.find(stripped) is not None else 'invalid'
-
-
 @FUZZ
-@given(text=_ROLE_TEXT)
+@given(text=ROLE_TEXT)
 def test_role_target(app: SphinxTestApp, text: str) -> None:
     doctree, found = run(app, f'Fuzz\n====\n\nSee :wsclose:`{text}` here.\n')
     if text.startswith('!'):
@@ -165,25 +107,8 @@ def test_role_target(app: SphinxTestApp, text: str) -> None:
 
 # -- the table's options ------------------------------------------------------
 
-_VALUE = st.text(
-    st.characters(blacklist_characters='\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029',
-                  blacklist_categories=('Cs', 'Cc')),
-    max_size=30,
-).map(str.strip)
-_SPAN = st.tuples(st.integers(0, 65535), st.integers(0, 65535)).map(
-    lambda pair: f'{min(pair)}-{max(pair)}' if pair[0] != pair[1] else str(pair[0]))
-_VALID = {
-    'codes': st.lists(_SPAN, min_size=1, max_size=4).map(', '.join),
-    'columns': st.lists(st.sampled_from(sorted(COLUMNS)), min_size=1, max_size=5).map(', '.join),
-    'ranges': st.sampled_from(['yes', 'no', 'true', 'false', 'show', 'hide', 'Yes']),
-    'custom': st.sampled_from(['include', 'exclude', 'only']),
-    'widths': st.sampled_from(['auto', 'grid', '10 20 50 20', '1,1,1,1']),
-    'class': st.from_regex(r'[a-z][a-z0-9-]{0,10}( [a-z][a-z0-9]{0,5}){0,2}', fullmatch=True),
-}
-
-
 @FUZZ
-@given(option=st.sampled_from(sorted(_VALID)), value=_VALUE)
+@given(option=st.sampled_from(sorted(VALID_OPTIONS)), value=VALUE)
 def test_table_option_values(app: SphinxTestApp, option: str, value: str) -> None:
     if option == 'codes' and value == '':
         value = ','
@@ -195,8 +120,8 @@ def test_table_option_values(app: SphinxTestApp, option: str, value: str) -> Non
 @FUZZ
 @given(data=st.data())
 def test_valid_table_options_are_silent(app: SphinxTestApp, data: st.DataObject) -> None:
-    chosen = data.draw(st.sets(st.sampled_from(sorted(_VALID)), min_size=1))
-    values = {option: data.draw(_VALID[option]) for option in sorted(chosen)}
+    chosen = data.draw(st.sets(st.sampled_from(sorted(VALID_OPTIONS)), min_size=1))
+    values = {option: data.draw(VALID_OPTIONS[option]) for option in sorted(chosen)}
     if 'widths' in values and values['widths'][0].isdigit():
         columns = re.split(r'[\s,]+', values['columns']) if 'columns' in values else 'abcd'
         values['widths'] = ' '.join('1' for _column in dict.fromkeys(columns))
@@ -214,8 +139,8 @@ def test_valid_table_options_are_silent(app: SphinxTestApp, data: st.DataObject)
 
 @FUZZ
 @given(signature=st.one_of(
-    _VALUE.filter(bool),
-    st.tuples(st.integers(-5, 70000), _CONTENT).map(lambda pair: f'{pair[0]} {pair[1]}'),
+    VALUE.filter(bool),
+    st.tuples(st.integers(-5, 70000), CONTENT).map(lambda pair: f'{pair[0]} {pair[1]}'),
 ))
 def test_code_directive_signature(app: SphinxTestApp, signature: str) -> None:
     _doctree, found = run(app, f'.. wsclose:code:: {signature}\n\n   Body.\n')
@@ -230,22 +155,11 @@ def test_code_directive_signature(app: SphinxTestApp, signature: str) -> None:
 
 # -- configuration values ------------------------------------------------------
 
-_KEYS = st.one_of(st.integers(-10, 70000), st.text(max_size=6), st.none(), st.booleans())
-_ITEMS = st.one_of(
-    st.text(max_size=12).map(lambda name: f'x-{name}'),  # never a registered name
-    st.text(max_size=3),
-    st.integers(),
-    st.none(),
-    st.dictionaries(st.sampled_from(['name', 'description', 'constant', 'colour']),
-                    st.one_of(st.text(max_size=8), st.integers()), max_size=3),
-)
-
-
 def expected_code_warnings(codes: dict[object, object]) -> int:
     """Warnings a ``wsclose_codes`` value deserves, item by item."""
     count = 0
     seen: dict[int, set[str]] = {}
-    bundled = {_fold(name) for name in NAMES}
+    bundled = {fold_name(name) for name in NAMES}
     for key, item in codes.items():
         # str.strip, as the extension does: it also takes '\x1f' and other
         # characters that str.isspace calls space, which int() does not.
@@ -280,9 +194,9 @@ def expected_code_warnings(codes: dict[object, object]) -> int:
         if code in seen:
             count += 1  # the same code twice ('4001' and 4001): the first is kept
             continue
-        given_names = {_fold(shown[k]) for k in ('name', 'constant') if shown.get(k)}
+        given_names = {fold_name(shown[k]) for k in ('name', 'constant') if shown.get(k)}
         if not shown.get('name'):
-            given_names.add(_fold(readable_name(shown['constant'])))
+            given_names.add(fold_name(readable_name(shown['constant'])))
         given_names.discard('')
         seen[code] = given_names
     # A name that two own codes share, and no bundled code has, is warned
@@ -297,7 +211,8 @@ def expected_code_warnings(codes: dict[object, object]) -> int:
 
 @FUZZ
 @given(
-    codes=st.one_of(st.dictionaries(_KEYS, _ITEMS, max_size=4), st.integers(), st.text(max_size=3)),
+    codes=st.one_of(st.dictionaries(CODE_KEYS, CODE_ITEMS, max_size=4), st.integers(),
+                    st.text(max_size=3)),
     role_format=st.one_of(st.text(max_size=12), st.sampled_from(
         ['{code} {name}', '{constant}', '{name} ({code})', '{code', '{}', '{0}', '{code[9]}',
          '{code.upper}', '{name.__class__}', '{code[0]}', '{name!r}', '{code:>8}'])),

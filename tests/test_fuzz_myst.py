@@ -10,28 +10,29 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOTS, warnings
+from helpers import FUZZ, ROLE_TEXT, built_app, copy_root, expected_subtype, warnings
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sphinx.util.docutils import ReferenceRole
-from test_fuzz import _ROLE_TEXT, FUZZ, built_app, expected_subtype
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from sphinx.testing.util import SphinxTestApp
 
+# Hundreds of real builds: left out by -m "not slow".
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope='module')
 def myst_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SphinxTestApp]:
     """The fuzz project in MyST: a page of mentions, rebuilt for each example."""
     srcdir = tmp_path_factory.mktemp('fuzz-myst') / 'src'
-    shutil.copytree(ROOTS / 'test-fuzz', srcdir)
+    copy_root('fuzz', srcdir)
     conf = srcdir / 'conf.py'
     # Without smart quotes, which Sphinx applies to every text, '"' stays '"'.
     conf.write_text(conf.read_text().replace("['sphinxext_wsclose']",
@@ -44,7 +45,7 @@ def myst_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SphinxTestApp
 
 
 @settings(FUZZ, max_examples=300)
-@given(texts=st.lists(_ROLE_TEXT, min_size=1, max_size=40))
+@given(texts=st.lists(ROLE_TEXT, min_size=1, max_size=40))
 def test_role_targets_in_myst(myst_app: SphinxTestApp, texts: list[str]) -> None:
     """The same rule in MyST, through real (incremental) builds: one list item a target."""
     page = myst_app.srcdir / 'fuzz.md'

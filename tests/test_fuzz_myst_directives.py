@@ -29,16 +29,29 @@ import re
 import string
 from dataclasses import dataclass
 from io import StringIO
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import SYNTAXES, html, warnings
 from docutils import nodes
+from helpers import (
+    CODE_ITEMS,
+    CODE_KEYS,
+    CONTENT,
+    CONTROL,
+    DOCUMENTED_SUBTYPES,
+    FUZZ,
+    NAMES,
+    SPAN,
+    SYNTAXES,
+    VALID_OPTIONS,
+    VALUE,
+    fold_name,
+    html,
+    warnings,
+)
 from hypothesis import example, given, reject, settings
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
-from test_fuzz import _CONTENT, _ITEMS, _KEYS, _SPAN, _VALID, _VALUE, CONTROL, FUZZ, NAMES, _fold
 from versions import load_inventory, source_lines
 
 from sphinxext_wsclose.bundled import REGISTRY
@@ -51,14 +64,13 @@ except ImportError:  # pragma: no cover - older MyST-Parser
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
     from bs4 import BeautifulSoup
 
-# The subtypes that docs/warnings.rst documents.
-DOCUMENTED = frozenset(re.findall(
-    r':ref:`wsclose\.([a-z-]+) <warning-',
-    (Path(__file__).parents[1] / 'docs' / 'warnings.rst').read_text(encoding='utf-8'),
-))
+# Hundreds of real builds: left out by -m "not slow".
+pytestmark = pytest.mark.slow
+
 LOCATED = re.compile(r'(?P<file>.+?):(?P<line>\d+): (?P<level>WARNING|ERROR): (?P<message>.*) '
                      r'\[wsclose\.(?P<subtype>[a-z-]+)\]')
 BASE_CONF = (
@@ -78,7 +90,7 @@ BUNDLED = [entry for entry in REGISTRY if entry.kind is not Kind.CUSTOM]
 
 
 def capped(examples: int) -> settings:
-    """test_fuzz.py's settings, with at most *examples* examples (fewer if the profile says so)."""
+    """The fuzz tests' settings, with at most *examples* examples (fewer if the profile says so)."""
     return settings(FUZZ, max_examples=min(examples, settings.default.max_examples))
 
 
@@ -168,7 +180,7 @@ def located(found: list[str]) -> list[tuple[str, int, str, str]]:
     for line in found:
         match = LOCATED.fullmatch(line)
         assert match is not None, found  # a warning without file:line or [wsclose.*]
-        assert match['subtype'] in DOCUMENTED, line
+        assert match['subtype'] in DOCUMENTED_SUBTYPES, line
         result.append((match['file'], int(match['line']), match['level'], match['subtype']))
     return result
 
@@ -259,11 +271,11 @@ _UNKNOWN = st.one_of(
 _CAPTION = st.text(st.characters(categories=('L', 'N', 'Zs'), include_characters=".,;?'\"()/+=%^-"),
                    max_size=30).map(str.strip)
 _GOOD = {
-    **_VALID,
-    'codes': st.one_of(_VALID['codes'], st.lists(_SPAN, min_size=1, max_size=3).map(
+    **VALID_OPTIONS,
+    'codes': st.one_of(VALID_OPTIONS['codes'], st.lists(SPAN, min_size=1, max_size=3).map(
         lambda spans: ' , '.join(span.replace('-', '\u2013') for span in spans))),
     'caption': _CAPTION,
-    'name': _VALUE,
+    'name': VALUE,
     'no-index': st.sampled_from(['', 'yes', 'no', 'true', 'false', 'on', 'off']),
     'noindex': st.just(''),
 }
@@ -278,7 +290,7 @@ def _table_options(draw: st.DrawFn) -> dict[str, str]:
         if name == 'caption':
             value = draw(_CAPTION)
         else:
-            value = draw(st.one_of(_GOOD.get(name, _VALUE), _HOSTILE, _VALUE))
+            value = draw(st.one_of(_GOOD.get(name, VALUE), _HOSTILE, VALUE))
         options[name] = value
     if 'name' in options and _name_id(options['name']) in _SPHINX_LABELS:
         reject()
@@ -452,7 +464,7 @@ _CODE_TEXT = st.one_of(
     ]),
 )
 _CODE_NAME = st.one_of(
-    _CONTENT,
+    CONTENT,
     st.sampled_from([
         '', '!!!', '...', '-', '"', '""', '<script>alert(1)</script>', '" onmouseover="x',
         r'\input{/etc/passwd}', '*x*', '**Token** expired', '{wsclose}`1008`',
@@ -473,7 +485,7 @@ def _code_directive(draw: st.DrawFn) -> tuple[str, str, str | None, str]:
         st.just(f'{code} {name}'), st.just(code), st.just(''), _NAME_TEXT[syntax]))
     if syntax == 'rst' and signature.lstrip().startswith(':'):
         reject()  # rST reads it as an option, not as the argument
-    constant = draw(st.one_of(st.none(), _VALUE, st.sampled_from(
+    constant = draw(st.one_of(st.none(), VALUE, st.sampled_from(
         ['TOKEN_EXPIRED', 'TIMEOUT', '<b>K</b>', '""', r'\relax'])))
     flag = draw(st.sampled_from(['', 'no-index', 'no-index-entry']))
     return syntax, signature, constant, flag
@@ -613,13 +625,13 @@ _FORMATS = st.one_of(st.text(max_size=12), st.sampled_from(
     ['{code} {name}', '{constant}', '{name} ({code})', '{code', '{}', '{0}', '{code[9]}',
      '{code.upper}', '{name.__class__}', '{code[0]}', '{name!r}', '{code:>8}', '<b>{name}</b>',
      '{name} \\input{{x}}']))
-# test_fuzz.py's keys and items, and more that are (nearly) good codes, to keep.
+# The keys and items of test_fuzz.py, and more that are (nearly) good codes, to keep.
 _CONF_KEYS = st.one_of(
-    _KEYS, st.integers(2995, 4010), st.integers(4000, 4999).map(str),
+    CODE_KEYS, st.integers(2995, 4010), st.integers(4000, 4999).map(str),
     st.sampled_from([' 4001', '+4001', '04001', '4001\x1f', '\u0664\u0660\u0660\u0661', HUGE,
                      f'-{HUGE}', 1008, 2001, 5000]),
 )
-_CONF_ITEMS = st.one_of(_ITEMS, st.sampled_from([
+_CONF_ITEMS = st.one_of(CODE_ITEMS, st.sampled_from([
     'Token expired', 'token-expired', 'Normal Closure', 'TIMEOUT', 'a\nb', '\u2028', ' ',
     '<script>alert(1)</script>', {'constant': 'TOKEN_EXPIRED'}, {'constant': 'tokenExpired'},
     {'name': 'x', 'description': 'd\x1fe'}, {'name': '', 'constant': ''},
@@ -686,7 +698,7 @@ def expected_code_items(codes: dict[object, object], item_lines: list[int]) -> t
     kept: dict[int, dict[str, str]] = {}
     names: dict[int, set[str]] = {}
     lines: dict[int, int] = {}
-    bundled = {_fold(name) for name in NAMES}
+    bundled = {fold_name(name) for name in NAMES}
     assigned = {entry.first for entry in BUNDLED if entry.kind is Kind.CODE}
     for (key, item), line in zip(codes.items(), item_lines, strict=True):
         read = _code_item(key, item)
@@ -713,9 +725,9 @@ def expected_code_items(codes: dict[object, object], item_lines: list[int]) -> t
             continue
         kept[code] = shown
         lines[code] = line
-        given_names = {_fold(shown[k]) for k in ('name', 'constant') if shown.get(k)}
+        given_names = {fold_name(shown[k]) for k in ('name', 'constant') if shown.get(k)}
         if not shown.get('name'):
-            given_names.add(_fold(readable_name(shown['constant'])))
+            given_names.add(fold_name(readable_name(shown['constant'])))
         given_names.discard('')
         names[code] = given_names
     earlier: set[str] = set()

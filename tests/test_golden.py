@@ -1,9 +1,10 @@
 """Golden doctrees: what each documentation snippet parses and resolves to.
 
 Each snippet in docs/snippets/ is built as tests/test_doc_examples.py builds
-it, once in reStructuredText and once in MyST, and the pseudo-XML of its page
-must equal ONE file, ``tests/golden/<stem>.xml``, shared by both syntaxes (as
-in sphinx-design; MyST-Parser checks its doctrees the same way). The file
+it (in the projects that tests/helpers.py writes), once in reStructuredText
+and once in MyST, and the pseudo-XML of its page must equal ONE file,
+``tests/golden/<stem>.xml``, shared by both syntaxes (as in sphinx-design;
+MyST-Parser checks its doctrees the same way). The file
 holds the doctree twice: as read (``env.get_doctree``), and after reference
 resolution by the HTML builder (``env.get_and_resolve_doctree``). The TOML
 and JSON data files give the same codes, so their tables share
@@ -27,10 +28,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import SYNTAXES, warnings
 from docutils import nodes
+from helpers import PAIRS, SYNTAXES, warnings, write_data_file_project, write_example_project
 from sphinx.testing.util import SphinxTestApp
-from test_doc_examples import PAIRS, write_data_file_project, write_example_project
 from versions import resolved_doctree
 
 if TYPE_CHECKING:

@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-import pytest
-from conftest import SUFFIX, SYNTAXES, html, warnings
+from helpers import SUFFIX, html, warnings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -35,7 +34,6 @@ def _table(syntax: str, options: dict[str, str]) -> str:
     return '```{wsclose-table}\n' + ''.join(f':{k}: {v}\n' for k, v in options.items()) + '```\n'
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_hostile_numbers_warn_once_each_and_keep_their_text(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:

@@ -13,13 +13,16 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import warnings
+from helpers import warnings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
     from sphinx.testing.util import SphinxTestApp
+
+# Three builds of a project for each edit.
+pytestmark = pytest.mark.slow
 
 CONF = """\
 project = 'Incremental'

@@ -10,8 +10,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-import pytest
-from conftest import SYNTAXES, html, warnings
+from helpers import html, warnings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -22,11 +21,10 @@ ENTRIES = ['4001 Token; expired (WebSocket close code)',
            '4002 Seat; taken (WebSocket close code)']
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_html_index_keeps_the_name_whole(
     build: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
-    app = build(f'semicolon-{syntax}')
+    app = build('semicolon', syntax)
     assert warnings(app) == []
     index = html(app, 'genindex')
     items = {unicodedata.normalize('NFC', item.a.get_text()): item
@@ -37,11 +35,10 @@ def test_html_index_keeps_the_name_whole(
     assert not [text for text in items if text.startswith(('expired', 'taken'))]
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_latex_index_keeps_the_name_whole(
     build: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
-    app = build(f'semicolon-{syntax}', 'latex')
+    app = build('semicolon', syntax, 'latex')
     assert warnings(app) == []
     tex = (app.outdir / 'semicolons.tex').read_text(encoding='utf-8')
     entries = [unicodedata.normalize('NFC', entry)

@@ -1,16 +1,15 @@
 """Links across projects: project B reaches project A's codes through intersphinx.
 
-Project A (``tests/roots/test-owncodes-rst``) is built first; B reads A's
+Project A (``tests/roots/test-owncodes``, in rST) is built first; B reads A's
 ``objects.inv`` from the local file, with A's site at https://a.example/.
 """
 
 from __future__ import annotations
 
-import shutil
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import ROOTS, SUFFIX, SYNTAXES, html, warnings
+from helpers import SUFFIX, copy_root, html, warnings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -25,7 +24,7 @@ MENTIONS = ('1008', '4001', 'the token code <4001>', '4002', '4009')
 @pytest.fixture
 def project_a(make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> Path:
     srcdir = tmp_path / 'a'
-    shutil.copytree(ROOTS / 'test-owncodes-rst', srcdir)
+    copy_root('owncodes', srcdir, 'rst')
     app = make_app('html', srcdir=srcdir, freshenv=True)
     app.build()
     assert warnings(app) == []
@@ -112,7 +111,6 @@ ORDER = {
 
 
 @pytest.mark.parametrize('case', ORDER)
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_exact_code_here_then_there_then_range_here_then_there(
     make_app: Callable[..., SphinxTestApp],
     tmp_path: Path,
@@ -125,7 +123,6 @@ def test_exact_code_here_then_there_then_range_here_then_there(
 
 
 @pytest.mark.parametrize('role', ['external:wsclose:code', 'external+chat:wsclose:code'])
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_external_role_asks_the_other_project_only(
     make_app: Callable[..., SphinxTestApp],
     tmp_path: Path,
@@ -142,7 +139,6 @@ def test_external_role_asks_the_other_project_only(
     ]
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_inventory_prefix_names_the_project(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, project_a: Path, syntax: str
 ) -> None:

@@ -6,7 +6,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import SYNTAXES, html, warnings
+from helpers import html, warnings
 
 from sphinxext_wsclose import libraries
 from sphinxext_wsclose.bundled import REGISTRY
@@ -266,9 +266,8 @@ CELL_NONE_ACCEPTED = (
 )
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_libraries_column_in_html(build: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = build(f'libraries-{syntax}')
+    app = build('libraries', syntax)
     assert warnings(app) == []
     table = html(app, 'index').select_one('table.wsclose-table')
     assert table is not None
@@ -298,5 +297,5 @@ def test_libraries_column_in_html(build: Callable[..., SphinxTestApp], syntax: s
 def test_libraries_column_in_other_builders(
     build: Callable[..., SphinxTestApp], buildername: str
 ) -> None:
-    app = build('libraries-rst', buildername)
+    app = build('libraries', 'rst', buildername)
     assert warnings(app) == []

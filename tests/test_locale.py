@@ -18,7 +18,7 @@ import pytest
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
-from conftest import SUFFIX, SYNTAXES, html, warnings
+from helpers import SUFFIX, html, warnings
 
 import sphinxext_wsclose
 from sphinxext_wsclose._locale import MESSAGE_CATALOG, RANGE_LABELS
@@ -84,7 +84,6 @@ def _messages(catalog: Catalog) -> dict[str, str]:
 # -- builds -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 @pytest.mark.parametrize('language', LANGUAGES)
 def test_build_in_language(
     build: Callable[..., SphinxTestApp],
@@ -93,7 +92,7 @@ def test_build_in_language(
     language: str,
 ) -> None:
     _console(monkeypatch, language)
-    app = build(f'locale-{syntax}', confoverrides={'language': language})
+    app = build('locale', syntax, confoverrides={'language': language})
     expected = EXPECTED[language]
     source = app.srcdir / f'mentions.{SUFFIX[syntax]}'
     assert warnings(app) == [
@@ -109,7 +108,7 @@ def test_build_in_language(
         expected['flags']
     )
     # Registry names and descriptions are data: English, unless the project
-    # translates them in its own catalog, as tests/roots/test-locale-*/locales does.
+    # translates them in its own catalog, as tests/roots/test-locale/locales does.
     row = table.select_one('tr#wsclose-1008')
     assert row is not None
     name, description = (cell.get_text(strip=True) for cell in row.find_all('td')[1:3])
@@ -131,12 +130,11 @@ def test_build_in_language(
     assert expected['entry'] in [a.get_text() for a in genindex.select('table.indextable a')]
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_warnings_follow_the_console_not_the_language(
     build: Callable[..., SphinxTestApp], monkeypatch: pytest.MonkeyPatch, syntax: str
 ) -> None:
     _console(monkeypatch, 'C')
-    app = build(f'locale-{syntax}')  # language = 'de'
+    app = build('locale', syntax)  # language = 'de'
     source = app.srcdir / f'mentions.{SUFFIX[syntax]}'
     assert warnings(app) == [
         f'{source}:{LINE[syntax]}: WARNING: {ENGLISH_WARNING} [wsclose.unused]'
@@ -145,9 +143,8 @@ def test_warnings_follow_the_console_not_the_language(
     assert headers[2].get_text(strip=True) == 'Beschreibung'
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_english_by_default(build: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = build(f'locale-{syntax}', confoverrides={'language': 'en'})
+    app = build('locale', syntax, confoverrides={'language': 'en'})
     headers = html(app, 'codes').select('table.wsclose-table thead th')
     assert [th.get_text(strip=True) for th in headers] == [
         'Code', 'Name', 'Description', 'Reference', 'Constant', 'Sent on the wire'
@@ -156,12 +153,11 @@ def test_english_by_default(build: Callable[..., SphinxTestApp], syntax: str) ->
     assert mentions[1].get_text() == '4001 (private use)'
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_gettext_builder_extracts_the_table(
     build: Callable[..., SphinxTestApp], monkeypatch: pytest.MonkeyPatch, syntax: str
 ) -> None:
     _console(monkeypatch, 'C')
-    app = build(f'locale-{syntax}', 'gettext', confoverrides={'language': 'en'})
+    app = build('locale', syntax, 'gettext', confoverrides={'language': 'en'})
     source = app.srcdir / f'mentions.{SUFFIX[syntax]}'
     assert warnings(app) == [
         f'{source}:{LINE[syntax]}: WARNING: {ENGLISH_WARNING} [wsclose.unused]'
@@ -230,13 +226,12 @@ def test_every_range_label_is_in_the_catalog() -> None:
 
 
 @pytest.mark.parametrize('buildername', ['json', 'pickle'])
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_serializing_builders_store_plain_translated_titles(
     build: Callable[..., SphinxTestApp], syntax: str, buildername: str
 ) -> None:
     # The json builder crashed on the lazy titles of the index of close codes,
     # and the pickle builder stored them to be translated when read back.
-    app = build(f'locale-{syntax}', buildername)
+    app = build('locale', syntax, buildername)
     suffix = 'fjson' if buildername == 'json' else 'fpickle'
     path = app.outdir / f'index.{suffix}'
     if buildername == 'json':

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
 from typing import TYPE_CHECKING
 
-import pytest
-from conftest import ROOTS, SUFFIX, SYNTAXES, html, warnings
 from docutils import nodes
+from helpers import SUFFIX, copy_root, html, warnings
 from sphinx.addnodes import pending_xref
 
 from sphinxext_wsclose.bundled import REGISTRY
@@ -41,9 +39,8 @@ EXPECTED = [
 ]
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_mentions_link_to_their_rows(shared: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = shared(f'mentions-{syntax}')
+    app = shared('mentions', syntax)
     assert warnings(app) == []
 
     page = html(app, 'mentions')
@@ -69,21 +66,19 @@ def test_mentions_link_to_their_rows(shared: Callable[..., SphinxTestApp], synta
             assert 'wsclose-row' in row['class']
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_mention_on_the_table_page_links_within_the_page(
     shared: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
-    app = shared(f'mentions-{syntax}')
+    app = shared('mentions', syntax)
     link = html(app, 'codes').select_one('div.body p a.reference.internal')
     assert link is not None
     assert (link.get_text(), link['href']) == ('1000 Normal Closure', '#wsclose-1000')
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_mentions_are_references_waiting_for_their_address(
     shared: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
-    app = shared(f'mentions-{syntax}')
+    app = shared('mentions', syntax)
     doctree = app.env.get_doctree('mentions')
     refs = [node for node in doctree.findall(nodes.reference) if 'wsclose' in node]
     keys = ('1008', '1013', '1008', '1000', '1008', '4001', '4000-4999', '3008', '1005',
@@ -104,11 +99,10 @@ def test_mentions_are_references_waiting_for_their_address(
     )
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_resolved_mentions_are_plain_links(
     shared: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
-    app = shared(f'mentions-{syntax}')
+    app = shared('mentions', syntax)
     doctree = app.env.get_doctree('mentions')
     app.env.apply_post_transforms(doctree, 'mentions')
     assert not list(doctree.findall(pending_xref))
@@ -134,14 +128,13 @@ OTHER_ROLES = {
 }
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_any_role_and_myst_links_reach_the_row(
     build: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:
     srcdir = tmp_path / f'mentions-{syntax}'
-    shutil.copytree(ROOTS / f'test-mentions-{syntax}', srcdir)
+    copy_root('mentions', srcdir, syntax)
     (srcdir / f'other.{SUFFIX[syntax]}').write_text(OTHER_ROLES[syntax], encoding='utf-8')
-    app = build(f'mentions-{syntax}')
+    app = build('mentions', syntax)
     assert warnings(app) == []
     links = html(app, 'other').select('div.body li a')
     expected = [('1008 Policy Violation', 'codes.html#wsclose-1008'),

@@ -7,12 +7,11 @@ narrow one inside ``.. only:: not html``; ``other`` mentions codes in both.
 from __future__ import annotations
 
 import re
-import shutil
 from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOTS, SUFFIX, SYNTAXES, html, warnings
+from helpers import SUFFIX, copy_root, html, warnings
 from versions import load_inventory
 
 if TYPE_CHECKING:
@@ -27,11 +26,9 @@ ENTRY_1008 = '1008 Policy Violation (WebSocket close code)'
 
 def _project(tmp_path: Path, syntax: str) -> Path:
     srcdir = tmp_path / syntax
-    shutil.copytree(ROOTS / f'test-only-{syntax}', srcdir)
-    return srcdir
+    return copy_root('only', srcdir, syntax)
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_html_keeps_its_table_and_links_to_it(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:
@@ -53,7 +50,6 @@ def test_html_keeps_its_table_and_links_to_it(
     assert uri == 'index.html#wsclose-1008'
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_latex_labels_the_table_it_keeps(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:
@@ -69,7 +65,6 @@ def test_latex_labels_the_table_it_keeps(
     assert tex.count(r'\begin{longtable}') == 1
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_latex_labels_the_table_it_keeps_on_any_page(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:
@@ -95,7 +90,7 @@ def test_latex_labels_the_table_it_keeps_on_any_page(
     assert tex.count(f'\\index{{{ENTRY_1008}@') == 1
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
+@pytest.mark.slow  # five more builders
 @pytest.mark.parametrize('builder', ['text', 'man', 'texinfo', 'singlehtml', 'epub'])
 def test_other_builders_are_silent(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str, builder: str
@@ -106,7 +101,6 @@ def test_other_builders_are_silent(
     assert warnings(app) == []
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_two_tables_in_one_build_are_duplicates(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:
@@ -135,7 +129,6 @@ def _genindex_links(app: SphinxTestApp, text: str) -> list[str]:
 
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 @pytest.mark.parametrize(('builder', 'suffix'), [('html', 'html'), ('epub', 'xhtml')])
 def test_the_index_lists_the_kept_table_once(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str, builder: str,
@@ -171,7 +164,6 @@ def _tables_on_two_pages(srcdir: Path, syntax: str) -> None:
     (srcdir / f'print.{SUFFIX[syntax]}').write_text(page, encoding='utf-8')
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_the_index_leaves_out_a_table_on_another_page(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:
@@ -183,7 +175,6 @@ def test_the_index_leaves_out_a_table_on_another_page(
     assert _genindex_links(app, ENTRY_1008) == ['index.html#wsclose-1008']
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_the_index_follows_the_tags_of_each_build(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:
@@ -204,7 +195,6 @@ def test_the_index_follows_the_tags_of_each_build(
         app.cleanup()
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 @pytest.mark.parametrize('builder', ['latex', 'texinfo'])
 def test_printed_indexes_list_the_kept_table_once(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str, builder: str

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import SUFFIX, SYNTAXES, html, warnings
+from helpers import SUFFIX, html, warnings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -19,9 +19,8 @@ OWN = (
 )
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_each_bad_definition_warns_once(build: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = build(f'customcheck-{syntax}')
+    app = build('customcheck', syntax)
     conf = app.srcdir / 'conf.py'
     source = app.srcdir / f'index.{SUFFIX[syntax]}'
     assert warnings(app) == [
@@ -65,9 +64,8 @@ def test_each_bad_definition_warns_once(build: Callable[..., SphinxTestApp], syn
     ]
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_what_was_written_stays(build: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = build(f'customcheck-{syntax}')
+    app = build('customcheck', syntax)
     page = html(app, 'index')
     signatures = [dt.get_text(' ', strip=True).replace('\u00b6', '').strip()
                   for dt in page.select('dl.wsclose.code > dt')]
@@ -94,7 +92,7 @@ def test_what_was_written_stays(build: Callable[..., SphinxTestApp], syntax: str
 def test_role_format_takes_only_the_plain_fields(
     build: Callable[..., SphinxTestApp], role_format: str, field: str
 ) -> None:
-    app = build('owncodes-rst', confoverrides={'wsclose_role_format': role_format})
+    app = build('owncodes', 'rst', confoverrides={'wsclose_role_format': role_format})
     assert warnings(app) == [
         f'WARNING: wsclose_role_format: {role_format!r} uses {{{field}}}; only the fields '
         '{code}, {name} and {constant} may be used, without attributes or indexes; using '
@@ -104,7 +102,6 @@ def test_role_format_takes_only_the_plain_fields(
     assert links[-1] == '1008 Policy Violation'  # the default format, the same in every build
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_directive_edge_cases_keep_what_was_written(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:
@@ -218,7 +215,6 @@ def test_a_value_from_the_command_line_is_not_warned_at_conf_py(
     ]
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_two_definitions_with_one_name_warn_once_whatever_the_order(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:

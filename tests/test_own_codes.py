@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pytest
-from conftest import SUFFIX, SYNTAXES, html, warnings
+from helpers import SUFFIX, html, warnings
 from versions import load_inventory
 
 from sphinxext_wsclose.bundled import REGISTRY
@@ -39,18 +38,16 @@ def _links(app: SphinxTestApp, page: str) -> list[tuple[str, str, str | None]]:
     ]
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_mentions_of_own_codes(build: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = build(f'owncodes-{syntax}')
+    app = build('owncodes', syntax)
     assert warnings(app) == []
     assert _links(app, 'mentions') == EXPECTED
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_directive_renders_a_description_with_its_anchor(
     build: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
-    app = build(f'owncodes-{syntax}')
+    app = build('owncodes', syntax)
     page = html(app, 'protocol')
     signature = page.select_one('dl.wsclose.code > dt')
     assert signature is not None
@@ -67,9 +64,8 @@ def test_directive_renders_a_description_with_its_anchor(
     assert body.find('strong').get_text() == 'refresh'
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_table_lists_own_codes(build: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = build(f'owncodes-{syntax}')
+    app = build('owncodes', syntax)
     rows = html(app, 'codes').select('table.wsclose-table tbody tr')
     for row in rows:
         for permalink in row.select('a.headerlink'):  # the row's ¶
@@ -90,11 +86,10 @@ def test_table_lists_own_codes(build: Callable[..., SphinxTestApp], syntax: str)
     assert 'wsclose-custom' in rows[at + 1]['class']
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_own_codes_in_inventory_and_indices(
     build: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
-    app = build(f'owncodes-{syntax}')
+    app = build('owncodes', syntax)
     codes = load_inventory(app.outdir / 'objects.inv')['wsclose:code']
     found = {key: codes[key] for key in ('4001', '4002', '4003')}
     assert found == {
@@ -119,7 +114,7 @@ def test_own_codes_in_inventory_and_indices(
 
 def test_indices_can_be_switched_off(build: Callable[..., SphinxTestApp]) -> None:
     app = build(
-        'owncodes-rst',
+        'owncodes', 'rst',
         confoverrides={'wsclose_domain_index': False, 'wsclose_index_entries': False},
     )
     assert warnings(app) == []
@@ -133,27 +128,25 @@ def test_indices_can_be_switched_off(build: Callable[..., SphinxTestApp]) -> Non
     assert 'wsclose-index' not in app.env.get_domain('std').labels
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_link_to_a_switched_off_index_warns(
     build: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
-    app = build(f'owncodes-{syntax}')
+    app = build('owncodes', syntax)
     assert 'wsclose-index' in app.env.get_domain('std').labels
     source = app.srcdir / f'index.{SUFFIX[syntax]}'
     lines = source.read_text(encoding='utf-8').splitlines()
     link = ':ref:`wsclose-index`' if syntax == 'rst' else '{ref}`wsclose-index`'
     source.write_text('\n'.join([*lines, '', f'See {link}.', '']), encoding='utf-8')
     app.cleanup()
-    app = build(f'owncodes-{syntax}', confoverrides={'wsclose_domain_index': False})
+    app = build('owncodes', syntax, confoverrides={'wsclose_domain_index': False})
     # Sphinx's own warning (its type is shown from Sphinx 8 on).
     assert [line.removesuffix(' [ref.ref]') for line in warnings(app)] == [
         f"{source}:{len(lines) + 2}: WARNING: undefined label: 'wsclose-index'"
     ]
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_role_format(build: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = build(f'owncodes-{syntax}', confoverrides={'wsclose_role_format': '{name} ({code})'})
+    app = build('owncodes', syntax, confoverrides={'wsclose_role_format': '{name} ({code})'})
     assert warnings(app) == []
     texts = [text for text, _href, _title in _links(app, 'mentions')]
     assert texts == [

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import SUFFIX, SYNTAXES, warnings
+from helpers import SUFFIX, warnings
 
 from sphinxext_wsclose.domain import CloseCodeDomain
 
@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from sphinx.testing.util import SphinxTestApp
+
+# Two projects of 50 pages, each built serially and with -j 2.
+pytestmark = pytest.mark.slow
 
 PAGES = 50
 MENTIONS = ('1000', 'POLICY_VIOLATION', '4001', 'the overload code <1013>', '3008', '4000-4999')
@@ -66,7 +69,6 @@ def _bodies(outdir: Path) -> dict[str, str]:
     return bodies
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_parallel_equals_serial(
     make_app: Callable[..., SphinxTestApp],
     tmp_path: Path,

@@ -14,7 +14,7 @@ import subprocess
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import warnings
+from helpers import warnings
 
 from sphinxext_wsclose.bundled import REGISTRY
 
@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from sphinx.testing.util import SphinxTestApp
+
+# LaTeX and latexmk, when they are installed.
+pytestmark = pytest.mark.slow
 
 TOOLS = ('latexmk', 'pdflatex', 'pdftotext')
 TIMEOUT = 300  # seconds, for each command
@@ -70,7 +73,7 @@ def _pages(pdf: Path) -> list[str]:
 
 def test_pdf(build: Callable[..., SphinxTestApp]) -> None:
     _require_tools()
-    app = build('pdf', 'latex')
+    app = build('pdf', buildername='latex')
     assert warnings(app) == []
     tex = (app.outdir / 'pdf.tex').read_text(encoding='utf-8')
     _check_latex(tex)

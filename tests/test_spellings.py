@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import SUFFIX, SYNTAXES, html, warnings
+from helpers import SUFFIX, html, warnings
 
 from sphinxext_wsclose.bundled import REGISTRY
 from sphinxext_wsclose.libraries import LIBRARIES, library_names, spellings
@@ -89,7 +89,6 @@ def test_the_spellings_come_from_the_library_table() -> None:
     )
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_every_library_spelling_links_to_its_row(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:
@@ -105,7 +104,6 @@ def test_every_library_spelling_links_to_its_row(
     ]
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_show_spelling_keeps_the_text_as_written(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:
@@ -123,7 +121,6 @@ def test_show_spelling_keeps_the_text_as_written(
     ]
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_a_spelling_of_two_codes_is_never_guessed(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:
@@ -143,7 +140,6 @@ def test_a_spelling_of_two_codes_is_never_guessed(
     assert paragraph.select_one('span.wsclose-invalid').get_text() == 'ok'
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_ref_reaches_rows(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:
@@ -164,7 +160,6 @@ def test_ref_reaches_rows(
     ]
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_two_tables_give_one_warning_and_ref_goes_to_the_first(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:
@@ -199,7 +194,6 @@ BROWSER_ROWS = {
 }
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_browser_column(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:
@@ -216,7 +210,6 @@ def test_browser_column(
     assert len(cells) == len(REGISTRY)
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_codes_browser_lists_what_a_browser_may_send(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:
@@ -237,7 +230,6 @@ def test_codes_browser_lists_what_a_browser_may_send(
 
 
 @pytest.mark.parametrize('show', [False, True])
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_a_tilde_shortens_the_spelling_as_in_python_roles(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str, show: bool
 ) -> None:

@@ -7,26 +7,27 @@ any use of it on our side stops the build.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import ROOTS
+from helpers import copy_root
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+# A sphinx-build of its own for each root, in a new Python.
+pytestmark = pytest.mark.slow
+
 
 @pytest.mark.parametrize(
-    ('root', 'builder'),
-    [('owncodes-rst', 'html'), ('owncodes-myst', 'html'), ('escaping-rst', 'latex'),
-     ('escaping-myst', 'text')],
+    ('root', 'syntax', 'builder'),
+    [('owncodes', 'rst', 'html'), ('owncodes', 'myst', 'html'), ('escaping', 'rst', 'latex'),
+     ('escaping', 'myst', 'text')],
 )
-def test_no_deprecation_warnings(tmp_path: Path, root: str, builder: str) -> None:
-    srcdir = tmp_path / 'src'
-    shutil.copytree(ROOTS / f'test-{root}', srcdir)
+def test_no_deprecation_warnings(tmp_path: Path, root: str, syntax: str, builder: str) -> None:
+    srcdir = copy_root(root, tmp_path / 'src', syntax)
     result = subprocess.run(
         [sys.executable, '-X', 'dev', '-W', 'error::DeprecationWarning',
          '-W', 'error::PendingDeprecationWarning:sphinxext_wsclose',

@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-import pytest
-from conftest import SYNTAXES, html
+from helpers import html
 from versions import load_inventory
 
 from sphinxext_wsclose.bundled import REGISTRY
@@ -21,11 +20,10 @@ def _join(base: str, uri: str) -> str:
     return f'{base}/{uri}'
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_table_has_one_row_per_registry_entry(
     shared: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
-    app = shared(f'mentions-{syntax}')
+    app = shared('mentions', syntax)
     page = html(app, 'codes')
     table = page.select_one('table.wsclose-table')
     assert table is not None
@@ -50,7 +48,7 @@ def test_table_has_one_row_per_registry_entry(
 def test_table_registers_every_row_in_the_domain_and_inventory(
     shared: Callable[..., SphinxTestApp],
 ) -> None:
-    app = shared('mentions-rst')
+    app = shared('mentions', 'rst')
     objects = {name: (docname, anchor) for name, _d, _t, docname, anchor, _p
                in app.env.get_domain('wsclose').get_objects()}
     assert objects == {entry.key: ('codes', f'wsclose-{entry.key}') for entry in REGISTRY}
@@ -61,7 +59,7 @@ def test_table_registers_every_row_in_the_domain_and_inventory(
 
 
 def test_codes_are_in_the_search_index(shared: Callable[..., SphinxTestApp]) -> None:
-    app = shared('mentions-rst')
+    app = shared('mentions', 'rst')
     text = (app.outdir / 'searchindex.js').read_text(encoding='utf-8')
     index = json.loads(text.removeprefix('Search.setIndex(').removesuffix(')'))
     (objtype,) = [key for key, name in index['objtypes'].items() if name == 'wsclose:code']

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import SUFFIX, SYNTAXES, html, warnings
+from helpers import SUFFIX, html, warnings
 
 from sphinxext_wsclose.columns import COLUMNS
 
@@ -22,9 +22,8 @@ def _cells(table: Tag) -> list[list[str]]:
             for row in table.select('tbody tr')]
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_options(build: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = build(f'tableoptions-{syntax}')
+    app = build('tableoptions', syntax)
     assert warnings(app) == []
     page = html(app, 'index')
     full, filtered, own, auto = page.select('table.wsclose-table')
@@ -76,9 +75,8 @@ def _table_lines(source: Path) -> list[int]:
             if line.startswith(('.. wsclose-table::', '```{wsclose-table}'))]
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_bad_options(build: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = build(f'badoptions-{syntax}')
+    app = build('badoptions', syntax)
     source = app.srcdir / f'index.{SUFFIX[syntax]}'
     names = ', '.join(COLUMNS)
     messages = [
@@ -121,7 +119,6 @@ OPTION_CASES = [
 
 
 @pytest.mark.parametrize(('options', 'message', 'indexed'), OPTION_CASES)
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_options_docutils_would_refuse_keep_the_table(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str,
     options: dict[str, str], message: str | None, indexed: bool,

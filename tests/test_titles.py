@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOTS, SUFFIX, SYNTAXES, html, warnings
+from helpers import SUFFIX, copy_root, html, warnings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -32,15 +32,13 @@ STALE = ('4001 (private use)', 'is ROOM_FULL')
 
 def _project(tmp_path: Path, syntax: str) -> Path:
     srcdir = tmp_path / syntax
-    shutil.copytree(ROOTS / f'test-titles-{syntax}', srcdir)
-    return srcdir
+    return copy_root('titles', srcdir, syntax)
 
 
 def _heading(soup: BeautifulSoup, level: str) -> str:
     return soup.find(level).get_text().rstrip('¶')
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_one_text_everywhere(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:
@@ -65,7 +63,6 @@ def test_one_text_everywhere(
         assert not [stale for stale in STALE if stale in text], page.name
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 @pytest.mark.parametrize(('builder', 'files'), [
     ('text', '*.txt'),
     ('latex', '*.tex'),
@@ -140,7 +137,7 @@ def _shown(outdir: Path) -> dict[str, str]:
     return found
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
+@pytest.mark.slow  # three builds for each edit, as in test_incremental.py
 @pytest.mark.parametrize('edit', list(EDITS))
 def test_incremental_equals_clean(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str, edit: str

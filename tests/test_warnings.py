@@ -1,13 +1,16 @@
-"""Bad input: exactly one located, typed warning each, and the text kept as written."""
+"""Warnings that need more than their line checked: the links, the HTML, a resolver's turn.
+
+Each message by itself, with its exact text and place, is a fixture file in
+tests/warning_cases/ (tests/test_warning_cases.py builds them).
+"""
 
 from __future__ import annotations
 
-import shutil
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import SUFFIX, SYNTAXES, html, warnings
 from docutils import nodes
+from helpers import SUFFIX, copy_root, html, warnings
 
 from sphinxext_wsclose.bundled import REGISTRY
 
@@ -17,54 +20,7 @@ if TYPE_CHECKING:
 
     from sphinx.testing.util import SphinxTestApp
 
-HINT = 'use a code such as 1008, a name such as POLICY_VIOLATION, or a range such as 4000-4999'
-OUTSIDE = 'is outside 0\u201365535, the values a Close frame\u2019s 16-bit status code can hold'
 
-
-@pytest.mark.parametrize('syntax', SYNTAXES)
-def test_bad_targets(build: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = build(f'warnings-{syntax}')
-    source = app.srcdir / f'index.{SUFFIX[syntax]}'
-    # Numbers that can never be codes are refused while parsing; names and
-    # unassigned codes once every page is read, since a wsclose:code
-    # directive (here or, for codes, in another project) may define them.
-    assert warnings(app) == [
-        f"{source}:6: WARNING: '70000' {OUTSIDE}; {HINT} [wsclose.invalid]",
-        f"{source}:8: WARNING: '-1' {OUTSIDE}; {HINT} [wsclose.invalid]",
-        f'{source}:10: WARNING: close code 999 is in 0\u2013999, which no WebSocket range defines; '
-        'close codes run from 1000 to 4999 [wsclose.unused]',
-        f'{source}:12: WARNING: close code 5000 is in 5000\u201365535, which no WebSocket range '
-        'defines; close codes run from 1000 to 4999 [wsclose.unused]',
-        f"{source}:4: WARNING: 'abc' is neither a close code number nor a known code name; "
-        f'{HINT} [wsclose.invalid]',
-        f'{source}:14: WARNING: close code 1016 is unassigned: IANA lists 1016\u20132999 as '
-        'unassigned, and this project does not document it [wsclose.unassigned]',
-        f'{source}:16: WARNING: close code 3001 is unassigned: IANA lists 3001\u20133002 as '
-        'unassigned, and this project does not document it [wsclose.unassigned]',
-        f'{source}:18: WARNING: close code 3500 is unassigned: IANA lists 3009\u20133999 as '
-        'unassigned, and this project does not document it [wsclose.unassigned]',
-    ]
-    # The text stays as written, unlinked.
-    body = html(app, 'index').select_one('div.body')
-    assert body is not None
-    assert [p.get_text() for p in body.find_all('p')] == [
-        'abc', '70000', '-1', '999', '5000', '1016', '3001', 'Gone'
-    ]
-    assert body.select('p a') == []
-
-
-@pytest.mark.parametrize('syntax', SYNTAXES)
-def test_bad_targets_can_be_suppressed(build: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = build(
-        f'warnings-{syntax}',
-        confoverrides={
-            'suppress_warnings': ['wsclose.invalid', 'wsclose.unused', 'wsclose.unassigned']
-        },
-    )
-    assert warnings(app) == []
-
-
-@pytest.mark.parametrize('syntax', SYNTAXES)
 @pytest.mark.parametrize(
     ('fallback', 'href'),
     [
@@ -77,7 +33,7 @@ def test_no_table_falls_back_to_the_source(
     build: Callable[..., SphinxTestApp], syntax: str, fallback: str | None, href: str
 ) -> None:
     overrides = {} if fallback is None else {'wsclose_fallback': fallback}
-    app = build(f'notable-{syntax}', confoverrides=overrides)
+    app = build('notable', syntax, confoverrides=overrides)
     assert warnings(app) == []
     link = html(app, 'index').select_one('div.body p a')
     assert link is not None
@@ -89,9 +45,8 @@ def test_no_table_falls_back_to_the_source(
     assert link.find() is None
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_no_table_and_no_fallback_warns(build: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = build(f'notable-{syntax}', confoverrides={'wsclose_fallback': 'none'})
+    app = build('notable', syntax, confoverrides={'wsclose_fallback': 'none'})
     source = app.srcdir / f'index.{SUFFIX[syntax]}'
     assert warnings(app) == [
         f'{source}:4: WARNING: no wsclose-table documents close code 1008 (Policy Violation), '
@@ -110,13 +65,12 @@ def test_no_table_and_no_fallback_warns(build: Callable[..., SphinxTestApp], syn
     assert paragraph.find('a') is None
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_missing_reference_handlers_get_their_turn(
-    make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str, rootdir: Path
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
 ) -> None:
     """A ``missing-reference`` handler (as intersphinx is) resolves silently."""
     srcdir = tmp_path / 'src'
-    shutil.copytree(rootdir / f'test-notable-{syntax}', srcdir)
+    copy_root('notable', srcdir, syntax)
     app = make_app('html', srcdir=srcdir, freshenv=True,
                    confoverrides={'wsclose_fallback': 'none'})
 
@@ -138,11 +92,10 @@ def test_missing_reference_handlers_get_their_turn(
     assert (link.get_text(), link['href']) == ('1008 Policy Violation', 'https://ws.example/#1008')
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_two_tables_warn_once_naming_both_places(
     build: Callable[..., SphinxTestApp], syntax: str
 ) -> None:
-    app = build(f'duplicate-{syntax}')
+    app = build('duplicate', syntax)
     suffix = SUFFIX[syntax]
     first, second = app.srcdir / f'first.{suffix}', app.srcdir / f'second.{suffix}'
     assert warnings(app) == [
@@ -155,9 +108,8 @@ def test_two_tables_warn_once_naming_both_places(
     assert link['href'] == 'first.html#wsclose-1008'
 
 
-@pytest.mark.parametrize('syntax', SYNTAXES)
 def test_two_tables_on_one_page(build: Callable[..., SphinxTestApp], syntax: str) -> None:
-    app = build(f'twotables-{syntax}')
+    app = build('twotables', syntax)
     source = app.srcdir / f'index.{SUFFIX[syntax]}'
     assert warnings(app) == [
         f'{source}:7: WARNING: this table documents 28 close codes (0-999, 1000-2999, 1000, '

@@ -1,6 +1,0 @@
-project = 'Browser'
-copyright = '2026, the tests'
-extensions = ['myst_parser', 'sphinxext_wsclose']
-version = '1.0'
-html_theme = 'furo'  # the docs' theme; tests/test_browser.py tries alabaster too
-show_warning_types = True  # the default from Sphinx 8; 7.4 needs it said

@@ -1,6 +1,0 @@
-project = 'Libraries'
-copyright = '2026, the tests'
-extensions = ['myst_parser', 'sphinxext_wsclose']
-version = '1.0'
-show_warning_types = True  # the default from Sphinx 8; 7.4 needs it said
-wsclose_codes = {4002: {'name': 'Room full', 'constant': 'ROOM_FULL'}}

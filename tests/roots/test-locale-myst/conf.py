@@ -1,8 +1,0 @@
-project = 'Locale'
-copyright = '2026, the tests'
-extensions = ['myst_parser', 'sphinxext_wsclose']
-version = '1.0'
-show_warning_types = True  # the default from Sphinx 8; 7.4 needs it said
-language = 'de'
-# The project's own catalog: it translates the text of table cells.
-locale_dirs = ['locales']

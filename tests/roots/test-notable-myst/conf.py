@@ -1,5 +1,0 @@
-project = 'Mentions'
-copyright = '2026, the tests'
-extensions = ['myst_parser', 'sphinxext_wsclose']
-version = '1.0'
-show_warning_types = True  # the default from Sphinx 8; 7.4 needs it said

@@ -1,4 +1,0 @@
-project = 'Only'
-extensions = ['myst_parser', 'sphinxext_wsclose']
-show_warning_types = True
-latex_documents = [('index', 'only.tex', 'Only', 'The authors', 'howto')]

@@ -1,5 +1,0 @@
-project = 'Semicolons'
-extensions = ['myst_parser', 'sphinxext_wsclose']
-show_warning_types = True
-wsclose_codes = {4001: 'Token; expired'}
-latex_documents = [('index', 'semicolons.tex', 'Semicolons', 'The authors', 'howto')]
