@@ -17,7 +17,7 @@ author = 'The sphinxext-wsclose developers'
 copyright = f'2026, {author}'
 version = release = __version__
 
-extensions = ['sphinxext_wsclose', 'myst_parser', 'sphinx.ext.autodoc']
+extensions = ['sphinxext_wsclose', 'myst_parser', 'sphinx.ext.autodoc', 'sphinx_design']
 source_suffix = {'.rst': 'restructuredtext', '.md': 'markdown'}
 # ``snippets/`` holds the examples that pages both show and render.
 exclude_patterns = ['_build', 'snippets', 'examples']
@@ -30,3 +30,6 @@ show_warning_types = True
 
 html_theme = 'furo'
 html_title = f'{project} {release}'
+# _static/docs.css: output blocks wrap their long lines instead of scrolling.
+html_static_path = ['_static']
+html_css_files = ['docs.css']
