@@ -2,13 +2,15 @@
 
 The docs show each snippet's source and render it, so the two cannot drift;
 these tests hold the rest: the rST and MyST versions of every snippet render
-the same links, and the warning outputs printed on the warnings page are what
-a build prints today.
+the same links, the warning outputs printed on the warnings page are what
+a build prints today, and the link that the HTML page shows has the classes
+of a built mention, in their order.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import re
 import shutil
 import sys
 from typing import TYPE_CHECKING
@@ -105,3 +107,14 @@ def test_data_file_examples_give_the_same_codes(
          'Every seat on this server is taken; the client picks another server.'],
         ['4102', 'Client outdated', '', 'Client outdated'],
     ]
+
+
+@pytest.mark.slow  # a Sphinx build
+def test_html_page_shows_a_mention_as_built(build: Callable[..., SphinxTestApp]) -> None:
+    page = (SNIPPETS.parent / 'html.rst').read_text(encoding='utf-8')
+    shown = re.search(r'<a class="([^"]+)" href="codes\.html#wsclose-1008"', page)
+    assert shown is not None, 'docs/html.rst no longer shows the link to 1008'
+    app = build('mentions', 'rst')
+    link = html(app, 'mentions').select_one('a[href="codes.html#wsclose-1008"]')
+    assert link is not None
+    assert link['class'] == shown[1].split()
