@@ -25,7 +25,7 @@ def test_docs_build_strictly(tmp_path: Path) -> None:
     page_html = (outdir / 'reference.html').read_text(encoding='utf-8')
     reference = BeautifulSoup(page_html, 'html.parser')
     assert reference.find('tr', id='wsclose-1008') is not None
-    for page in ('index', 'rst', 'myst'):
+    for page in ('index', 'mentions', 'get-started'):
         soup = BeautifulSoup((outdir / f'{page}.html').read_text(encoding='utf-8'), 'html.parser')
         hrefs = [a['href'] for a in soup.select('a.reference.internal') if 'wsclose' in a['href']]
         assert 'reference.html#wsclose-1008' in hrefs, page
