@@ -112,4 +112,8 @@ def test_each_example_says_the_same_in_rst_and_myst(site: Path, page: str) -> No
         myst = tab_set.select_one('div.highlight-markdown pre')
         assert rst is not None
         assert myst is not None
+        if rst.get_text().count('\n\n.. ') or re.search(r'\n\n[^ \n]', rst.get_text().strip()):
+            # A directive followed by text: a snippet of docs/snippets/, whose two
+            # syntaxes test_doc_examples.py builds and compares.
+            continue
         assert myst.get_text() == _as_myst(rst.get_text()), rst.get_text()
