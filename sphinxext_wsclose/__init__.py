@@ -82,6 +82,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:  # noqa: PLR0915 -- the whole timel
     # -- Start-up: values, domain, markup ---------------------------------------
     add_config_values(app)
     app.connect('config-inited', validate_config)
+    app.connect('config-inited', add_static_path)
     app.add_domain(CloseCodeDomain)
     app.add_directive_to_domain('wsclose', 'code', CloseCodeDirective)
     role = CloseCodeRole()
@@ -99,7 +100,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:  # noqa: PLR0915 -- the whole timel
     app.connect('builder-inited', remember_builder, priority=REMEMBER_BUILDER)
     app.connect('builder-inited', translate_index_titles)
     app.connect('builder-inited', declare_semicolon)
-    app.connect('builder-inited', add_static_path)
 
     # -- Which pages to read: own codes edited in their module or data file ------
     app.connect('env-get-outdated', reread_if_codes_changed)

@@ -58,6 +58,8 @@ class CloseCodeDirective(ObjectDescription[int]):
     }
 
     def run(self) -> list[nodes.Node]:
+        domain = cast('CloseCodeDomain', self.env.get_domain('wsclose'))
+        domain.note_markup(current_docname(self.env), 'code')
         #: (code, node id, name, constant) of each signature, as shown.
         self._registrations: list[tuple[int, str, str, str]] = []
         #: The constant of each code, as its signature shows it.

@@ -34,7 +34,7 @@ from sphinxext_wsclose.records import NAMES, Location, OnlyEntry, Rank
 from sphinxext_wsclose.registry import Kind, custom_entry, normalize_name
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Set
+    from collections.abc import Callable, Iterable, Iterator, Set
 
     from docutils.nodes import Element, Node
     from sphinx.addnodes import pending_xref
@@ -93,7 +93,7 @@ class CloseCodeDomain(Domain):
     label = 'WebSocket'
     object_types = {'code': ObjType(_('close code'), 'code')}  # noqa: RUF012
     indices = [CloseCodeIndex]  # noqa: RUF012
-    #: Every key this domain stores.  The first seven hold what pages say,
+    #: Every key this domain stores.  The first eight hold what pages say,
     #: per document: :meth:`clear_doc` drops a document's part, and
     #: :meth:`merge_domaindata` takes it from a parallel reader.  The last four
     #: describe the whole project as the previous build left it; the main
@@ -110,10 +110,11 @@ class CloseCodeDomain(Domain):
         'mentions': {},
         # Each document, and its section Titles with mentions whose text may change.
         'titles': {},
-        # Each document, and the labels and documents whose titles it shows.
-        'borrowed_titles': {},
         # Each document, and the index entries (OnlyEntry) of its rows inside `only`.
         'only_entries': {},
+        # Each document with a wsclose-table or a wsclose:code, and which: the
+        # per-page hooks skip every other page without walking it (see `holds_markup`).
+        'markup': {},
         # Whole project: the std labels this domain set last build (label: docname).
         'labels': {},
         # Whole project: what each key resolved to last build (outdated_documents).
@@ -123,7 +124,7 @@ class CloseCodeDomain(Domain):
         # Whole project: the digest of the project's own codes, last build (config).
         'codes_digest': None,
     }
-    data_version = 9
+    data_version = 10
 
     @property
     def objects(self) -> dict[str, list[Location]]:
@@ -156,10 +157,10 @@ class CloseCodeDomain(Domain):
         return titles
 
     @property
-    def borrowed_titles(self) -> dict[str, set[str]]:
-        """Each document, and the labels and documents whose titles it shows."""
-        borrowed: dict[str, set[str]] = self.data['borrowed_titles']
-        return borrowed
+    def markup(self) -> dict[str, set[str]]:
+        """Each document with a table (``'table'``) or a ``wsclose:code`` (``'code'``)."""
+        markup: dict[str, set[str]] = self.data['markup']
+        return markup
 
     @property
     def only_entries(self) -> dict[str, list[OnlyEntry]]:
@@ -203,9 +204,9 @@ class CloseCodeDomain(Domain):
         """Record a section title of *docname* that holds open mentions."""
         self.titles.setdefault(docname, []).append(title)
 
-    def note_borrowed_titles(self, docname: str, targets: set[str]) -> None:
-        """Record the labels and documents whose titles *docname* shows."""
-        self.borrowed_titles[docname] = targets
+    def note_markup(self, docname: str, kind: str) -> None:
+        """Record that *docname* has a table (``'table'``) or a ``wsclose:code`` (``'code'``)."""
+        self.markup.setdefault(docname, set()).add(kind)
 
     def note_mention(self, docname: str, keys: Iterable[str]) -> None:
         """Record that a mention in *docname* depends on *keys*.
@@ -259,7 +260,7 @@ class CloseCodeDomain(Domain):
         found.sort()
 
     #: The per-document keys that map a document to what it holds.
-    _BY_DOCUMENT = ('mentions', 'titles', 'borrowed_titles', 'only_entries')
+    _BY_DOCUMENT = ('mentions', 'titles', 'only_entries', 'markup')
 
     def clear_doc(self, docname: str) -> None:
         self.defined_rows.discard(docname)
@@ -395,6 +396,43 @@ class CloseCodeDomain(Domain):
                 )
 
     # -- look-up --------------------------------------------------------------
+
+    def holds_markup(
+        self, docname: str, kinds: Set[str] = frozenset({'table', 'code'}), *,
+        included: bool = True,
+    ) -> bool:
+        """Whether the doctree of *docname* may hold a table or ``wsclose:code`` of *kinds*.
+
+        Known without walking the doctree: from what the directives recorded
+        as the pages were read.  A builder that writes several pages as one
+        (LaTeX, Texinfo, manual pages, single-page HTML) gives the
+        post-transforms the tree of its start page with the pages it includes,
+        so with *included* those count too: a page whose toctree lists a page
+        with a table is then walked, which costs time, never a result.
+        """
+        return self._holds(docname, lambda name: not kinds.isdisjoint(self.markup.get(name, ())),
+                           included=included)
+
+    def holds_mentions(self, docname: str) -> bool:
+        """Whether the doctree of *docname* may hold a mention (see :meth:`holds_markup`)."""
+        return self._holds(docname, self.mentions.__contains__, included=True)
+
+    def _holds(self, docname: str, has: Callable[[str], bool], *, included: bool) -> bool:
+        if has(docname):
+            return True
+        if not included:
+            return False
+        includes = self.env.toctree_includes
+        seen, todo = {docname}, list(includes.get(docname, ()))
+        while todo:
+            name = todo.pop()
+            if name in seen:
+                continue
+            if has(name):
+                return True
+            seen.add(name)
+            todo.extend(includes.get(name, ()))
+        return False
 
     def entry(self, key: str) -> Entry | None:
         """What *key* means here: a ``wsclose:code`` definition, or the project's registry."""

@@ -7,8 +7,9 @@ hover) and
 ``wsclose:code`` descriptions.  Every rule is scoped to this extension's
 classes.
 
-The stylesheet is linked only from pages whose doctree has a
-``wsclose-table`` or a ``wsclose:code`` description.  A page that only
+The stylesheet is linked only from pages that have a ``wsclose-table`` or a
+``wsclose:code`` description, as the directives recorded when the pages were
+read (no page is walked to find out).  A page that only
 mentions codes does not need it: a mention is an ordinary link, and its
 tooltip is the browser's own (the ``title`` attribute).
 
@@ -24,21 +25,24 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 
 from sphinxext_wsclose._locale import _
-from sphinxext_wsclose.protocol import ROW_CLASS, TABLE_CLASS
+from sphinxext_wsclose.protocol import ROW_CLASS
 from sphinxext_wsclose.table import first_cell_paragraph
 
 if TYPE_CHECKING:
     from typing import Any
 
     from sphinx.application import Sphinx
+    from sphinx.config import Config
     from sphinx.writers.html5 import HTML5Translator
+
+    from sphinxext_wsclose.domain import CloseCodeDomain
 
 #: The folder that holds the stylesheet.
 STATIC_DIR = Path(__file__).parent / 'static'
@@ -48,29 +52,19 @@ CSS_FILE = 'wsclose.css'
 CSS_PRIORITY = 500
 
 
-def add_static_path(app: Sphinx) -> None:
-    """``builder-inited`` handler: copy the stylesheet with the HTML builders' static files.
+def add_static_path(app: Sphinx, config: Config) -> None:
+    """``config-inited`` handler: copy the stylesheet with the HTML builders' static files.
 
     It goes first, so that a project's own ``wsclose.css`` in its
-    ``html_static_path`` is copied after it and replaces it.  The list is
-    replaced, not changed in place: it may be the configuration's default.
+    ``html_static_path`` is copied after it and replaces it.  It is added as
+    the configuration is read, before Sphinx compares it with the one the
+    last build saved, which had it too: a build with nothing changed says
+    nothing about the configuration.  The list is replaced, not changed in
+    place: it may be the configuration's default.
     """
-    if isinstance(app.builder, StandaloneHTMLBuilder):
-        app.config.html_static_path = [str(STATIC_DIR), *app.config.html_static_path]
-
-
-def needs_stylesheet(doctree: nodes.document) -> bool:
-    """Whether *doctree* has something the stylesheet styles.
-
-    That is a ``wsclose-table`` or a ``wsclose:code`` description.
-    """
-    return next(doctree.findall(_styled), None) is not None
-
-
-def _styled(node: nodes.Node) -> bool:
-    if isinstance(node, nodes.table):
-        return TABLE_CLASS in node['classes']
-    return isinstance(node, addnodes.desc) and node.get('domain') == 'wsclose'
+    folder = str(STATIC_DIR)
+    if folder not in config.html_static_path:
+        config.html_static_path = [folder, *config.html_static_path]
 
 
 def add_stylesheet(
@@ -89,7 +83,9 @@ def add_stylesheet(
     """
     if doctree is None or not isinstance(app.builder, StandaloneHTMLBuilder):
         return  # a page with no source (the index, search), or not an HTML builder
-    if needs_stylesheet(doctree):
+    domain = cast('CloseCodeDomain', app.env.get_domain('wsclose'))
+    # The single-page builder writes every page into its start page.
+    if domain.holds_markup(pagename, included=isinstance(app.builder, SingleFileHTMLBuilder)):
         app.builder.add_css_file(CSS_FILE, priority=CSS_PRIORITY)
 
 
@@ -124,6 +120,9 @@ def add_row_permalinks(app: Sphinx, doctree: nodes.document, docname: str) -> No
     if builder.format != 'html' or not getattr(builder, 'add_permalinks', False):
         return
     if not app.config.html_permalinks:
+        return
+    domain = cast('CloseCodeDomain', app.env.get_domain('wsclose'))
+    if not domain.holds_markup(docname, {'table'}):
         return
     title = str(_('Link to this code'))
     icon = app.config.html_permalinks_icon

@@ -75,24 +75,35 @@ class MentionResolver(SphinxPostTransform):
     default_priority = RESOLVE_MENTIONS
 
     def run(self, **kwargs: Any) -> None:
+        domain = cast('CloseCodeDomain', self.env.get_domain('wsclose'))
+        docname = current_docname(self.env)
+        if not domain.holds_mentions(docname):
+            return
         mentions = [node for node in self.document.findall(nodes.reference)
                     if MENTION_KEY in node.attributes]
         if not mentions:
             return
-        domain = cast('CloseCodeDomain', self.env.get_domain('wsclose'))
         builder = builder_of(self.env)
-        docname = current_docname(self.env)
         found: dict[str, tuple[Entry, Location] | None] = {}
         uris: dict[tuple[str, str], str | None] = {}
+
+        def uri_of(fromdoc: str, todoc: str) -> str | None:
+            """The address of *todoc* from *fromdoc*, once per pair; ``None`` if not written."""
+            if (fromdoc, todoc) not in uris:
+                try:
+                    uris[fromdoc, todoc] = page_uri(builder, fromdoc, todoc)
+                except NoUri:
+                    uris[fromdoc, todoc] = None
+            return uris[fromdoc, todoc]
+
         for node in mentions:
             attributes = node.attributes
             key = attributes.pop(MENTION_KEY)
             open_text = attributes.pop(MENTION_OPEN, False)
             fromdoc = attributes.pop('refdoc', docname)
-            if key in found:
-                link = found[key]
-            else:
-                link = found[key] = domain.find(domain.key_for(key))
+            if key not in found:
+                found[key] = domain.find(domain.key_for(key))
+            link = found[key]
             if link is None:
                 pending = pending_mention(node.rawsource, fromdoc, reading_of(self.config, key),
                                           node.children, final=not open_text)
@@ -102,21 +113,12 @@ class MentionResolver(SphinxPostTransform):
             entry, where = link
             if where.docname == fromdoc:
                 attributes['refid'] = where.node_id
-            else:
-                pair = fromdoc, where.docname
-                if pair in uris:
-                    uri = uris[pair]
-                else:
-                    try:
-                        uri = page_uri(builder, fromdoc, where.docname)
-                    except NoUri:
-                        uri = None
-                    uris[pair] = uri
-                if uri is None:  # this builder does not write that page: text only
-                    node.replace_self(nodes.inline(node.rawsource, '', *node.children,
-                                                   classes=node['classes']))
-                    continue
+            elif (uri := uri_of(fromdoc, where.docname)) is not None:
                 attributes['refuri'] = f'{uri}#{where.node_id}'
+            else:  # this builder does not write that page: text only
+                node.replace_self(nodes.inline(node.rawsource, '', *node.children,
+                                               classes=node['classes']))
+                continue
             attributes['internal'] = True
             attributes['reftitle'] = entry.description
             if open_text:
@@ -138,6 +140,9 @@ class MentionShape(SphinxPostTransform):
     default_priority = SHAPE_MENTIONS
 
     def run(self, **kwargs: Any) -> None:
+        domain = cast('CloseCodeDomain', self.env.get_domain('wsclose'))
+        if not domain.holds_mentions(current_docname(self.env)):
+            return
         for text in list(self.document.findall(mention_text)):
             parent = text.parent
             if isinstance(parent, nodes.reference) and len(parent) == 1:

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.domains.python import PythonDomain
 
+    from sphinxext_wsclose.domain import CloseCodeDomain
     from sphinxext_wsclose.registry import Entry, Registry
 
 #: What autodoc and ``py:`` directives call an enum member.
@@ -62,6 +63,9 @@ class ConstantLinks(SphinxPostTransform):
         if not _by_python_name(settings(self.config).registry):
             return  # no code of this project comes from a Python object
         docname = current_docname(self.env)
+        domain = cast('CloseCodeDomain', self.env.get_domain('wsclose'))
+        if not domain.holds_markup(docname, {'table'}):
+            return
         cells = [node for node in self.document.findall(nodes.literal)
                  if PYTHON_NAMES in node.attributes]
         if not cells:

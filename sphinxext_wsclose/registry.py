@@ -310,18 +310,26 @@ class Registry:
         self._entries: tuple[Entry, ...] = tuple(ordered)
         by_key: dict[str, Entry] = {}
         by_name: dict[str, tuple[Entry, ...]] = {}
+        #: The single codes by number, and the ranges: a look-up of a number
+        #: tries its own entry and the few ranges, never every code.
+        at: dict[int, tuple[Entry, ...]] = {}
+        ranges: list[Entry] = []
         for entry in self._entries:
             if entry.key in by_key:
                 msg = f'two entries for {entry.key}'
                 raise ValueError(msg)
             by_key[entry.key] = entry
             if entry.is_range:
+                ranges.append(entry)
                 continue
+            at[entry.first] = (*at.get(entry.first, ()), entry)
             for name in entry.names():
                 folded = normalize_name(name)
                 found = by_name.get(folded, ())
                 if folded and entry not in found:
                     by_name[folded] = (*found, entry)
+        self._at: Mapping[int, tuple[Entry, ...]] = MappingProxyType(at)
+        self._ranges: tuple[Entry, ...] = tuple(ranges)
         self._by_key: Mapping[str, Entry] = MappingProxyType(by_key)
         self._by_name: Mapping[str, tuple[Entry, ...]] = MappingProxyType(by_name)
         # The registry never changes, so answers are kept: a project mentions
@@ -370,7 +378,8 @@ class Registry:
         number = parse_int(code)
         found = self._containing.get(number)
         if found is None:
-            inside = [entry for entry in self._entries if number in entry]
+            inside = [*self._at.get(number, ()),
+                      *(entry for entry in self._ranges if number in entry)]
             found = tuple(sorted(inside, key=lambda entry: entry.last - entry.first))
             if len(self._containing) < _CACHE_SIZE:
                 self._containing[number] = found

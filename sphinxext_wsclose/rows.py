@@ -15,6 +15,7 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
+from sphinxext_wsclose._compat import current_docname
 from sphinxext_wsclose.columns import COLUMNS, Column, covers
 from sphinxext_wsclose.protocol import (
     DEFINED_ROWS,
@@ -44,6 +45,8 @@ class DefinedCodeRows(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         domain = cast('CloseCodeDomain', self.env.get_domain('wsclose'))
+        if not domain.holds_markup(current_docname(self.env), {'table'}):
+            return  # no table here
         for table in list(self.document.findall(nodes.table)):
             request = table.get(DEFINED_ROWS)
             if not request:
@@ -97,6 +100,9 @@ class RowAnchors(SphinxPostTransform):
     formats = ('latex', 'texinfo')
 
     def run(self, **kwargs: Any) -> None:
+        domain = cast('CloseCodeDomain', self.env.get_domain('wsclose'))
+        if not domain.holds_markup(current_docname(self.env), {'table'}):
+            return
         for row in self.document.findall(nodes.row):
             if ROW_CLASS not in row['classes'] or not row['ids']:
                 continue

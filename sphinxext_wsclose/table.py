@@ -239,6 +239,7 @@ class CloseCodeTable(SphinxDirective):
 
         domain = cast('CloseCodeDomain', self.env.get_domain('wsclose'))
         docname = current_docname(self.env)
+        domain.note_markup(docname, 'table')
         document = self.state.document
         shown = []
         for entry in project.registry:

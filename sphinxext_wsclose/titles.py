@@ -11,9 +11,8 @@ itself, linked when the page is written, gets the final one.
 So :class:`MarkTitleMentions` marks such a mention before the copies are
 made; :func:`unmark_body` takes the marks out of the page again once they
 are made; and :func:`settle_titles`, once every page is read, gives each
-marked copy the text the heading will show, every build, and returns the
-pages whose titles changed, for Sphinx to write again with the pages that
-list them in a toctree.
+marked copy the text the heading will show, every build, and, when a
+title's text changed, has every page written again.
 """
 
 from __future__ import annotations
@@ -24,7 +23,6 @@ from typing import TYPE_CHECKING, Any, cast
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
-from sphinx.util import docname_join
 from sphinx.util.nodes import clean_astext
 
 from sphinxext_wsclose._compat import current_docname
@@ -72,9 +70,9 @@ class MarkTitleMentions(SphinxTransform):
 
     Runs ahead of the domains (850), which take the ``:ref:`` text.  It
     records, for each such section, its title's text with a slot for each
-    mention, from which :func:`settle_titles` remakes the ``:ref:`` text;
-    and, for every page, what its references without a title of their own
-    point at (``:ref:``, ``:doc:``), which show another page's titles.
+    mention, from which :func:`settle_titles` remakes the ``:ref:`` text.
+    A page without a mention costs nothing: the role has recorded the pages
+    it ran on.
     """
 
     default_priority = MARK_TITLES
@@ -82,15 +80,9 @@ class MarkTitleMentions(SphinxTransform):
     def apply(self, **kwargs: Any) -> None:
         domain = cast('CloseCodeDomain', self.env.get_domain('wsclose'))
         docname = current_docname(self.env)
-        borrowed: set[str] = set()
-        for node in self.document.findall(_section_or_reference):
-            if isinstance(node, addnodes.pending_xref):
-                # std's :ref: and :doc:, and MyST's [](#label) (no domain).
-                if not node.get('refexplicit') and node.get('refdomain') in _TITLED:
-                    target = node.get('reftarget', '')
-                    borrowed.update((target, docname_join(docname, target)))
-                continue
-            assert isinstance(node, nodes.section)
+        if docname not in domain.mentions:
+            return
+        for node in self.document.findall(nodes.section):
             title = node.next_node(nodes.title) if node.children else None
             if not isinstance(title, nodes.title) or title.parent is not node:
                 continue
@@ -104,15 +96,8 @@ class MarkTitleMentions(SphinxTransform):
                 mention[:] = [title_mention('', '', *mention.children,
                                             **{MENTION_KEY: key, TITLE_SHOWN: shown})]
             domain.note_title(docname, Title(tuple(node['ids']), _template(title), tuple(slots)))
-        if borrowed:
-            domain.note_borrowed_titles(docname, borrowed)
 
 
-_TITLED = ('std', '', None)
-
-
-def _section_or_reference(node: nodes.Node) -> bool:
-    return isinstance(node, (nodes.section, addnodes.pending_xref))
 
 
 def _template(title: nodes.title) -> str:
@@ -125,6 +110,9 @@ def _template(title: nodes.title) -> str:
 
 def unmark_body(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read`` handler, after Sphinx's collectors: the page keeps no mark."""
+    domain = cast('CloseCodeDomain', app.env.get_domain('wsclose'))
+    if current_docname(app.env) not in domain.titles:
+        return
     for marked in list(doctree.findall(title_mention)):
         marked.replace_self(marked.children)
 
@@ -132,8 +120,11 @@ def unmark_body(app: Sphinx, doctree: nodes.document) -> None:
 def settle_titles(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-updated`` handler: every copy of a title gets the heading's text.
 
-    Returns the documents whose title text changed since the last build, with
-    the documents that list them in a toctree.
+    When a title's text changed since the last build, every page is written
+    again: any page may show the title, in a toctree or as the text of a
+    ``:ref:`` or ``:doc:``, and knowing which would mean walking every page
+    as it is read.  The text changes only when a ``wsclose:code`` that a
+    title mentions gets a new name, so this is rare.
     """
     domain = cast('CloseCodeDomain', env.get_domain('wsclose'))
     current: dict[str, list[str]] = {}
@@ -156,16 +147,7 @@ def settle_titles(app: Sphinx, env: BuildEnvironment) -> list[str]:
                if current.get(docname) != previous.get(docname)}
     if not changed:
         return []
-    # The pages that list them in a toctree, or refer to them by their titles.
-    std = cast('StandardDomain', env.get_domain('std'))
-    shown = set(changed)
-    shown.update(name for name, (labeldoc, *_rest) in std.labels.items() if labeldoc in changed)
-    stale = set(changed)
-    for docname in changed:
-        stale.update(env.files_to_rebuild.get(docname, ()))
-    stale.update(docname for docname, targets in domain.borrowed_titles.items()
-                 if not shown.isdisjoint(targets))
-    return sorted(stale & env.found_docs)
+    return sorted(env.found_docs)
 
 
 def _settle_labels(

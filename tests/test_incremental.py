@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import pytest
 from bs4 import BeautifulSoup
 from helpers import warnings
+from sphinx.cmd.build import build_main
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -154,3 +155,22 @@ def test_incremental_equals_clean(
         base = make_app('html', srcdir=before, freshenv=True)
         base.build()
         assert _bodies(base.outdir, ['a']) != _bodies(clean.outdir, ['a'])
+
+
+@pytest.mark.parametrize('buildername', ['html', 'text'])
+def test_a_build_with_nothing_changed_is_quiet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], buildername: str
+) -> None:
+    # A new user's second build, as sphinx-build runs it: no "The configuration
+    # has changed" line (the stylesheet's folder is in html_static_path from the
+    # start), and no page read or written again.
+    srcdir, outdir = tmp_path / 'src', tmp_path / 'out'
+    _write_base(srcdir)
+    argv = ['-b', buildername, '-W', str(srcdir), str(outdir)]
+    assert build_main(argv) == 0
+    capsys.readouterr()
+    assert build_main(argv) == 0
+    status = capsys.readouterr().out
+    assert 'configuration has changed' not in status.lower()
+    assert '0 added, 0 changed, 0 removed' in status
+    assert 'no targets are out of date.' in status
