@@ -17,12 +17,16 @@
 
 :func:`load` turns a string into :class:`Item` objects, each with the place
 it was written (``file:line``), and the problems it met, each with its place
-too.  It never raises for the user's input.
+too.  It never raises for the user's input: everything that runs the
+project's code or reads its file runs inside one guard (:func:`_guarded`),
+and the project's objects are turned into plain data there (:func:`plain`),
+so that nothing later runs the project's code again.
 """
 
 from __future__ import annotations
 
 import ast
+import contextlib
 import enum
 import importlib
 import json
@@ -35,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx.pycode import ModuleAnalyzer
 
 from sphinxext_wsclose._locale import __
+from sphinxext_wsclose.values import cut, fold_controls, message_args, shown
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -75,7 +80,82 @@ class Loaded:
     problems: list[tuple[str, str | None]] = field(default_factory=list)
 
     def problem(self, location: str | None, message: str, *args: object) -> None:
-        self.problems.append((message % args if args else message, location))
+        self.problems.append((message % message_args(args) if args else message, location))
+
+
+@contextlib.contextmanager
+def _guarded(loaded: Loaded, location: str | None, name: str) -> Iterator[Loaded]:
+    """Run the project's code, or read its file, named *name*: what it gives is added to *loaded*.
+
+    Anything it raises but :exc:`KeyboardInterrupt` becomes one problem at
+    *location* that names *name* and the exception, and then nothing that it
+    gave is kept: an object that raises halfway gives no code.
+    """
+    found = Loaded()
+    try:
+        yield found
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # the project's code: anything may go wrong
+        loaded.problem(location, __('wsclose_codes: reading %r raised %s; no code is taken '
+                                    'from it'), name, _error_text(exc))
+        return
+    loaded.items.extend(found.items)
+    loaded.problems.extend(found.problems)
+
+
+def _error_text(exc: BaseException) -> str:
+    """``Type: message`` of *exc*, on one line; its type alone if printing it raises too."""
+    try:
+        text = fold_controls(str(exc))
+    except Exception:  # an exception's own __str__ is the project's code
+        text = ''
+    return f'{type(exc).__name__}: {text}' if text else type(exc).__name__
+
+
+class _Opaque:
+    """A value of the project's code that is no string, number or mapping: its repr, taken once."""
+
+    __slots__ = ('text',)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Opaque) and other.text == self.text
+
+    def __hash__(self) -> int:
+        return hash(self.text)
+
+    def __reduce__(self) -> tuple[type[_Opaque], tuple[str]]:
+        return _Opaque, (self.text,)
+
+
+#: How deep :func:`plain` reads mappings: the codes, then each code's fields.
+_PLAIN_DEPTH = 2
+
+
+def plain(value: object, depth: int = 0) -> object:
+    """*value*, from the project's code, as plain data: str, int, bool, dict, or its repr.
+
+    Runs the project's code (``__iter__``, ``__getitem__``, ``__repr__``,
+    ``__int__``), so it must run inside :func:`_guarded`; what it returns
+    runs none.
+    """
+    if isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, str):
+        return str.__str__(value)
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, Mapping) and depth < _PLAIN_DEPTH:
+        return {plain(key, depth + 1): plain(item, depth + 1) for key, item in value.items()}
+    if type(value) in (list, tuple, dict, set, frozenset, float, type(None)):
+        return _Opaque(shown(value))
+    return _Opaque(cut(repr(value)))
 
 
 def is_data_file(spec: str) -> bool:
@@ -88,7 +168,8 @@ def load(spec: str, confdir: Path, location: str | None) -> Loaded:
     loaded = Loaded()
     text = spec.strip()
     if is_data_file(text):
-        _load_file(loaded, confdir / text, location)
+        with _guarded(loaded, location, text) as found:
+            _load_file(found, confdir / text, location)
     elif ':' in text:
         _load_object(loaded, text, location)
     else:
@@ -112,10 +193,21 @@ def _load_object(loaded: Loaded, spec: str, location: str | None) -> None:
         return
     try:
         obj: Any = importlib.import_module(modname)
-    except (Exception, SystemExit) as exc:  # the project's own code: anything may go wrong
-        loaded.problem(location, __('wsclose_codes: cannot import %s: %s: %s'),
-                       modname, type(exc).__name__, exc)
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # the project's own code: anything may go wrong
+        loaded.problem(location, __('wsclose_codes: cannot import %s: %s'),
+                       modname, _error_text(exc))
         return
+    with _guarded(loaded, location, spec) as found:
+        _read_object(found, obj, spec, location)
+    if not loaded.items and not loaded.problems:
+        loaded.problem(location, _NO_CODE, spec)
+
+
+def _read_object(loaded: Loaded, obj: Any, spec: str, location: str | None) -> None:
+    """The codes of the object *spec* names, inside the module *obj*."""
+    modname, _sep, qualname = (part.strip() for part in spec.partition(':'))
     for part in qualname.split('.'):
         try:
             obj = getattr(obj, part)
@@ -128,13 +220,25 @@ def _load_object(loaded: Loaded, spec: str, location: str | None) -> None:
         _load_enum(loaded, obj, modname, qualname, places)
     elif isinstance(obj, Mapping):
         where = places.line(qualname)
-        loaded.items.extend(Item(key, value, where) for key, value in obj.items())
+        loaded.items.extend(Item(key, value, where) for key, value in plain_items(obj))
     else:
         loaded.problem(location, __('wsclose_codes: %s is neither an Enum nor a mapping, but %s'),
                        spec, type(obj).__name__)
-        return
-    if not loaded.items and not loaded.problems:
-        loaded.problem(location, _NO_CODE, spec)
+
+
+def plain_items(mapping: Mapping[Any, Any]) -> list[tuple[object, object]]:
+    """The items of a mapping of the project's, as plain data (:func:`plain`)."""
+    codes = plain(mapping)
+    assert isinstance(codes, dict)
+    return list(codes.items())
+
+
+def read_mapping(mapping: Mapping[Any, Any], location: str | None) -> Loaded:
+    """The items of a mapping that ``conf.py`` gives, read inside the guard."""
+    loaded = Loaded()
+    with _guarded(loaded, location, 'wsclose_codes') as found:
+        found.items.extend(Item(key, value, None) for key, value in plain_items(mapping))
+    return loaded
 
 
 #: The problem of a source that gives no code at all.
@@ -265,9 +369,28 @@ class _BadData(Exception):
         self.location, self.message, self.args_ = location, message, args
 
 
+class _LongNumber:
+    """A number in a data file too long for :func:`int` (4,300 digits): shown by its size."""
+
+    def __init__(self, digits: str) -> None:
+        self.size = len(digits.lstrip('+-'))
+
+    def __repr__(self) -> str:
+        return f'a number of about {self.size} digits'
+
+
+def _json_int(digits: str) -> object:
+    """An int of a JSON file; one too long to read is one bad item, not a file that fails."""
+    return _LongNumber(digits) if len(digits) > _MAX_INT_DIGITS else int(digits)
+
+
+#: Fewer digits than :func:`int` refuses by default (4,300).
+_MAX_INT_DIGITS = 4000
+
+
 def _read_json(path: Path, text: str) -> object:
     try:
-        return json.loads(text, object_pairs_hook=_Pairs)
+        return json.loads(text, object_pairs_hook=_Pairs, parse_int=_json_int)
     except json.JSONDecodeError as exc:
         raise _BadData(f'{path}:{exc.lineno}', __('wsclose_codes: %s is not valid JSON: %s '
                                                   '(line %d, column %d)'),
