@@ -31,7 +31,9 @@ import enum
 import importlib
 import json
 import re
+import stat
 import sys
+from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -418,10 +420,15 @@ DATA_READERS: dict[str, Callable[[Path, str], object]] = {
 
 def _load_file(loaded: Loaded, path: Path, location: str | None) -> None:
     try:
-        text = path.read_text(encoding='utf-8-sig')  # a BOM is no part of the data
+        mode = path.stat().st_mode
     except FileNotFoundError:
         loaded.problem(location, __('wsclose_codes: there is no file %s'), path)
         return
+    if not stat.S_ISREG(mode):  # a FIFO would block the build forever
+        loaded.problem(location, __('wsclose_codes: %s is not a regular file'), path)
+        return
+    try:
+        text = path.read_text(encoding='utf-8-sig')  # a BOM is no part of the data
     except (OSError, UnicodeDecodeError) as exc:
         loaded.problem(location, __('wsclose_codes: cannot read %s: %s'), path, exc)
         return
@@ -435,13 +442,21 @@ def _load_file(loaded: Loaded, path: Path, location: str | None) -> None:
                                        'to {name, description, constant}, not be a %s'),
                        path.name, type(data).__name__)
         return
+    places = _KeyPlaces(path, text)
     for key, value in data.items():
-        loaded.items.append(Item(key, value, _key_place(path, text, key)))
+        loaded.items.append(Item(key, value, places.first(key)))
     if isinstance(data, _Pairs):
         for key in data.repeated:
-            loaded.problem(_key_place(path, text, key, last=True),
+            loaded.problem(places.last(key),
                            __('wsclose_codes: %s gives the key %r twice; the last one is kept'),
                            path.name, key)
+    for key, value in data.items():
+        if isinstance(value, _Pairs):
+            after = places.line_of(places.first(key))
+            for seen, inner in enumerate(value.repeated):
+                loaded.problem(places.after(inner, after, value.repeated[:seen].count(inner) + 1),
+                               __('wsclose_codes: %s gives the key %r of %r twice; the last one '
+                                  'is kept'), path.name, inner, key)
     if not data:
         loaded.problem(f'{path}:1', _NO_CODE, path.name)
 
@@ -459,21 +474,71 @@ class _Pairs(dict[str, Any]):
             seen.add(key)
 
 
-def _key_place(path: Path, text: str, key: object, *, last: bool = False) -> str:
-    """``path:line`` of the (first or last) line that writes *key* as a JSON or TOML key.
+#: A JSON key (a string, consumed whole, then ``:``), or a TOML key at the
+#: start of a line (dotted keys and table headers too).
+_JSON_KEYS = re.compile(r'"((?:[^"\\\n]|\\.)*)"(\s*:)?|\'([^\'\n]*)\'(\s*:)?')
+_TOML_KEYS = re.compile(
+    r'^[ \t]*\[?[ \t]*(?:"((?:[^"\\\n]|\\.)*)"|\'([^\'\n]*)\'|([A-Za-z0-9_-]+))[ \t]*[\].=]',
+    re.MULTILINE,
+)
 
-    The file's first line when the key cannot be found as written.
+
+class _KeyPlaces:
+    """The lines that write each key of a JSON or TOML file, found in one pass over its text.
+
+    A key that cannot be found as written is placed on the file's first line.
     """
-    name = str(key)  # a reader may give int keys (YAML does)
-    bare = re.escape(name)
-    quoted = '|'.join(dict.fromkeys(re.escape(form) for form in (json.dumps(name), f'"{name}"')))
-    pattern = re.compile(
-        rf'(?:{quoted}|\'{bare}\')\s*:'  # JSON
-        rf'|^\s*\[?\s*(?:{quoted}|\'{bare}\'|{bare})\s*[\].=]',  # TOML, dotted keys too
-        re.MULTILINE,
-    )
-    found = list(pattern.finditer(text))
-    if not found:
-        return f'{path}:1'
-    match = found[-1] if last else found[0]
-    return f'{path}:{text.count(chr(10), 0, match.start()) + 1}'
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.lines: dict[str, list[int]] = {}
+        starts: list[tuple[int, str]] = []
+        for match in _JSON_KEYS.finditer(text):
+            if match[2] is not None:
+                starts.extend((match.start(), name) for name in _decoded(match[1]))
+            elif match[4] is not None:
+                starts.append((match.start(), match[3]))
+        for match in _TOML_KEYS.finditer(text):
+            if match[1] is not None:
+                starts.extend((match.start(), name) for name in _decoded(match[1]))
+            else:
+                starts.append((match.start(), match[2] if match[2] is not None else match[3]))
+        starts.sort()
+        line, counted = 1, 0
+        for start, name in starts:
+            line += text.count('\n', counted, start)
+            counted = start
+            found = self.lines.setdefault(name, [])
+            if not found or found[-1] != line:
+                found.append(line)
+
+    def _place(self, line: int | None) -> str:
+        return f'{self.path}:{line or 1}'
+
+    def first(self, key: object) -> str:
+        """``path:line`` of the first line that writes *key* (a reader may give int keys)."""
+        found = self.lines.get(str(key))
+        return self._place(found[0] if found else None)
+
+    def last(self, key: object) -> str:
+        found = self.lines.get(str(key))
+        return self._place(found[-1] if found else None)
+
+    def after(self, key: object, line: int, nth: int) -> str:
+        """The *nth* line after *line* (0: the first) that writes *key*."""
+        found = self.lines.get(str(key), [])
+        index = bisect_left(found, line) + nth
+        return self._place(found[min(index, len(found) - 1)] if found else None)
+
+    @staticmethod
+    def line_of(place: str) -> int:
+        return int(place.rpartition(':')[2])
+
+
+def _decoded(written: str) -> tuple[str, ...]:
+    """A quoted key as JSON reads it, and as written (the file may not be JSON)."""
+    try:
+        name = json.loads(f'"{written}"')
+    except ValueError:
+        return (written,)
+    return (name, written) if name != written else (name,)

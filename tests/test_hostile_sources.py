@@ -11,7 +11,9 @@ items, and each bad one gets its warning.
 from __future__ import annotations
 
 import json
+import os
 import sys
+import time
 from typing import TYPE_CHECKING
 
 import pytest
@@ -294,3 +296,34 @@ def test_a_nul_in_the_path_gives_one_warning(
 ) -> None:
     app = _build(make_app, tmp_path / 'src', repr('co\x00des.json'), {})
     assert warnings(app) == [_raised('co\x00des.json', 'ValueError: embedded null byte')]
+
+
+# -- the places of keys, and files that are not files (item 5) ---------------------------
+
+
+def test_a_data_file_of_20000_keys_loads_in_linear_time(tmp_path: Path) -> None:
+    """Each key's line was found by a scan of the whole file: 20,000 keys took minutes."""
+    path = tmp_path / 'codes.json'
+    lines = [f'  "{4000 + n % 1000}{n}": "Code {n}"' for n in range(20_000)]
+    path.write_text('{\n' + ',\n'.join(lines) + '\n}\n', encoding='utf-8')
+    started = time.perf_counter()
+    loaded = load('codes.json', tmp_path, 'conf.py:8')
+    assert time.perf_counter() - started < 10
+    assert len(loaded.items) == 20_000
+    assert [item.location for item in loaded.items[:2]] == [f'{path}:2', f'{path}:3']
+    assert loaded.items[-1].location == f'{path}:20001'
+
+
+@pytest.mark.skipif(not hasattr(os, 'mkfifo'), reason='no FIFOs here')
+def test_a_fifo_is_refused_not_read(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    """A FIFO named codes.json blocked the build forever."""
+    src = tmp_path / 'src'
+    src.mkdir()
+    os.mkfifo(src / 'codes.json')
+    app = _build(make_app, src, "'codes.json'", {})
+    assert warnings(app) == [
+        f'conf.py:{LINE}: WARNING: wsclose_codes: codes.json is not a regular file '
+        '[wsclose.config]',
+    ]
