@@ -14,7 +14,9 @@ libraries' spellings (:mod:`sphinxext_wsclose.libraries`) through
 :func:`query_record`, :func:`describe`, :func:`export`, :func:`parse_spans`)
 are the Python API; this module is argparse's side, and re-exports them.
 :func:`main` returns the exit status instead of exiting: 0 on success, 2 for
-bad input, with a one-line message on stderr.  ``wsclose registry-diff
+bad input, with a one-line message on stderr.  A reader that has gone away
+(``wsclose list | head``) ends the command quietly, with 0; a terminal that
+cannot encode "–" gets ASCII (:func:`for_stream`).  ``wsclose registry-diff
 websocket.xml``, for maintainers, compares IANA's registry file with the
 bundled registry, and exits with 1 when they differ;
 :mod:`sphinxext_wsclose.iana` does the work.
@@ -24,9 +26,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
-from typing import TYPE_CHECKING, NoReturn
+import unicodedata
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from sphinxext_wsclose import __version__
 from sphinxext_wsclose.columns import COLUMNS, LIST_COLUMNS
@@ -110,34 +114,88 @@ def _diff_parser() -> _Parser:
     return parser
 
 
-def _run(argv: list[str]) -> str:
+def _run(argv: list[str]) -> tuple[str, bool]:
+    """The output of *argv*, and whether it is JSON."""
     if argv[:1] == ['list']:
         options = _list_parser().parse_args(argv[1:])
         columns = None
         if options.columns is not None:
             columns = [name for name in re.split(r'[\s,]+', options.columns.lower()) if name]
-        return export(select(options.codes), options.format, columns)
+        return export(select(options.codes), options.format, columns), options.format == 'json'
     options = _show_parser().parse_args(argv)
     query = ' '.join(options.code)
     if options.json:
-        return json.dumps(query_record(query), indent=2, ensure_ascii=False) + '\n'
-    return describe(query)
+        return json.dumps(query_record(query), indent=2, ensure_ascii=False) + '\n', True
+    return describe(query), False
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``wsclose`` with *argv* (default: the command line); return the exit status."""
-    args, status = list(sys.argv[1:] if argv is None else argv), 0
+    try:
+        return _main(list(sys.argv[1:] if argv is None else argv))
+    except BrokenPipeError:
+        # The reader has gone (``(sleep 1; wsclose list) | true``): end quietly,
+        # as cat does, and let nothing try to flush into the pipe again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return 0
+
+
+def _main(args: list[str]) -> int:
+    status, is_json = 0, False
     try:
         if args[:1] == ['registry-diff']:  # 1 when IANA's file differs
             differences, output = diff_file(_diff_parser().parse_args(args[1:]).file)
             status = 1 if differences else 0
         else:
-            output = _run(args)
+            output, is_json = _run(args)
     except (UsageError, InvalidCodeError, RegistryFileError) as error:
         message = ' '.join(str(error).split())
-        print(f'wsclose: error: {message}', file=sys.stderr)
+        print(for_stream(f'wsclose: error: {message}', sys.stderr), file=sys.stderr)
         return 2
     except SystemExit as exit_:  # --help and --version
+        sys.stdout.flush()
         return exit_.code if isinstance(exit_.code, int) else 0
-    sys.stdout.write(output)
+    if is_json and for_stream(output, sys.stdout) != output:
+        output = json.dumps(json.loads(output), indent=2, ensure_ascii=True) + '\n'
+    sys.stdout.write(for_stream(output, sys.stdout))
+    sys.stdout.flush()
     return status
+
+
+#: What a terminal that cannot encode the characters of the output gets instead.
+_PLAIN = {'\u2013': '-', '\u2014': '-', '\u2018': "'", '\u2019': "'", '\u201c': '"',
+          '\u201d': '"', '\u2026': '...', '\u00a7': 'section ', '\u00a0': ' '}
+
+
+def for_stream(text: str, stream: TextIO) -> str:
+    """*text* as *stream* can encode it: each character it cannot, in ASCII.
+
+    Dashes and quotes become their ASCII look-alikes, a letter loses its
+    accent, and anything else becomes ``?``.
+    """
+    encoding = getattr(stream, 'encoding', None) or 'utf-8'
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return ''.join(char if _encodes(char, encoding) else _plain(char) for char in text)
+    except LookupError:  # an encoding Python does not know: leave it to the stream
+        pass
+    return text
+
+
+def _encodes(char: str, encoding: str) -> bool:
+    try:
+        char.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _plain(char: str) -> str:
+    if char in _PLAIN:
+        return _PLAIN[char]
+    base = ''.join(part for part in unicodedata.normalize('NFKD', char)
+                   if not unicodedata.combining(part))
+    return base if base and base.isascii() else '?'

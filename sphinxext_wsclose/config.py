@@ -38,8 +38,15 @@ from sphinxext_wsclose.registry import (
     normalize_name,
     readable_name,
 )
-from sphinxext_wsclose.sources import Item, load
-from sphinxext_wsclose.values import CONTROL, InvalidCodeError, fold_controls, parse_int
+from sphinxext_wsclose.sources import Item, load, read_mapping
+from sphinxext_wsclose.values import (
+    CONTROL,
+    InvalidCodeError,
+    Shown,
+    fold_controls,
+    message_args,
+    parse_int,
+)
 
 if TYPE_CHECKING:
 
@@ -121,11 +128,6 @@ def settings(config: Config) -> Settings:
 
 def validate_config(app: Sphinx, config: Config) -> None:
     """``config-inited`` handler: validate every ``wsclose_*`` value, warning once."""
-    codes = config.wsclose_codes
-    if isinstance(codes, Mapping) and not isinstance(codes, dict):
-        # A read-only or custom mapping works as a dict, and Sphinx pickles
-        # the configuration with the environment, which a mappingproxy refuses.
-        config.wsclose_codes = dict(codes)
     _SETTINGS[config] = _Validator(app.confdir).run(config)
 
 
@@ -140,16 +142,19 @@ class _Validator:
         self.lines = self.conf.lines
         #: The values set on the command line (``-D``), which conf.py does not give.
         self.overridden: set[str] = set()
+        #: The items of a ``wsclose_codes`` mapping, as plain data.
+        self.read: list[tuple[object, object]] = []
 
     def warn(self, key: str, message: str, *args: object, location: str | None = None) -> None:
         if key in self.overridden:
             # No line of conf.py sets the value that is used.
-            logger.warning(__('%s (set with -D)') % (message % args), type=WARNING_TYPE,
+            logger.warning(__('%s (set with -D)') % (message % message_args(args)),
+                           type=WARNING_TYPE,
                            subtype=CONFIG)
             return
         logger.warning(
             message,
-            *args,
+            *message_args(args),
             type=WARNING_TYPE,
             subtype=CONFIG,
             location=file_place(location or self.lines.get(key)),
@@ -160,7 +165,13 @@ class _Validator:
         for key, location in self.conf.repeated:
             self.warn('wsclose_codes', __('wsclose_codes: the key %s is given twice; the '
                                           'last one is kept'), key, location=location)
-        codes, locations = self.custom_codes(config.wsclose_codes)
+        given = config.wsclose_codes
+        codes, locations = self.custom_codes(given)
+        if isinstance(given, Mapping) and not isinstance(given, dict):
+            # A read-only or custom mapping works as a dict, and Sphinx pickles
+            # the configuration with the environment, which a mappingproxy
+            # refuses: keep the items read, as plain data.
+            config.wsclose_codes = dict(self.read)
         role_format = self.role_format(config.wsclose_role_format)
         fallback = self.fallback(config.wsclose_fallback)
         flags = {}
@@ -215,7 +226,7 @@ class _Validator:
     def role_format(self, value: object) -> str:
         problem = None
         if not isinstance(value, str):
-            problem = __('expected a string, not %r') % (value,)
+            problem = __('expected a string, not %r') % (Shown(value),)
         else:
             try:
                 fields = [f for _t, f, _s, _c in string.Formatter().parse(value) if f is not None]
@@ -239,12 +250,19 @@ class _Validator:
 
     def custom_items(self, value: object) -> list[Item]:
         """The items of ``wsclose_codes``, from conf.py, the project's code or a file."""
-        if isinstance(value, dict):
-            return [Item(key, item, self.conf.item(key)) for key, item in value.items()]
-        if isinstance(value, str):
-            loaded = load(value, self.confdir, self.lines.get('wsclose_codes'))
-            for message, location in loaded.problems:
-                self.warn('wsclose_codes', '%s', message, location=location)
+        location = self.lines.get('wsclose_codes')
+        if isinstance(value, Mapping):
+            loaded = read_mapping(value, location)
+            self.read = [(item.key, item.value) for item in loaded.items]
+            loaded.items[:] = [Item(item.key, item.value, self.conf.item(item.key))
+                               for item in loaded.items]
+        elif isinstance(value, str):
+            loaded = load(value, self.confdir, location)
+        else:
+            loaded = None
+        if loaded is not None:
+            for message, place in loaded.problems:
+                self.warn('wsclose_codes', '%s', message, location=place)
             return loaded.items
         self.warn(
             'wsclose_codes',
@@ -312,13 +330,13 @@ class _Validator:
         problem = None
         fields: dict[str, str] = {}
         if not isinstance(given, dict):
-            problem = __('expected a name or a dict, not %r') % (item,)
+            problem = __('expected a name or a dict, not %r') % (Shown(item),)
         elif unknown := sorted(map(str, set(given) - CUSTOM_KEYS)):
             problem = __('unknown key %s; the keys are name, description and constant') % (
                 ', '.join(repr(name) for name in unknown)
             )
         elif bad := [(k, v) for k, v in given.items() if not isinstance(v, str)]:
-            problem = __('%r must be a string, not %r') % bad[0]
+            problem = __('%r must be a string, not %r') % message_args(bad[0])
         else:
             # A line break in a name would start a line of its own in
             # objects.inv, which other projects read: fold it to a space.

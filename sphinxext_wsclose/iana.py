@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING
 
 from sphinxext_wsclose.bundled import IANA_UPDATED, REGISTRY
 from sphinxext_wsclose.registry import Kind
-from sphinxext_wsclose.values import MAX_CODE
+from sphinxext_wsclose.values import MAX_CODE, cut
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -219,16 +219,33 @@ def _text(element: Element | None) -> str:
 
 def _cited(text: str) -> set[str]:
     """The documents that *text* names: ``'RFC 6455'``, ``'RFC Errata 3227'``, drafts."""
-    found = {f'RFC Errata {int(number)}' for number in _ERRATA.findall(text)}
-    found |= {f'RFC {int(number)}' for number in _RFC.findall(text)}
+    found = {f'RFC Errata {_digits(number)}' for number in _ERRATA.findall(text)}
+    found |= {f'RFC {_digits(number)}' for number in _RFC.findall(text)}
     return found | {draft.lower() for draft in _DRAFT.findall(text)}
+
+
+def _digits(number: str) -> str:
+    """A number as written, without its leading zeros (not through :func:`int`, which
+    refuses more than 4,300 digits)."""
+    return number.lstrip('0') or '0'
+
+
+#: More digits than any code, RFC or erratum has: such a number is not one.
+_MAX_DIGITS = 6
+
+
+def _number(digits: str) -> int:
+    """*digits* as an int; one of more than :data:`_MAX_DIGITS` digits as ``MAX_CODE + 1``."""
+    return int(digits) if len(_digits(digits)) <= _MAX_DIGITS else MAX_CODE + 1
 
 
 def _rank(source: str) -> tuple[int, int, str]:
     if source.startswith('RFC Errata '):
-        return (1, int(source.removeprefix('RFC Errata ')), '')
+        number = source.removeprefix('RFC Errata ')
+        return (1, len(number), number)
     if source.startswith('RFC '):
-        return (0, int(source.removeprefix('RFC ')), '')
+        number = source.removeprefix('RFC ')
+        return (0, len(number), number)
     return (2, 0, source)
 
 
@@ -264,17 +281,24 @@ def _record(element: Element, number: int, source: str) -> Record:
         raise RegistryFileError(msg)
     match = _VALUE.fullmatch(value)
     if match is None:
-        msg = f'{where}: <value> {value!r} is neither a code nor a range such as 1016-2999'
+        msg = (f'{where}: <value> {cut(repr(value))} is neither a code nor a range such as '
+               '1016-2999')
         raise RegistryFileError(msg)
-    first, last = int(match[1]), int(match[2] or match[1])
+    first, last = _number(match[1]), _number(match[2] or match[1])
     if not first <= last <= MAX_CODE:
-        msg = f'{where}: <value> {value!r} is not a span of 0\u2013{MAX_CODE}'
+        msg = f'{where}: <value> {cut(repr(value))} is not a span of 0\u2013{MAX_CODE}'
         raise RegistryFileError(msg)
     description = _text(element.find(f'{_NS}description'))
     if not description:
         msg = f'{where} ({value}) has no <description>'
         raise RegistryFileError(msg)
-    return Record(first, last, description, _record_sources(element), element.get('date'))
+    sources = _record_sources(element)
+    for cited in sources:
+        digits = cited.rpartition(' ')[2]
+        if cited.startswith('RFC') and len(digits) > _MAX_DIGITS:
+            msg = f'{where} ({value}) cites {cut(cited)}, a number of {len(digits)} digits'
+            raise RegistryFileError(msg)
+    return Record(first, last, description, sources, element.get('date'))
 
 
 def parse_registry(data: bytes, source: str = 'websocket.xml') -> IanaRegistry:

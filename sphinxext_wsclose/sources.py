@@ -17,17 +17,23 @@
 
 :func:`load` turns a string into :class:`Item` objects, each with the place
 it was written (``file:line``), and the problems it met, each with its place
-too.  It never raises for the user's input.
+too.  It never raises for the user's input: everything that runs the
+project's code or reads its file runs inside one guard (:func:`_guarded`),
+and the project's objects are turned into plain data there (:func:`plain`),
+so that nothing later runs the project's code again.
 """
 
 from __future__ import annotations
 
 import ast
+import contextlib
 import enum
 import importlib
 import json
 import re
+import stat
 import sys
+from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -35,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx.pycode import ModuleAnalyzer
 
 from sphinxext_wsclose._locale import __
+from sphinxext_wsclose.values import cut, fold_controls, message_args, shown
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -75,7 +82,82 @@ class Loaded:
     problems: list[tuple[str, str | None]] = field(default_factory=list)
 
     def problem(self, location: str | None, message: str, *args: object) -> None:
-        self.problems.append((message % args if args else message, location))
+        self.problems.append((message % message_args(args) if args else message, location))
+
+
+@contextlib.contextmanager
+def _guarded(loaded: Loaded, location: str | None, name: str) -> Iterator[Loaded]:
+    """Run the project's code, or read its file, named *name*: what it gives is added to *loaded*.
+
+    Anything it raises but :exc:`KeyboardInterrupt` becomes one problem at
+    *location* that names *name* and the exception, and then nothing that it
+    gave is kept: an object that raises halfway gives no code.
+    """
+    found = Loaded()
+    try:
+        yield found
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # the project's code: anything may go wrong
+        loaded.problem(location, __('wsclose_codes: reading %r raised %s; no code is taken '
+                                    'from it'), name, _error_text(exc))
+        return
+    loaded.items.extend(found.items)
+    loaded.problems.extend(found.problems)
+
+
+def _error_text(exc: BaseException) -> str:
+    """``Type: message`` of *exc*, on one line; its type alone if printing it raises too."""
+    try:
+        text = fold_controls(str(exc))
+    except Exception:  # an exception's own __str__ is the project's code
+        text = ''
+    return f'{type(exc).__name__}: {text}' if text else type(exc).__name__
+
+
+class _Opaque:
+    """A value of the project's code that is no string, number or mapping: its repr, taken once."""
+
+    __slots__ = ('text',)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Opaque) and other.text == self.text
+
+    def __hash__(self) -> int:
+        return hash(self.text)
+
+    def __reduce__(self) -> tuple[type[_Opaque], tuple[str]]:
+        return _Opaque, (self.text,)
+
+
+#: How deep :func:`plain` reads mappings: the codes, then each code's fields.
+_PLAIN_DEPTH = 2
+
+
+def plain(value: object, depth: int = 0) -> object:
+    """*value*, from the project's code, as plain data: str, int, bool, dict, or its repr.
+
+    Runs the project's code (``__iter__``, ``__getitem__``, ``__repr__``,
+    ``__int__``), so it must run inside :func:`_guarded`; what it returns
+    runs none.
+    """
+    if isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, str):
+        return str.__str__(value)
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, Mapping) and depth < _PLAIN_DEPTH:
+        return {plain(key, depth + 1): plain(item, depth + 1) for key, item in value.items()}
+    if type(value) in (list, tuple, dict, set, frozenset, float, type(None)):
+        return _Opaque(shown(value))
+    return _Opaque(cut(repr(value)))
 
 
 def is_data_file(spec: str) -> bool:
@@ -88,7 +170,8 @@ def load(spec: str, confdir: Path, location: str | None) -> Loaded:
     loaded = Loaded()
     text = spec.strip()
     if is_data_file(text):
-        _load_file(loaded, confdir / text, location)
+        with _guarded(loaded, location, text) as found:
+            _load_file(found, confdir / text, location)
     elif ':' in text:
         _load_object(loaded, text, location)
     else:
@@ -112,10 +195,21 @@ def _load_object(loaded: Loaded, spec: str, location: str | None) -> None:
         return
     try:
         obj: Any = importlib.import_module(modname)
-    except (Exception, SystemExit) as exc:  # the project's own code: anything may go wrong
-        loaded.problem(location, __('wsclose_codes: cannot import %s: %s: %s'),
-                       modname, type(exc).__name__, exc)
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # the project's own code: anything may go wrong
+        loaded.problem(location, __('wsclose_codes: cannot import %s: %s'),
+                       modname, _error_text(exc))
         return
+    with _guarded(loaded, location, spec) as found:
+        _read_object(found, obj, spec, location)
+    if not loaded.items and not loaded.problems:
+        loaded.problem(location, _NO_CODE, spec)
+
+
+def _read_object(loaded: Loaded, obj: Any, spec: str, location: str | None) -> None:
+    """The codes of the object *spec* names, inside the module *obj*."""
+    modname, _sep, qualname = (part.strip() for part in spec.partition(':'))
     for part in qualname.split('.'):
         try:
             obj = getattr(obj, part)
@@ -128,13 +222,25 @@ def _load_object(loaded: Loaded, spec: str, location: str | None) -> None:
         _load_enum(loaded, obj, modname, qualname, places)
     elif isinstance(obj, Mapping):
         where = places.line(qualname)
-        loaded.items.extend(Item(key, value, where) for key, value in obj.items())
+        loaded.items.extend(Item(key, value, where) for key, value in plain_items(obj))
     else:
         loaded.problem(location, __('wsclose_codes: %s is neither an Enum nor a mapping, but %s'),
                        spec, type(obj).__name__)
-        return
-    if not loaded.items and not loaded.problems:
-        loaded.problem(location, _NO_CODE, spec)
+
+
+def plain_items(mapping: Mapping[Any, Any]) -> list[tuple[object, object]]:
+    """The items of a mapping of the project's, as plain data (:func:`plain`)."""
+    codes = plain(mapping)
+    assert isinstance(codes, dict)
+    return list(codes.items())
+
+
+def read_mapping(mapping: Mapping[Any, Any], location: str | None) -> Loaded:
+    """The items of a mapping that ``conf.py`` gives, read inside the guard."""
+    loaded = Loaded()
+    with _guarded(loaded, location, 'wsclose_codes') as found:
+        found.items.extend(Item(key, value, None) for key, value in plain_items(mapping))
+    return loaded
 
 
 #: The problem of a source that gives no code at all.
@@ -265,9 +371,28 @@ class _BadData(Exception):
         self.location, self.message, self.args_ = location, message, args
 
 
+class _LongNumber:
+    """A number in a data file too long for :func:`int` (4,300 digits): shown by its size."""
+
+    def __init__(self, digits: str) -> None:
+        self.size = len(digits.lstrip('+-'))
+
+    def __repr__(self) -> str:
+        return f'a number of about {self.size} digits'
+
+
+def _json_int(digits: str) -> object:
+    """An int of a JSON file; one too long to read is one bad item, not a file that fails."""
+    return _LongNumber(digits) if len(digits) > _MAX_INT_DIGITS else int(digits)
+
+
+#: Fewer digits than :func:`int` refuses by default (4,300).
+_MAX_INT_DIGITS = 4000
+
+
 def _read_json(path: Path, text: str) -> object:
     try:
-        return json.loads(text, object_pairs_hook=_Pairs)
+        return json.loads(text, object_pairs_hook=_Pairs, parse_int=_json_int)
     except json.JSONDecodeError as exc:
         raise _BadData(f'{path}:{exc.lineno}', __('wsclose_codes: %s is not valid JSON: %s '
                                                   '(line %d, column %d)'),
@@ -295,10 +420,15 @@ DATA_READERS: dict[str, Callable[[Path, str], object]] = {
 
 def _load_file(loaded: Loaded, path: Path, location: str | None) -> None:
     try:
-        text = path.read_text(encoding='utf-8-sig')  # a BOM is no part of the data
+        mode = path.stat().st_mode
     except FileNotFoundError:
         loaded.problem(location, __('wsclose_codes: there is no file %s'), path)
         return
+    if not stat.S_ISREG(mode):  # a FIFO would block the build forever
+        loaded.problem(location, __('wsclose_codes: %s is not a regular file'), path)
+        return
+    try:
+        text = path.read_text(encoding='utf-8-sig')  # a BOM is no part of the data
     except (OSError, UnicodeDecodeError) as exc:
         loaded.problem(location, __('wsclose_codes: cannot read %s: %s'), path, exc)
         return
@@ -312,13 +442,21 @@ def _load_file(loaded: Loaded, path: Path, location: str | None) -> None:
                                        'to {name, description, constant}, not be a %s'),
                        path.name, type(data).__name__)
         return
+    places = _KeyPlaces(path, text)
     for key, value in data.items():
-        loaded.items.append(Item(key, value, _key_place(path, text, key)))
+        loaded.items.append(Item(key, value, places.first(key)))
     if isinstance(data, _Pairs):
         for key in data.repeated:
-            loaded.problem(_key_place(path, text, key, last=True),
+            loaded.problem(places.last(key),
                            __('wsclose_codes: %s gives the key %r twice; the last one is kept'),
                            path.name, key)
+    for key, value in data.items():
+        if isinstance(value, _Pairs):
+            after = places.line_of(places.first(key))
+            for seen, inner in enumerate(value.repeated):
+                loaded.problem(places.after(inner, after, value.repeated[:seen].count(inner) + 1),
+                               __('wsclose_codes: %s gives the key %r of %r twice; the last one '
+                                  'is kept'), path.name, inner, key)
     if not data:
         loaded.problem(f'{path}:1', _NO_CODE, path.name)
 
@@ -336,21 +474,71 @@ class _Pairs(dict[str, Any]):
             seen.add(key)
 
 
-def _key_place(path: Path, text: str, key: object, *, last: bool = False) -> str:
-    """``path:line`` of the (first or last) line that writes *key* as a JSON or TOML key.
+#: A JSON key (a string, consumed whole, then ``:``), or a TOML key at the
+#: start of a line (dotted keys and table headers too).
+_JSON_KEYS = re.compile(r'"((?:[^"\\\n]|\\.)*)"(\s*:)?|\'([^\'\n]*)\'(\s*:)?')
+_TOML_KEYS = re.compile(
+    r'^[ \t]*\[?[ \t]*(?:"((?:[^"\\\n]|\\.)*)"|\'([^\'\n]*)\'|([A-Za-z0-9_-]+))[ \t]*[\].=]',
+    re.MULTILINE,
+)
 
-    The file's first line when the key cannot be found as written.
+
+class _KeyPlaces:
+    """The lines that write each key of a JSON or TOML file, found in one pass over its text.
+
+    A key that cannot be found as written is placed on the file's first line.
     """
-    name = str(key)  # a reader may give int keys (YAML does)
-    bare = re.escape(name)
-    quoted = '|'.join(dict.fromkeys(re.escape(form) for form in (json.dumps(name), f'"{name}"')))
-    pattern = re.compile(
-        rf'(?:{quoted}|\'{bare}\')\s*:'  # JSON
-        rf'|^\s*\[?\s*(?:{quoted}|\'{bare}\'|{bare})\s*[\].=]',  # TOML, dotted keys too
-        re.MULTILINE,
-    )
-    found = list(pattern.finditer(text))
-    if not found:
-        return f'{path}:1'
-    match = found[-1] if last else found[0]
-    return f'{path}:{text.count(chr(10), 0, match.start()) + 1}'
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.lines: dict[str, list[int]] = {}
+        starts: list[tuple[int, str]] = []
+        for match in _JSON_KEYS.finditer(text):
+            if match[2] is not None:
+                starts.extend((match.start(), name) for name in _decoded(match[1]))
+            elif match[4] is not None:
+                starts.append((match.start(), match[3]))
+        for match in _TOML_KEYS.finditer(text):
+            if match[1] is not None:
+                starts.extend((match.start(), name) for name in _decoded(match[1]))
+            else:
+                starts.append((match.start(), match[2] if match[2] is not None else match[3]))
+        starts.sort()
+        line, counted = 1, 0
+        for start, name in starts:
+            line += text.count('\n', counted, start)
+            counted = start
+            found = self.lines.setdefault(name, [])
+            if not found or found[-1] != line:
+                found.append(line)
+
+    def _place(self, line: int | None) -> str:
+        return f'{self.path}:{line or 1}'
+
+    def first(self, key: object) -> str:
+        """``path:line`` of the first line that writes *key* (a reader may give int keys)."""
+        found = self.lines.get(str(key))
+        return self._place(found[0] if found else None)
+
+    def last(self, key: object) -> str:
+        found = self.lines.get(str(key))
+        return self._place(found[-1] if found else None)
+
+    def after(self, key: object, line: int, nth: int) -> str:
+        """The *nth* line after *line* (0: the first) that writes *key*."""
+        found = self.lines.get(str(key), [])
+        index = bisect_left(found, line) + nth
+        return self._place(found[min(index, len(found) - 1)] if found else None)
+
+    @staticmethod
+    def line_of(place: str) -> int:
+        return int(place.rpartition(':')[2])
+
+
+def _decoded(written: str) -> tuple[str, ...]:
+    """A quoted key as JSON reads it, and as written (the file may not be JSON)."""
+    try:
+        name = json.loads(f'"{written}"')
+    except ValueError:
+        return (written,)
+    return (name, written) if name != written else (name,)

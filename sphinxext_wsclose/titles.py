@@ -45,9 +45,11 @@ if TYPE_CHECKING:
     from sphinxext_wsclose.domain import CloseCodeDomain
 
 #: Stands for the *n*-th mention in the text of a title (docutils reserves NUL
-#: for its escapes; no name holds a control character).
+#: for its escapes).  A title's own ``\x01`` is written :data:`_OWN_MARK`, so
+#: that its text can never read as a slot.
 _SLOT = '\x01{}\x02'
-_SLOTS = re.compile('\x01([0-9]+)\x02')
+_OWN_MARK = '\x01-\x02'
+_SLOTS = re.compile('\x01([0-9]+|-)\x02')
 
 
 def skip_title_mention(translator: Any, node: nodes.Node) -> None:
@@ -103,6 +105,9 @@ class MarkTitleMentions(SphinxTransform):
 def _template(title: nodes.title) -> str:
     """The text of *title* as ``:ref:`` shows it, with a slot for each mention."""
     copy = title.deepcopy()
+    for text in list(copy.findall(nodes.Text)):
+        if '\x01' in text:
+            text.parent.replace(text, nodes.Text(text.replace('\x01', _OWN_MARK)))
     for number, marked in enumerate(list(copy.findall(title_mention))):
         marked.replace_self(nodes.Text(_SLOT.format(number)))
     return clean_astext(copy)
@@ -163,7 +168,7 @@ def _settle_labels(
         slots = title.slots
 
         def fill(slot: re.Match[str], slots: tuple[tuple[str, str], ...] = slots) -> str:
-            return text(*slots[int(slot[1])])
+            return '\x01' if slot[1] == '-' else text(*slots[int(slot[1])])
 
         by_id.update(dict.fromkeys(title.ids, _SLOTS.sub(fill, title.template)))
     for name, (labeldoc, labelid, _sectname) in list(std.labels.items()):

@@ -8,6 +8,7 @@ nothing but the standard library.
 from __future__ import annotations
 
 import re
+import reprlib
 
 
 def N_(message: str) -> str:
@@ -73,22 +74,86 @@ def parse_int(value: object) -> int:
         else:
             number = -int(digits) if negative else int(digits)
     else:
-        msg = f'{_shown(value)} is not a close code number'
+        msg = f'{shown(value)} is not a close code number'
         raise InvalidCodeError(msg)
     if not 0 <= number <= MAX_CODE:
         msg = (
-            f'{_shown(value)} is outside 0\u2013{MAX_CODE}, '
+            f'{shown(value)} is outside 0\u2013{MAX_CODE}, '
             'the values a Close frame\u2019s 16-bit status code can hold'
         )
         raise InvalidCodeError(msg)
     return number
 
 
-def _shown(value: object) -> str:
-    """*value* for a message: its repr, or its size for an int too long to print."""
-    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**20:
+#: The most characters of a value that a message shows; a longer one is cut
+#: in the middle, so that a warning stays one readable line.
+MAX_SHOWN = 60
+#: An int beyond this is shown by its size: :func:`repr` refuses more than
+#: 4,300 digits, and nobody reads twenty.
+_MAX_SHOWN_INT = 10**20
+
+
+def shown(value: object) -> str:
+    """*value* for a message, as every warning shows it: its repr, cut to :data:`MAX_SHOWN`.
+
+    An int too long to print is given by its size; a container is shown a few
+    levels deep.  Only plain data reaches here (:mod:`sphinxext_wsclose.sources`
+    turns the project's objects into plain data first), so this never raises.
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > _MAX_SHOWN_INT:
         return f'a number of about {int(value.bit_length() * 0.30103) + 1} digits'
-    return repr(value)
+    text = _SHORT.repr(value) if isinstance(value, (list, tuple, dict, set, frozenset)) \
+        else repr(value)
+    return cut(text)
+
+
+def cut(text: str) -> str:
+    """*text* cut in the middle to :data:`MAX_SHOWN` characters, if it is longer."""
+    if len(text) <= MAX_SHOWN:
+        return text
+    half = (MAX_SHOWN - 3) // 2
+    return f'{text[:half]}...{text[-(MAX_SHOWN - 3 - half):]}'
+
+
+class _ShortRepr(reprlib.Repr):
+    """reprlib's short repr, with ints too long to print given by their size."""
+
+    def repr_int(self, x: int, level: int) -> str:
+        return shown(x)
+
+
+_SHORT = _ShortRepr()
+_SHORT.maxlevel = 3
+
+
+class Shown:
+    """A value given to a message: ``%r`` shows it as :func:`shown` does.
+
+    ``%s`` shows a string whole (a message's own parts are strings), and a
+    long int by its size.
+    """
+
+    __slots__ = ('value',)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def __repr__(self) -> str:
+        return shown(self.value)
+
+    def __str__(self) -> str:
+        if isinstance(self.value, str):
+            return self.value
+        if isinstance(self.value, (int, list, tuple, dict, set, frozenset)):
+            return shown(self.value)
+        return str(self.value)
+
+
+def message_args(args: tuple[object, ...]) -> tuple[object, ...]:
+    """A warning's *args*: codes as they are, every other value by :class:`Shown`."""
+    return tuple(
+        arg if type(arg) is int and abs(arg) <= _MAX_SHOWN_INT else Shown(arg) for arg in args
+    )
 
 
 def browser_accepts(code: object) -> bool:

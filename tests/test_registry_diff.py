@@ -383,3 +383,36 @@ def test_format_report() -> None:
         'To catch up, edit ENTRIES and IANA_UPDATED in sphinxext_wsclose/registry.py.\n'
     )
     assert format_report((), '2026-06-10') == NO_DIFFERENCES
+
+
+# -- numbers too long for int() (issue 17, item 9) ----------------------------------------
+
+_LONG = '4' * 5000
+_LONG_SHOWN = "'444444444444444444444444444...4444444444444444444444444444'"
+
+
+@pytest.mark.parametrize(
+    ('body', 'message'),
+    [
+        (record(_LONG, 'A'), f'record 1 of the close code registry: <value> {_LONG_SHOWN} is '
+                             'not a span of 0\u201365535'),
+        (record(f'1000-{_LONG}', 'A'), "record 1 of the close code registry: <value> "
+                                       "'1000-4444444444444444444444...4444444444444444444444444444'"
+                                       ' is not a span of 0\u201365535'),
+        (record('1000', 'A', f'<xref type="rfc" data="rfc{_LONG}"/>'),
+         'record 1 of the close code registry (1000) cites RFC 444444444444444444444444...'
+         '44444444444444444444444444444, a number of 5000 digits'),
+        (record('1000', 'A', f'<reference>RFC Errata {_LONG}</reference>'),
+         'record 1 of the close code registry (1000) cites RFC Errata 44444444444444444...'
+         '44444444444444444444444444444, a number of 5000 digits'),
+    ],
+    ids=['value', 'range', 'rfc', 'errata'],
+)
+def test_a_number_of_5000_digits_is_one_line_and_status_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, body: str, message: str
+) -> None:
+    path = tmp_path / 'websocket.xml'
+    path.write_bytes(xml(body))
+    status, out, err = run(capsys, str(path))
+    assert (status, out) == (2, '')
+    assert err == f'wsclose: error: {path}: {message}\n'

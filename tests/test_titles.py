@@ -163,3 +163,26 @@ def test_incremental_equals_clean(
     # The edit changed the titles on the pages that were not edited.
     assert before['closing'] != after['closing']
     assert before['index'] != after['index']
+
+
+def test_control_characters_in_a_title_are_not_read_as_slots(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
+) -> None:
+    """The marks that stand for a mention in a title's template are escaped (issue 17, item 10).
+
+    A title that holds ``\\x01 0 \\x02``, the mark of the first mention, showed
+    the mention's text twice in its ``:ref:`` copy.
+    """
+    srcdir = _project(tmp_path, syntax)
+    page = srcdir / f'closing.{SUFFIX[syntax]}'
+    text = page.read_text(encoding='utf-8')
+    text = text.replace('Closing with', 'Closing \x010\x02 \x01-\x02 \x01 with')
+    text = text.replace('=' * 28, '=' * 40)
+    page.write_text(text, encoding='utf-8')
+    app = make_app('html', srcdir=srcdir, freshenv=True)
+    app.build()
+    heading = _heading(html(app, 'closing'), 'h1')
+    assert heading.count('4001 Token expired') == 1
+    toctree = [link.get_text() for link in html(app, 'index').select('div.toctree-wrapper a')]
+    shown = [link.get_text() for link in html(app, 'refs').select('div.body p a.reference')]
+    assert (toctree[0], shown[0], shown[2]) == (heading, heading, heading)

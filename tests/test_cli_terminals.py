@@ -1,0 +1,98 @@
+"""``wsclose`` on terminals and pipes that misbehave: never a traceback (issue 17, item 8).
+
+Every subcommand is run as a real process: with a standard output whose
+reader has already gone (a closed pipe ends quietly, with 0, as the docs
+promise), and on a terminal that cannot encode "–" (``PYTHONIOENCODING=ascii``,
+and the C locale without coercion), which gets ASCII.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / 'data' / 'iana'
+
+#: Every subcommand, and what it exits with.
+COMMANDS: dict[str, tuple[list[str], int]] = {
+    'lookup': (['1008'], 0),
+    'lookup-range': (['4000-4999'], 0),
+    'lookup-json': (['1008', '--json'], 0),
+    'list': (['list'], 0),
+    'list-json': (['list', '--format', 'json'], 0),
+    'list-csv': (['list', '--format', 'csv'], 0),
+    'list-markdown': (['list', '--format', 'markdown'], 0),
+    'list-rst': (['list', '--format', 'rst'], 0),
+    'help': (['--help'], 0),
+    'list-help': (['list', '--help'], 0),
+    'version': (['--version'], 0),
+    'registry-diff': (['registry-diff', str(DATA / 'websocket-changed.xml')], 1),
+    'error': (['99999'], 2),
+}
+
+
+def _run(args: list[str], **env: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, '-m', 'sphinxext_wsclose', *args],
+        capture_output=True, check=False, env={**os.environ, **env},
+    )
+
+
+@pytest.mark.parametrize('command', list(COMMANDS))
+def test_a_closed_pipe_ends_quietly(command: str) -> None:
+    """The reader is gone before the first write, as in ``(sleep 1; wsclose list) | true``."""
+    args, status = COMMANDS[command]
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        result = subprocess.run(
+            [sys.executable, '-m', 'sphinxext_wsclose', *args],
+            stdout=write, stderr=subprocess.PIPE, check=False,
+        )
+    finally:
+        os.close(write)
+    if status == 2:  # the error is still told, on standard error
+        assert result.returncode == 2
+        assert result.stderr.decode().startswith("wsclose: error: '99999' is outside 0")
+        assert result.stderr.decode().count('\n') == 1
+    else:  # nothing reached a reader, so nothing differs, and nothing failed
+        assert (result.returncode, result.stderr) == (0, b'')
+
+
+ASCII_TERMINALS = {
+    'pythonioencoding': {'PYTHONIOENCODING': 'ascii'},
+    'c-locale': {'LC_ALL': 'C', 'LANG': 'C', 'PYTHONCOERCECLOCALE': '0', 'PYTHONUTF8': '0',
+                 'PYTHONIOENCODING': ''},
+}
+
+
+@pytest.mark.parametrize('terminal', list(ASCII_TERMINALS))
+@pytest.mark.parametrize('command', list(COMMANDS))
+def test_an_ascii_terminal_gets_ascii(command: str, terminal: str) -> None:
+    args, status = COMMANDS[command]
+    result = _run(args, **ASCII_TERMINALS[terminal])
+    assert result.returncode == status, result.stderr.decode('utf-8', 'replace')
+    out, err = result.stdout.decode('ascii'), result.stderr.decode('ascii')  # ASCII, both
+    assert 'Traceback' not in err
+    if status == 2:
+        assert (out, err.count('\n')) == ('', 1)
+        assert err == ("wsclose: error: '99999' is outside 0-65535, the values a Close frame's "
+                       '16-bit status code can hold\n')
+        return
+    assert err == ''
+    full = _run(args, PYTHONIOENCODING='utf-8').stdout.decode('utf-8')
+    if 'json' in command:
+        # The same data, with JSON's own escapes.
+        assert json.loads(out) == json.loads(full)
+    else:
+        assert out.count('\n') == full.count('\n')
+        assert out == full.translate(_ASCII_OF)
+
+
+#: What the command prints instead of the non-ASCII characters of its output.
+_ASCII_OF = str.maketrans({'\u2013': '-', '\u2014': '-', '\u2019': "'", '\u00a7': 'section '})
