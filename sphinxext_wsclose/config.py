@@ -252,10 +252,8 @@ class _Validator:
         """The items of ``wsclose_codes``, from conf.py, the project's code or a file."""
         location = self.lines.get('wsclose_codes')
         if isinstance(value, Mapping):
-            loaded = read_mapping(value, location)
+            loaded = read_mapping(value, location, self.conf.item)
             self.read = [(item.key, item.value) for item in loaded.items]
-            loaded.items[:] = [Item(item.key, item.value, self.conf.item(item.key))
-                               for item in loaded.items]
         elif isinstance(value, str):
             loaded = load(value, self.confdir, location)
         else:

@@ -222,24 +222,32 @@ def _read_object(loaded: Loaded, obj: Any, spec: str, location: str | None) -> N
         _load_enum(loaded, obj, modname, qualname, places)
     elif isinstance(obj, Mapping):
         where = places.line(qualname)
-        loaded.items.extend(Item(key, value, where) for key, value in plain_items(obj))
+        loaded.items.extend(Item(key, value, where) for _given, key, value in plain_items(obj))
     else:
         loaded.problem(location, __('wsclose_codes: %s is neither an Enum nor a mapping, but %s'),
                        spec, type(obj).__name__)
 
 
-def plain_items(mapping: Mapping[Any, Any]) -> list[tuple[object, object]]:
-    """The items of a mapping of the project's, as plain data (:func:`plain`)."""
-    codes = plain(mapping)
-    assert isinstance(codes, dict)
-    return list(codes.items())
+def plain_items(mapping: Mapping[Any, Any]) -> list[tuple[object, object, object]]:
+    """The items of a mapping of the project's: each key as given, then key and value as
+    plain data (:func:`plain`).  A list, not a dict: two keys that read the same as plain
+    data (``None`` and ``'None'``) stay two items.
+    """
+    return [(key, plain(key, 1), plain(item, 1)) for key, item in mapping.items()]
 
 
-def read_mapping(mapping: Mapping[Any, Any], location: str | None) -> Loaded:
-    """The items of a mapping that ``conf.py`` gives, read inside the guard."""
+def read_mapping(
+    mapping: Mapping[Any, Any], location: str | None,
+    place: Callable[[object], str | None] = lambda key: None,
+) -> Loaded:
+    """The items of a mapping that ``conf.py`` gives, read inside the guard.
+
+    *place* gives the location of an item from its key as conf.py wrote it.
+    """
     loaded = Loaded()
     with _guarded(loaded, location, 'wsclose_codes') as found:
-        found.items.extend(Item(key, value, None) for key, value in plain_items(mapping))
+        found.items.extend(Item(shown_key, value, place(key))
+                           for key, shown_key, value in plain_items(mapping))
     return loaded
 
 
