@@ -301,7 +301,23 @@ class BuildError(RuntimeError):
     pass
 
 
-def sphinx_build(srcdir: Path, outdir: Path, *, fresh: bool, jobs: int, log: Path) -> Sample:
+def build_env(pycache: Path, **extra: str) -> dict[str, str]:
+    """The environment of every build.
+
+    Bytecode is read from and written to *pycache* (``PYTHONPYCACHEPREFIX``),
+    even where ``PYTHONDONTWRITEBYTECODE`` is set: without a ``.pyc``, every
+    build would compile again the modules that have none, such as an editable
+    install's own, which an installed package never does.  A warm-up build
+    fills the cache before anything is measured.
+    """
+    env = {key: value for key, value in os.environ.items() if key != 'PYTHONDONTWRITEBYTECODE'}
+    return {**env, 'NO_COLOR': '1', 'PYTHONHASHSEED': '0', 'PYTHONPYCACHEPREFIX': str(pycache),
+            **extra}
+
+
+def sphinx_build(
+    srcdir: Path, outdir: Path, *, fresh: bool, jobs: int, log: Path, pycache: Path
+) -> Sample:
     """Run one ``python -m sphinx`` process; measure it alone, with os.wait4."""
     args = [sys.executable, '-m', 'sphinx', '-q', '-b', 'html']
     if fresh:
@@ -309,7 +325,7 @@ def sphinx_build(srcdir: Path, outdir: Path, *, fresh: bool, jobs: int, log: Pat
     if jobs > 1:
         args += ['-j', str(jobs)]
     args += [str(srcdir), str(outdir)]
-    env = {**os.environ, 'NO_COLOR': '1', 'PYTHONHASHSEED': '0'}
+    env = build_env(pycache)
     with log.open('wb') as stderr:
         start = time.perf_counter()
         process = subprocess.Popen(
@@ -430,7 +446,7 @@ class Bench:
     def build(self, project: Project, outdir: Path, *, fresh: bool) -> Sample:
         self.builds += 1
         return sphinx_build(project.srcdir, outdir, fresh=fresh, jobs=self.options.jobs,
-                            log=self.log)
+                            log=self.log, pycache=self.workdir / 'pycache')
 
     def full_build(self, project: Project, *, check: bool, keep: bool) -> None:
         """One timed full build in a fresh output folder."""
@@ -781,20 +797,21 @@ def profile(options: argparse.Namespace, workdir: Path) -> int:
     args = [sys.executable, '-m', 'pyinstrument', '--interval', '0.001', '-r', 'text',
             '-o', str(report), '-m', 'sphinx', '-q', '-E', '-b', 'html',
             str(srcdir), str(workdir / 'out')]
-    subprocess.run(args, check=True)
+    warm_up([srcdir], workdir)
+    subprocess.run(args, check=True, env=build_env(workdir / 'pycache'))
     if options.json is None:
         print(report.read_text(encoding='utf-8'))
     return 0
 
 
-def callgrind_build(srcdir: Path, outdir: Path, log: Path) -> int:
+def callgrind_build(srcdir: Path, outdir: Path, log: Path, pycache: Path) -> int:
     """The instructions of one full build (``-E``) under callgrind; its warnings go to *log*.
 
     valgrind's callgrind counts them; unlike time, the count does not move
     with the load of a shared machine (two builds of one project differ by
     well under 0.1%).
     """
-    env = {**os.environ, 'PYTHONHASHSEED': '0', 'PYTHONMALLOC': 'malloc', 'NO_COLOR': '1'}
+    env = build_env(pycache, PYTHONMALLOC='malloc')
     args = ['valgrind', '--tool=callgrind', '--callgrind-out-file=/dev/null',
             sys.executable, '-m', 'sphinx', '-q', '-E', '-b', 'html', str(srcdir), str(outdir)]
     done = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
@@ -810,13 +827,14 @@ def callgrind_build(srcdir: Path, outdir: Path, log: Path) -> int:
 def warm_up(srcdirs: Iterable[Path], workdir: Path) -> None:
     """One ordinary build of each project, untimed and uncounted.
 
-    The first process to import a module compiles it and writes its
-    ``.pyc``: in a fresh checkout, the extension's own modules.  That cost
-    belongs to no build, and would otherwise land in the first one counted.
+    It compiles every module the builds import into the bytecode cache (see
+    :func:`build_env`); that cost belongs to no build, and would otherwise
+    land in the first one measured.
     """
     for srcdir in srcdirs:
         outdir = workdir / 'out' / f'warm-up-{srcdir.name}'
-        sphinx_build(srcdir, outdir, fresh=True, jobs=1, log=workdir / 'warm-up-stderr.txt')
+        sphinx_build(srcdir, outdir, fresh=True, jobs=1, log=workdir / 'warm-up-stderr.txt',
+                     pycache=workdir / 'pycache')
         shutil.rmtree(outdir, ignore_errors=True)
 
 
@@ -837,13 +855,13 @@ def count_instructions(options: argparse.Namespace, workdir: Path) -> int:
             srcdirs[variant] = workdir / 'src' / f'{syntax}-{variant}-{options.pages}'
             write_project(srcdirs[variant], syntax, variant, options.pages, options.mentions,
                           httpdomain='http' in options.variants, sidebars=options.sidebars)
-        warm_up([srcdirs[options.variants[-1]]], workdir)
+        warm_up(srcdirs.values(), workdir)
         counts: dict[str, int] = {}
         for variant, srcdir in srcdirs.items():
             outdir = workdir / 'out' / f'{syntax}-{variant}'
             log = workdir / 'last-stderr.txt'
             try:
-                counts[variant] = callgrind_build(srcdir, outdir, log)
+                counts[variant] = callgrind_build(srcdir, outdir, log, workdir / 'pycache')
                 check_output(outdir, variant, options.mentions, log, options.pages)
             except BuildError as error:
                 print(f'{syntax}/{variant}: {error}', file=sys.stderr)
@@ -918,7 +936,7 @@ def floor_instructions(
         syntax, variant, pages, srcdir = job
         outdir = workdir / 'out' / srcdir.name
         log = workdir / f'stderr-{srcdir.name}.txt'
-        instructions = callgrind_build(srcdir, outdir, log)
+        instructions = callgrind_build(srcdir, outdir, log, workdir / 'pycache')
         check_output(outdir, variant, options.mentions, log, pages)
         shutil.rmtree(outdir, ignore_errors=True)
         progress(f'{syntax}/{variant}/{pages}p: {instructions:,} instructions')
@@ -949,7 +967,8 @@ def floor_times(
     for syntax, group in projects.items():
         items = [Project(syntax, variant, pages, srcdir)
                  for (variant, pages), srcdir in group.items()]
-        bench.warm_up(items[-1])
+        for project in items[-len(PROSE):]:  # the largest, with and without the extension
+            bench.warm_up(project)
         bench.rounds(items, options.repeats, f'{syntax} floor')
         medians = {(p.variant, p.pages): p.seconds for p in items}
         differences, ratios = [], []
@@ -1026,7 +1045,8 @@ def measure_floor(options: argparse.Namespace, workdir: Path) -> int:
     projects = floor_projects(options, workdir)
     try:
         if options.instructions:
-            warm_up([group[UNUSED, 0] for group in projects.values()], workdir)
+            high = options.floor_pages[-1]
+            warm_up([group[v, high] for group in projects.values() for v in PROSE], workdir)
             results = floor_instructions(options, workdir, projects)
         else:
             results = floor_times(options, workdir, projects)
