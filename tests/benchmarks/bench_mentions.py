@@ -25,6 +25,21 @@ Every project has the same ``conf.py`` (``sphinxext_wsclose`` in
 the ``http`` variant runs), the same ``wsclose-table`` page and the same
 ``labels`` page; only the mentions differ.
 
+Two more variants, chosen only by name, measure what the extension costs
+where it is not used.  Their pages are ordinary prose, the same sentences
+with ``1008 Policy Violation`` as plain text; they have no table page and no
+labels page:
+
+``noext``
+    Sphinx alone: ``sphinxext_wsclose`` is not in ``extensions``.
+``unused``
+    the same project with ``sphinxext_wsclose`` in ``extensions``.
+
+``--floor`` compares them: a project of one page with a title only (the
+start-up cost), and two sizes (``--floor-pages``, 10 and 40 pages), whose
+slope is the cost per page; in time, or with ``--instructions`` in
+instructions.
+
 Each build is a separate ``python -m sphinx -q -b html`` process, in a
 fresh output folder; its wall time is measured around the process, and its
 peak memory is the ``ru_maxrss`` that :func:`os.wait4` returns for it.
@@ -64,6 +79,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -80,7 +96,13 @@ if TYPE_CHECKING:
 
 SYNTAXES = ('rst', 'myst')
 SUFFIX = {'rst': 'rst', 'myst': 'md'}
-VARIANTS = ('floor', 'literal', 'ref', 'wsclose', 'http')
+#: Variants without markup of ours: ordinary prose, no table, no labels page.
+NOEXT = 'noext'
+UNUSED = 'unused'
+PROSE = (NOEXT, UNUSED)
+VARIANTS = ('floor', 'literal', 'ref', 'wsclose', 'http', *PROSE)
+#: What ``--variants`` measures unless told.
+DEFAULT_VARIANTS = ('floor', 'literal', 'ref', 'wsclose', 'http')
 FLOOR = 'floor'
 TABLE_PAGE = 'wsclose-table'
 LABELS_PAGE = 'labels'
@@ -123,6 +145,8 @@ MENTION: dict[str, dict[str, Callable[[str, str], str]]] = {
         'ref': lambda key, text: f':ref:`{text} <wsclose-ref-{key}>`',
         'wsclose': lambda key, text: f':wsclose:`{key}`',
         'http': lambda key, text: f':http:statuscode:`{HTTP_CODES[key]}`',
+        'noext': lambda key, text: text,
+        'unused': lambda key, text: text,
     },
     'myst': {
         'floor': lambda key, text: f'[{text}]({BASE_URL}#wsclose-{key})',
@@ -130,6 +154,8 @@ MENTION: dict[str, dict[str, Callable[[str, str], str]]] = {
         'ref': lambda key, text: f'{{ref}}`{text} <wsclose-ref-{key}>`',
         'wsclose': lambda key, text: f'{{wsclose}}`{key}`',
         'http': lambda key, text: f'{{http:statuscode}}`{HTTP_CODES[key]}`',
+        'noext': lambda key, text: text,
+        'unused': lambda key, text: text,
     },
 }
 
@@ -192,8 +218,12 @@ def _table_page(syntax: str) -> str:
     return _heading(syntax, 'Close codes') + '\n```{wsclose-table}\n```\n'
 
 
-def _index_page(syntax: str, pages: int) -> str:
-    names = [TABLE_PAGE, LABELS_PAGE, *(page_name(n) for n in range(pages))]
+def _index_page(syntax: str, pages: int, *, prose: bool = False) -> str:
+    """The root page: a toctree of every page; a title only if there is none."""
+    names = [] if prose else [TABLE_PAGE, LABELS_PAGE]
+    names += [page_name(n) for n in range(pages)]
+    if not names:
+        return _heading(syntax, 'Benchmark')
     if syntax == 'rst':
         toctree = '.. toctree::\n   :maxdepth: 1\n\n' + ''.join(f'   {n}\n' for n in names)
     else:
@@ -201,14 +231,17 @@ def _index_page(syntax: str, pages: int) -> str:
     return _heading(syntax, 'Benchmark') + '\n' + toctree
 
 
-def conf_text(syntax: str, *, httpdomain: bool, sidebars: bool = False) -> str:
+def conf_text(
+    syntax: str, *, httpdomain: bool, sidebars: bool = False, wsclose: bool = True
+) -> str:
     """The same ``conf.py`` for every variant of a syntax.
 
     Unless *sidebars*, the pages have no sidebar: alabaster's navigation
     sidebar renders the whole toctree on every page, a cost that grows with
     the square of the pages and would hide the cost of the mentions.
+    Unless *wsclose*, ``sphinxext_wsclose`` is not in ``extensions``.
     """
-    extensions = ['sphinxext_wsclose']
+    extensions = ['sphinxext_wsclose'] if wsclose else []
     if syntax == 'myst':
         extensions.append('myst_parser')
     if httpdomain:
@@ -229,16 +262,25 @@ def write_project(
     httpdomain: bool,
     sidebars: bool = False,
 ) -> None:
-    """Write one synthetic project; every variant differs only in its mentions."""
+    """Write one synthetic project; every variant differs only in its mentions.
+
+    The prose variants (:data:`PROSE`) have no table page and no labels
+    page, and never sphinxcontrib.httpdomain; ``noext`` has no
+    ``sphinxext_wsclose`` either.
+    """
     if srcdir.exists():
         shutil.rmtree(srcdir)
     srcdir.mkdir(parents=True)
     ext = SUFFIX[syntax]
-    conf = conf_text(syntax, httpdomain=httpdomain, sidebars=sidebars)
+    prose = variant in PROSE
+    conf = conf_text(syntax, httpdomain=httpdomain and not prose, sidebars=sidebars,
+                     wsclose=variant != NOEXT)
     (srcdir / 'conf.py').write_text(conf, encoding='utf-8')
-    (srcdir / f'index.{ext}').write_text(_index_page(syntax, pages), encoding='utf-8')
-    (srcdir / f'{TABLE_PAGE}.{ext}').write_text(_table_page(syntax), encoding='utf-8')
-    (srcdir / f'{LABELS_PAGE}.{ext}').write_text(_labels_page(syntax), encoding='utf-8')
+    index = _index_page(syntax, pages, prose=prose)
+    (srcdir / f'index.{ext}').write_text(index, encoding='utf-8')
+    if not prose:
+        (srcdir / f'{TABLE_PAGE}.{ext}').write_text(_table_page(syntax), encoding='utf-8')
+        (srcdir / f'{LABELS_PAGE}.{ext}').write_text(_labels_page(syntax), encoding='utf-8')
     for number in range(pages):
         text = page_text(syntax, variant, number, mentions)
         (srcdir / f'{page_name(number)}.{ext}').write_text(text, encoding='utf-8')
@@ -259,7 +301,23 @@ class BuildError(RuntimeError):
     pass
 
 
-def sphinx_build(srcdir: Path, outdir: Path, *, fresh: bool, jobs: int, log: Path) -> Sample:
+def build_env(pycache: Path, **extra: str) -> dict[str, str]:
+    """The environment of every build.
+
+    Bytecode is read from and written to *pycache* (``PYTHONPYCACHEPREFIX``),
+    even where ``PYTHONDONTWRITEBYTECODE`` is set: without a ``.pyc``, every
+    build would compile again the modules that have none, such as an editable
+    install's own, which an installed package never does.  A warm-up build
+    fills the cache before anything is measured.
+    """
+    env = {key: value for key, value in os.environ.items() if key != 'PYTHONDONTWRITEBYTECODE'}
+    return {**env, 'NO_COLOR': '1', 'PYTHONHASHSEED': '0', 'PYTHONPYCACHEPREFIX': str(pycache),
+            **extra}
+
+
+def sphinx_build(
+    srcdir: Path, outdir: Path, *, fresh: bool, jobs: int, log: Path, pycache: Path
+) -> Sample:
     """Run one ``python -m sphinx`` process; measure it alone, with os.wait4."""
     args = [sys.executable, '-m', 'sphinx', '-q', '-b', 'html']
     if fresh:
@@ -267,7 +325,7 @@ def sphinx_build(srcdir: Path, outdir: Path, *, fresh: bool, jobs: int, log: Pat
     if jobs > 1:
         args += ['-j', str(jobs)]
     args += [str(srcdir), str(outdir)]
-    env = {**os.environ, 'NO_COLOR': '1', 'PYTHONHASHSEED': '0'}
+    env = build_env(pycache)
     with log.open('wb') as stderr:
         start = time.perf_counter()
         process = subprocess.Popen(
@@ -284,13 +342,25 @@ def sphinx_build(srcdir: Path, outdir: Path, *, fresh: bool, jobs: int, log: Pat
     return Sample(seconds, usage.ru_utime + usage.ru_stime, maxrss)
 
 
-def check_output(outdir: Path, variant: str, mentions: int, log: Path) -> None:
-    """The build warned about nothing, and a page holds one link per mention."""
+def check_output(outdir: Path, variant: str, mentions: int, log: Path, pages: int = 1) -> None:
+    """The build warned about nothing, and a page holds one link per mention.
+
+    A page of a prose variant holds its first sentence as plain text, and no
+    link to a close code.
+    """
     warnings = log.read_text(encoding='utf-8', errors='replace').strip()
     if warnings:
         msg = f'the {variant} build warned:\n{warnings[:2000]}'
         raise BuildError(msg)
+    if not pages:
+        return
     html = (outdir / f'{page_name(0)}.html').read_text(encoding='utf-8')
+    if variant in PROSE:
+        first = page_text('rst', variant, 0, 1).splitlines()[-1]
+        if mentions and (first not in html or '#wsclose-' in html):
+            msg = f'{variant}: expected {first!r} as plain text in {page_name(0)}'
+            raise BuildError(msg)
+        return
     found = html.count(EXPECTED[variant])
     if found != mentions:
         msg = f'{variant}: expected {mentions} x {EXPECTED[variant]!r} in a page, found {found}'
@@ -376,14 +446,15 @@ class Bench:
     def build(self, project: Project, outdir: Path, *, fresh: bool) -> Sample:
         self.builds += 1
         return sphinx_build(project.srcdir, outdir, fresh=fresh, jobs=self.options.jobs,
-                            log=self.log)
+                            log=self.log, pycache=self.workdir / 'pycache')
 
     def full_build(self, project: Project, *, check: bool, keep: bool) -> None:
         """One timed full build in a fresh output folder."""
         outdir = self._outdir()
         project.samples.append(self.build(project, outdir, fresh=True))
         if check:
-            check_output(outdir, project.variant, self.options.mentions, self.log)
+            check_output(outdir, project.variant, self.options.mentions, self.log,
+                         project.pages)
         if project.outdir is not None:
             shutil.rmtree(project.outdir, ignore_errors=True)
             project.outdir = None
@@ -662,9 +733,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     add('--mentions', type=int, default=50, help='mentions per page (50)')
     add('--repeats', type=int, default=5, help='timed full builds per variant (5)')
     add('--syntax', type=_csv(SYNTAXES), default=list(SYNTAXES), help='rst,myst (both)')
-    add('--variants', type=_csv(VARIANTS), default=list(VARIANTS),
+    add('--variants', type=_csv(VARIANTS), default=list(DEFAULT_VARIANTS),
         help='floor,literal,ref,wsclose,http (all; http only if sphinxcontrib-httpdomain '
-        'is installed); the floor always runs')
+        'is installed), or noext,unused (prose, no markup of ours; only if named); '
+        'the floor always runs')
     add('--scales', type=_ints, default=[1, 2, 4],
         help='page multipliers of the scaling runs (1,2,4); 1x reuses the full builds')
     add('--scale-variants', type=_csv(VARIANTS), default=['floor', 'wsclose'],
@@ -690,6 +762,15 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help='instead of timing: count the instructions of one full build of each variant '
         'under valgrind (callgrind), which the load of the machine does not change; slow, '
         'use --pages 30')
+    add('--floor', action='store_true',
+        help='instead: what the extension costs where it is not used; noext against unused '
+        'on one page with a title only and on --floor-pages pages of prose, timed over '
+        '--repeats rounds, or counted once with --instructions')
+    add('--floor-pages', type=_ints, default=[10, 40],
+        help='page counts of --floor (10,40); the cost per page is the slope from the '
+        'first to the last')
+    add('--parallel', type=int, default=1,
+        help='builds run at once under --instructions (1); the counts do not change')
     options = parser.parse_args(argv)
     options.http_skipped = not httpdomain_installed()
     for name in ('variants', 'scale_variants', 'incremental_variants'):
@@ -697,6 +778,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                   if v != FLOOR and not (v == 'http' and options.http_skipped)]
         setattr(options, name, [FLOOR, *chosen])
     options.scales = sorted(set(options.scales))
+    options.floor_pages = sorted(set(options.floor_pages))
+    if options.floor and len(options.floor_pages) < 2:
+        parser.error('--floor-pages needs two page counts, such as 10,40')
     return options
 
 
@@ -713,51 +797,263 @@ def profile(options: argparse.Namespace, workdir: Path) -> int:
     args = [sys.executable, '-m', 'pyinstrument', '--interval', '0.001', '-r', 'text',
             '-o', str(report), '-m', 'sphinx', '-q', '-E', '-b', 'html',
             str(srcdir), str(workdir / 'out')]
-    subprocess.run(args, check=True)
+    warm_up([srcdir], workdir)
+    subprocess.run(args, check=True, env=build_env(workdir / 'pycache'))
     if options.json is None:
         print(report.read_text(encoding='utf-8'))
     return 0
 
 
-def count_instructions(options: argparse.Namespace, workdir: Path) -> int:
-    """Instead of timing: the instructions one full build of each variant executes.
+def callgrind_build(srcdir: Path, outdir: Path, log: Path, pycache: Path) -> int:
+    """The instructions of one full build (``-E``) under callgrind; its warnings go to *log*.
 
     valgrind's callgrind counts them; unlike time, the count does not move
     with the load of a shared machine (two builds of one project differ by
-    well under 0.1%).  About 4 minutes a build at 30 pages.
+    well under 0.1%).
+    """
+    env = build_env(pycache, PYTHONMALLOC='malloc')
+    args = ['valgrind', '--tool=callgrind', '--callgrind-out-file=/dev/null',
+            sys.executable, '-m', 'sphinx', '-q', '-E', '-b', 'html', str(srcdir), str(outdir)]
+    done = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
+    found = re.search(r'Collected : (\d+)', done.stderr)
+    if done.returncode != 0 or found is None:
+        msg = f'the build of {srcdir} failed:\n{done.stderr[-2000:]}'
+        raise BuildError(msg)
+    log.write_text('\n'.join(line for line in done.stderr.splitlines()
+                             if not line.startswith('==')), encoding='utf-8')
+    return int(found[1])
+
+
+def warm_up(srcdirs: Iterable[Path], workdir: Path) -> None:
+    """One ordinary build of each project, untimed and uncounted.
+
+    It compiles every module the builds import into the bytecode cache (see
+    :func:`build_env`); that cost belongs to no build, and would otherwise
+    land in the first one measured.
+    """
+    for srcdir in srcdirs:
+        outdir = workdir / 'out' / f'warm-up-{srcdir.name}'
+        sphinx_build(srcdir, outdir, fresh=True, jobs=1, log=workdir / 'warm-up-stderr.txt',
+                     pycache=workdir / 'pycache')
+        shutil.rmtree(outdir, ignore_errors=True)
+
+
+def count_instructions(options: argparse.Namespace, workdir: Path) -> int:
+    """Instead of timing: the instructions one full build of each variant executes.
+
+    About 4 minutes a build at 30 pages.
     """
     if shutil.which('valgrind') is None:
         print('--instructions needs valgrind (apt-get install valgrind)', file=sys.stderr)
         return 2
-    env = {**os.environ, 'PYTHONHASHSEED': '0', 'PYTHONMALLOC': 'malloc', 'NO_COLOR': '1'}
     print(f'Instructions (callgrind "Collected"), one full build each, {options.pages} pages '
           f'x {options.mentions} mentions, git {_revision()}:')
     rows = []
     for syntax in options.syntax:
-        counts: dict[str, int] = {}
+        srcdirs = {}
         for variant in options.variants:
-            srcdir = workdir / 'src' / f'{syntax}-{variant}-{options.pages}'
-            write_project(srcdir, syntax, variant, options.pages, options.mentions,
+            srcdirs[variant] = workdir / 'src' / f'{syntax}-{variant}-{options.pages}'
+            write_project(srcdirs[variant], syntax, variant, options.pages, options.mentions,
                           httpdomain='http' in options.variants, sidebars=options.sidebars)
+        warm_up(srcdirs.values(), workdir)
+        counts: dict[str, int] = {}
+        for variant, srcdir in srcdirs.items():
             outdir = workdir / 'out' / f'{syntax}-{variant}'
-            args = ['valgrind', '--tool=callgrind', '--callgrind-out-file=/dev/null',
-                    sys.executable, '-m', 'sphinx', '-q', '-E', '-b', 'html',
-                    str(srcdir), str(outdir)]
-            done = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
-            found = re.search(r'Collected : (\d+)', done.stderr)
-            if done.returncode != 0 or found is None:
-                print(f'{syntax}/{variant}: the build failed:\n{done.stderr[-2000:]}',
-                      file=sys.stderr)
-                return 1
             log = workdir / 'last-stderr.txt'
-            log.write_text('\n'.join(line for line in done.stderr.splitlines()
-                                     if not line.startswith('==')), encoding='utf-8')
-            check_output(outdir, variant, options.mentions, log)
-            counts[variant] = int(found[1])
+            try:
+                counts[variant] = callgrind_build(srcdir, outdir, log, workdir / 'pycache')
+                check_output(outdir, variant, options.mentions, log, options.pages)
+            except BuildError as error:
+                print(f'{syntax}/{variant}: {error}', file=sys.stderr)
+                return 1
             progress(f'{syntax}/{variant}: {counts[variant]:,} instructions')
         for variant, count in counts.items():
             rows.append([f'{syntax}/{variant}', f'{count:,}', f'{count / counts[FLOOR]:.4f}'])
     print(table(['build', 'instructions', 'x floor'], rows))
+    return 0
+
+
+# -- the true floor: Sphinx without the extension ---------------------------------
+
+#: The targets of ``--floor``, in instructions: start-up (G), per page (M),
+#: and unused / noext at the largest page count.
+FLOOR_TARGETS = {'start-up': 0.1, 'per page': 1.0, 'ratio': 1.005}
+
+
+def pass_fail(passed: bool) -> str:
+    return 'PASS' if passed else 'FAIL'
+
+
+def floor_projects(
+    options: argparse.Namespace, workdir: Path
+) -> dict[str, dict[tuple[str, int], Path]]:
+    """Per syntax, the source folder of each (variant, pages); 0 pages is the title only."""
+    sizes = [0, *options.floor_pages]
+    projects: dict[str, dict[tuple[str, int], Path]] = {}
+    for syntax in options.syntax:
+        projects[syntax] = {}
+        for pages in sizes:
+            for variant in PROSE:
+                srcdir = workdir / 'src' / f'{syntax}-{variant}-{pages}'
+                write_project(srcdir, syntax, variant, pages, options.mentions,
+                              httpdomain=False, sidebars=options.sidebars)
+                projects[syntax][variant, pages] = srcdir
+    return projects
+
+
+@dataclass
+class FloorResult:
+    """One syntax's measure of the floor, in one unit: a value per (variant, pages).
+
+    *differences* are, per round, ``(start-up, per page)`` of ``unused`` over
+    ``noext``, and *ratios* per round ``{pages: unused / noext}``; their medians
+    are reported (a count has one round).
+    """
+
+    values: dict[tuple[str, int], float]
+    differences: list[tuple[float, float]]
+    ratios: list[dict[int, float]]
+
+
+def floor_round(values: dict[tuple[str, int], float], low: int, high: int) -> tuple[
+    tuple[float, float], dict[int, float]
+]:
+    """Start-up and per-page cost of ``unused`` over ``noext``, and the ratios, from one round."""
+    startup = values[UNUSED, 0] - values[NOEXT, 0]
+    slope = {v: (values[v, high] - values[v, low]) / (high - low) for v in PROSE}
+    ratios = {pages: values[UNUSED, pages] / values[NOEXT, pages]
+              for variant, pages in values if variant == NOEXT}
+    return (startup, slope[UNUSED] - slope[NOEXT]), ratios
+
+
+def floor_instructions(
+    options: argparse.Namespace, workdir: Path, projects: dict[str, dict[tuple[str, int], Path]]
+) -> dict[str, FloorResult]:
+    """Each project counted once under callgrind, *--parallel* at a time."""
+    low, high = options.floor_pages[0], options.floor_pages[-1]
+
+    def count(job: tuple[str, str, int, Path]) -> tuple[str, str, int, int]:
+        syntax, variant, pages, srcdir = job
+        outdir = workdir / 'out' / srcdir.name
+        log = workdir / f'stderr-{srcdir.name}.txt'
+        instructions = callgrind_build(srcdir, outdir, log, workdir / 'pycache')
+        check_output(outdir, variant, options.mentions, log, pages)
+        shutil.rmtree(outdir, ignore_errors=True)
+        progress(f'{syntax}/{variant}/{pages}p: {instructions:,} instructions')
+        return syntax, variant, pages, instructions
+
+    jobs = [(syntax, variant, pages, srcdir)
+            for syntax, group in projects.items()
+            for (variant, pages), srcdir in group.items()]
+    # The biggest first, so that the parallel builds end together.
+    jobs.sort(key=lambda job: -job[2])
+    with ThreadPoolExecutor(max_workers=max(1, options.parallel)) as pool:
+        done = list(pool.map(count, jobs))
+    results = {}
+    for syntax in projects:
+        values = {(v, p): float(n) for s, v, p, n in done if s == syntax}
+        difference, ratios = floor_round(values, low, high)
+        results[syntax] = FloorResult(values, [difference], [ratios])
+    return results
+
+
+def floor_times(
+    options: argparse.Namespace, workdir: Path, projects: dict[str, dict[tuple[str, int], Path]]
+) -> dict[str, FloorResult]:
+    """*--repeats* rounds of every project of a syntax, alternating; wall time of each build."""
+    low, high = options.floor_pages[0], options.floor_pages[-1]
+    bench = Bench(options, workdir)
+    results = {}
+    for syntax, group in projects.items():
+        items = [Project(syntax, variant, pages, srcdir)
+                 for (variant, pages), srcdir in group.items()]
+        for project in items[-len(PROSE):]:  # the largest, with and without the extension
+            bench.warm_up(project)
+        bench.rounds(items, options.repeats, f'{syntax} floor')
+        medians = {(p.variant, p.pages): p.seconds for p in items}
+        differences, ratios = [], []
+        for round_number in range(options.repeats):
+            values = {(p.variant, p.pages): p.samples[round_number].seconds for p in items}
+            difference, ratio = floor_round(values, low, high)
+            differences.append(difference)
+            ratios.append(ratio)
+        results[syntax] = FloorResult(medians, differences, ratios)
+    return results
+
+
+def print_floor(options: argparse.Namespace, results: dict[str, FloorResult]) -> None:
+    """The table of each syntax, then the targets."""
+    counted = options.instructions
+    # Totals, start-up and per page: in G, G and M instructions, or s, ms and µs.
+    total, startup_unit, page_unit = (('G', 'G', 'M') if counted else ('s', 'ms', 'µs'))
+    scale = (1e-9, 1e-9, 1e-6) if counted else (1.0, 1e3, 1e6)
+    low, high = options.floor_pages[0], options.floor_pages[-1]
+    how = ('instructions (callgrind "Collected"), one full build each' if counted else
+           f'median wall time of {options.repeats} rounds; the ratios, start-up and per page '
+           'are medians of the per-round values')
+    print(f'The floor: Sphinx without the extension (noext) against the extension loaded '
+          f'and unused (unused); -E -b html, prose pages of {options.mentions} sentences, '
+          f'no mention, no table; {how}; git {_revision()}')
+    verdicts = []
+    for syntax, result in results.items():
+        median_ratio = {pages: statistics.median(r[pages] for r in result.ratios)
+                        for pages in result.ratios[0]}
+        rows = []
+        for pages in sorted(median_ratio):
+            noext, unused = result.values[NOEXT, pages], result.values[UNUSED, pages]
+            name = 'one page, title only' if pages == 0 else f'{pages} page{"s" * (pages > 1)}'
+            rows.append([name, f'{noext * scale[0]:.3f} {total}',
+                         f'{unused * scale[0]:.3f} {total}',
+                         f'{(unused - noext) * scale[0]:+.3f} {total}',
+                         f'{median_ratio[pages]:.4f}'])
+        startup = statistics.median(d[0] for d in result.differences) * scale[1]
+        per_page = statistics.median(d[1] for d in result.differences) * scale[2]
+        slopes = {v: (result.values[v, high] - result.values[v, low]) / (high - low)
+                  for v in PROSE}
+        rows.append([f'per page ({low} to {high})', f'{slopes[NOEXT] * scale[2]:.1f} {page_unit}',
+                     f'{slopes[UNUSED] * scale[2]:.1f} {page_unit}',
+                     f'{per_page:+.1f} {page_unit}',
+                     f'{slopes[UNUSED] / slopes[NOEXT]:.4f}'])
+        print()
+        print(f'== {syntax} ==')
+        print(table(['project', 'noext', 'unused', 'unused - noext', 'unused / noext'], rows))
+        print(f'start-up: {startup:+.3f} {startup_unit}; per page: {per_page:+.1f} '
+              f'{page_unit} (slope of unused minus slope of noext)')
+        ratio = median_ratio[high]
+        if counted:
+            verdicts += [
+                [f'{syntax}: start-up', f'{startup:.3f} G', f'<= {FLOOR_TARGETS["start-up"]} G',
+                 pass_fail(startup <= FLOOR_TARGETS['start-up'])],
+                [f'{syntax}: per page', f'{per_page:.1f} M', f'<= {FLOOR_TARGETS["per page"]} M',
+                 pass_fail(per_page <= FLOOR_TARGETS['per page'])],
+            ]
+        limit = FLOOR_TARGETS['ratio']
+        verdicts.append([f'{syntax}: unused / noext, {high} pages', f'{ratio:.4f}',
+                         f'<= {limit}', pass_fail(ratio <= limit)])
+    print()
+    print('Targets of issue 19 (reported only; they fail nothing):')
+    if not counted:
+        print('(start-up and per page are judged in instructions: add --instructions)')
+    print(table(['target', 'measured', 'target', 'verdict'], verdicts))
+
+
+def measure_floor(options: argparse.Namespace, workdir: Path) -> int:
+    """``--floor``: the cost of loading the extension on pages that do not use it."""
+    if options.instructions and shutil.which('valgrind') is None:
+        print('--instructions needs valgrind (apt-get install valgrind)', file=sys.stderr)
+        return 2
+    projects = floor_projects(options, workdir)
+    try:
+        if options.instructions:
+            high = options.floor_pages[-1]
+            warm_up([group[v, high] for group in projects.values() for v in PROSE], workdir)
+            results = floor_instructions(options, workdir, projects)
+        else:
+            results = floor_times(options, workdir, projects)
+    except BuildError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print_floor(options, results)
     return 0
 
 
@@ -792,6 +1088,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         workdir.mkdir(parents=True, exist_ok=True)
         if options.profile:
             return profile(options, workdir)
+        if options.floor:
+            return measure_floor(options, workdir)
         if options.instructions:
             return count_instructions(options, workdir)
         started = time.perf_counter()
@@ -807,6 +1105,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if bench.httpdomain:
             extensions += ', sphinxcontrib.httpdomain'
         print(f'  extensions in every variant: {extensions}')
+        if set(options.variants) & set(PROSE):
+            print('  except noext and unused: prose with no table or labels page, and no '
+                  'httpdomain; noext has no sphinxext_wsclose')
         print(f'  theme: alabaster, {"default sidebars" if options.sidebars else "no sidebars"}')
         if options.http_skipped:
             print('  http variant skipped: sphinxcontrib-httpdomain is not installed')
