@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from sphinx.errors import NoUri
-from sphinx.ext.intersphinx import missing_reference
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
@@ -220,6 +219,10 @@ def resolve_fallbacks(
             _entry, where = found
             return link_to(app.builder, node['refdoc'], where, contnode, entry.description)
         if 'sphinx.ext.intersphinx' in app.extensions:
+            # Imported here: intersphinx brings an HTTP client with it, which
+            # a project that does not load intersphinx should not pay for.
+            from sphinx.ext.intersphinx import missing_reference  # noqa: PLC0415
+
             retry = node.deepcopy()
             retry['reftarget'] = entry.key
             retry['refexplicit'] = True  # keep "4001 (private use)", not the range's name
