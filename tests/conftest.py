@@ -12,16 +12,18 @@ copied in one of them.
 from __future__ import annotations
 
 import os
+import sys
 from io import StringIO
 from typing import TYPE_CHECKING
 
 import pytest
 from helpers import SYNTAXES, copy_root
 from hypothesis import settings
+from sphinx.pycode import ModuleAnalyzer
 from sphinx.testing.util import SphinxTestApp
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
     from pathlib import Path
 
 
@@ -107,3 +109,18 @@ def shared(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., SphinxTest
         return built[key]
 
     return _shared
+
+
+@pytest.fixture
+def fresh_imports() -> Iterator[None]:
+    """Each build imports its project's modules anew, as a new sphinx-build would.
+
+    For the tests whose projects name modules in ``wsclose_codes``: their
+    imports, ``sys.path`` and autodoc's analyzer cache are undone afterwards.
+    """
+    path, modules = list(sys.path), set(sys.modules)
+    yield
+    sys.path[:] = path
+    for name in set(sys.modules) - modules:
+        del sys.modules[name]
+    ModuleAnalyzer.cache.clear()

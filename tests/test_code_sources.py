@@ -27,7 +27,7 @@ else:
 from sphinxext_wsclose.bundled import REGISTRY
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable
     from pathlib import Path
 
     from bs4 import BeautifulSoup
@@ -40,16 +40,10 @@ TIMEOUT = 'No message arrived in time.'
 RANGE = REGISTRY['4000-4999'].description
 RFC_1000 = 'https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1'
 
+# Each build imports its project's modules anew, as a new sphinx-build would.
+pytestmark = pytest.mark.usefixtures('fresh_imports')
 
-@pytest.fixture(autouse=True)
-def _fresh_imports() -> Iterator[None]:
-    """Each build imports the test root's modules anew, as a new sphinx-build would."""
-    path, modules = list(sys.path), set(sys.modules)
-    yield
-    sys.path[:] = path
-    for name in set(sys.modules) - modules:
-        del sys.modules[name]
-    ModuleAnalyzer.cache.clear()
+
 
 
 def _rows(page: BeautifulSoup) -> list[list[str]]:

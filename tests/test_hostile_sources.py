@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 
 import pytest
 from helpers import warnings as all_warnings
-from sphinx.pycode import ModuleAnalyzer
 
 from sphinxext_wsclose.config import settings
 from sphinxext_wsclose.registry import Kind
@@ -29,7 +28,7 @@ else:
     import tomli as tomllib
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable
     from pathlib import Path
 
     from sphinx.testing.util import SphinxTestApp
@@ -48,16 +47,10 @@ wsclose_codes = {spec}
 LINE = 8
 INDEX = 'Codes\n=====\n\n.. wsclose-table::\n   :codes: 4000-4999\n'
 
+# Each build imports its project's modules anew, as a new sphinx-build would.
+pytestmark = pytest.mark.usefixtures('fresh_imports')
 
-@pytest.fixture(autouse=True)
-def _fresh_imports() -> Iterator[None]:
-    """Each build imports its project's modules anew, as a new sphinx-build would."""
-    path, modules = list(sys.path), set(sys.modules)
-    yield
-    sys.path[:] = path
-    for name in set(sys.modules) - modules:
-        del sys.modules[name]
-    ModuleAnalyzer.cache.clear()
+
 
 
 def _build(make_app: Callable[..., SphinxTestApp], src: Path, spec: str,
