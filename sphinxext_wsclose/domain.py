@@ -174,28 +174,14 @@ class CloseCodeDomain(Domain):
         labels: dict[str, str] = self.data['labels']
         return labels
 
-    @property
-    def title_texts(self) -> dict[str, list[str]]:
-        """Each document's settled title texts, as the previous build left them."""
-        texts: dict[str, list[str]] = self.data['title_texts']
-        return texts
+    #: The whole-project keys, which :meth:`swap` replaces once per build.
+    _WHOLE_PROJECT = frozenset({'snapshot', 'title_texts', 'codes_digest'})
 
-    def swap_snapshot(self, current: dict[str, Any]) -> dict[str, Any]:
-        """Store what every key resolves to now; return what it resolved to last build."""
-        previous: dict[str, Any] = self.data['snapshot']
-        self.data['snapshot'] = current
-        return previous
-
-    def swap_title_texts(self, current: dict[str, list[str]]) -> dict[str, list[str]]:
-        """Store each document's title texts now; return the previous build's."""
-        previous = self.title_texts
-        self.data['title_texts'] = current
-        return previous
-
-    def swap_codes_digest(self, digest: str) -> str | None:
-        """Store the digest of the project's own codes; return the previous build's."""
-        previous: str | None = self.data['codes_digest']
-        self.data['codes_digest'] = digest
+    def swap(self, key: str, current: Any) -> Any:
+        """Store *current* under the whole-project *key*; return the previous build's value."""
+        assert key in self._WHOLE_PROJECT, key
+        previous = self.data[key]
+        self.data[key] = current
         return previous
 
     # -- registration ---------------------------------------------------------
@@ -620,7 +606,7 @@ def outdated_documents(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = cast('CloseCodeDomain', env.get_domain('wsclose'))
     domain.update_labels()
     current = domain.snapshot()
-    previous = domain.swap_snapshot(current)
+    previous: dict[str, Any] = domain.swap('snapshot', current)
     changed = {key for key in current.keys() | previous.keys()
                if current.get(key) != previous.get(key)}
     if not changed:
@@ -651,7 +637,7 @@ def reread_if_codes_changed(
     """
     digest = settings(env.config).digest
     domain = cast('CloseCodeDomain', env.get_domain('wsclose'))
-    previous = domain.swap_codes_digest(digest)
+    previous: str | None = domain.swap('codes_digest', digest)
     if previous is None or previous == digest:
         return []
     return sorted(env.found_docs - added - changed)

@@ -117,7 +117,7 @@ WARNING_TYPE = 'wsclose'
 # -- Priorities -----------------------------------------------------------------
 # When each transform and handler runs, relative to Sphinx's own.  The whole
 # timeline, with what each step reads and writes, is in setup()
-# (sphinxext_wsclose/__init__.py) and in docs/maintainers/where-to-change.rst.
+# (sphinxext_wsclose/__init__.py) and in docs/where-to-change.rst.
 
 #: Read time, transforms: after the directives have run, before Sphinx's
 #: domains (850) copy the titles.  ``.. only::`` blocks are noted first, then

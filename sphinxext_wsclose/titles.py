@@ -147,7 +147,7 @@ def settle_titles(app: Sphinx, env: BuildEnvironment) -> list[str]:
             for marked in tree.findall(title_mention) if tree is not None else ():
                 marked[:] = [nodes.Text(text(marked[MENTION_KEY], marked[TITLE_SHOWN]))]
         _settle_labels(env, docname, sections, text)
-    previous = domain.swap_title_texts(current)
+    previous: dict[str, list[str]] = domain.swap('title_texts', current)
     changed = {docname for docname in current.keys() | previous.keys()
                if current.get(docname) != previous.get(docname)}
     if not changed:
