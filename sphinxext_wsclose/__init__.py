@@ -31,11 +31,17 @@ def setup(app: Sphinx) -> ExtensionMetadata:  # noqa: PLR0915 -- the whole timel
     # which would take a module that sphinx.testing has unloaded since).
     from sphinxext_wsclose._compat import remember_builder
     from sphinxext_wsclose._locale import MESSAGE_CATALOG
+    from sphinxext_wsclose.closes import (
+        ClosedByLists,
+        add_closes_field,
+        note_closers,
+    )
     from sphinxext_wsclose.codes import CloseCodeDirective
     from sphinxext_wsclose.config import add_config_values, validate_config
     from sphinxext_wsclose.domain import (
         CloseCodeDomain,
         outdated_documents,
+        place_closed_rows,
         reread_if_codes_changed,
         translate_index_titles,
     )
@@ -58,6 +64,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:  # noqa: PLR0915 -- the whole timel
     from sphinxext_wsclose.protocol import (
         FALLBACKS,
         OUTDATED,
+        PLACE_CLOSED_ROWS,
         REMEMBER_BUILDER,
         SETTLE_INDEX,
         SETTLE_TITLES,
@@ -100,6 +107,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:  # noqa: PLR0915 -- the whole timel
     app.connect('builder-inited', remember_builder, priority=REMEMBER_BUILDER)
     app.connect('builder-inited', translate_index_titles)
     app.connect('builder-inited', declare_semicolon)
+    app.connect('builder-inited', add_closes_field)  # :closes CODE: in py, js, http, napoleon
 
     # -- Which pages to read: own codes edited in their module or data file ------
     app.connect('env-get-outdated', reread_if_codes_changed)
@@ -109,8 +117,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:  # noqa: PLR0915 -- the whole timel
     app.add_transform(MarkTitleMentions)          # MARK_TITLES (845)
     app.connect('doctree-read', unmark_body, priority=UNMARK_TITLES)
     app.connect('object-description-transform', add_code_mention)
+    app.connect('doctree-read', note_closers)      # which object declares which code
 
     # -- Every page read: what moved, in a fixed order ----------------------------
+    app.connect('env-updated', place_closed_rows, priority=PLACE_CLOSED_ROWS)
     app.connect('env-updated', outdated_documents, priority=OUTDATED)
     app.connect('env-updated', settle_titles, priority=SETTLE_TITLES)
     app.connect('env-updated', settle_index, priority=SETTLE_INDEX)
@@ -119,6 +129,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:  # noqa: PLR0915 -- the whole timel
     app.add_post_transform(DefinedCodeRows)         # DEFINED_ROWS_AT (4)
     app.add_post_transform(ConstantLinks)      # CONSTANT_LINKS (5)
     app.add_post_transform(MentionResolver)        # RESOLVE_MENTIONS (6)
+    app.add_post_transform(ClosedByLists)          # CLOSED_BY_AT (7)
     app.connect('missing-reference', resolve_fallbacks, priority=FALLBACKS)
     app.connect('warn-missing-reference', warn_missing_reference)
     app.add_post_transform(MentionShape)           # SHAPE_MENTIONS (11)
@@ -129,7 +140,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:  # noqa: PLR0915 -- the whole timel
     app.connect('html-page-context', add_stylesheet)
     return {
         'version': __version__,
-        'env_version': 8,
+        'env_version': 9,
         'parallel_read_safe': True,
         'parallel_write_safe': True,
     }

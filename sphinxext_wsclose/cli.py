@@ -33,7 +33,7 @@ import unicodedata
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from sphinxext_wsclose import __version__
-from sphinxext_wsclose.columns import COLUMNS, LIST_COLUMNS
+from sphinxext_wsclose.columns import EXPORT_COLUMNS, LIST_COLUMNS
 from sphinxext_wsclose.export import (
     FORMATS,
     SCHEMA,
@@ -102,7 +102,7 @@ def _list_parser() -> _Parser:
                              'such as 1000-1015,4000-4999')
     parser.add_argument('--columns', metavar='NAMES',
                         help='columns of table, markdown and rst, separated by commas: '
-                             f'{", ".join(COLUMNS)} (default: '
+                             f'{", ".join(EXPORT_COLUMNS)} (default: '
                              f'{", ".join(LIST_COLUMNS)})')
     return parser
 

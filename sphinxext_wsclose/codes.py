@@ -20,6 +20,7 @@ from sphinx.util.nodes import make_id
 
 from sphinxext_wsclose._compat import current_docname
 from sphinxext_wsclose._locale import __
+from sphinxext_wsclose.closes import closed_by_line
 from sphinxext_wsclose.config import check_placement, settings
 from sphinxext_wsclose.indexing import index_entry
 from sphinxext_wsclose.protocol import (
@@ -136,6 +137,8 @@ class CloseCodeDirective(ObjectDescription[int]):
         for code, node_id, name, constant in self._registrations:
             definition = Definition(docname, self.lineno, name, description or name, constant)
             domain.note_definition(code, docname, self.lineno, node_id, definition)
+            # "Closed by: ...", once every page is read.
+            content_node += closed_by_line(self.env, str(code))
 
     def _object_hierarchy_parts(self, sig_node: desc_signature) -> tuple[str, ...]:
         return (str(sig_node['fullname']),) if 'fullname' in sig_node else ()

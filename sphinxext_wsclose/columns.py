@@ -43,6 +43,9 @@ class Style(enum.Enum):
     CONSTANT = 'constant'
     #: A link per reference; the plain text is their labels.
     REFERENCES = 'references'
+    #: The project's objects that close with the code, linked; only a Sphinx
+    #: project knows them, so the command line and its exports have no such column.
+    CLOSED_BY = 'closed-by'
 
 
 #: The word for each value of a flag; ``None`` is a range's "it depends".
@@ -88,7 +91,11 @@ COLUMNS: dict[str, Column] = {column.name: column for column in (
     Column('customizable', N_('Customizable'), 12, lambda entry: entry.customizable, Style.FLAG),
     Column('browser', N_('Browser close()'), 10, lambda entry: entry.browser, Style.FLAG),
     Column('libraries', N_('Library names'), 30, _libraries),
+    Column('closed-by', N_('Closed by'), 24, lambda entry: '', Style.CLOSED_BY),
 )}
+#: The columns that the command line and its exports can fill: all but the project's.
+EXPORT_COLUMNS = tuple(name for name, column in COLUMNS.items()
+                       if column.style is not Style.CLOSED_BY)
 
 #: The columns of a ``wsclose-table`` unless ``:columns:`` says otherwise.
 TABLE_COLUMNS = ('code', 'name', 'description', 'reference')

@@ -30,8 +30,9 @@ from sphinxext_wsclose.protocol import (
     WARNING_TYPE,
     mention_text,
 )
-from sphinxext_wsclose.records import NAMES, Location, OnlyEntry, Rank
+from sphinxext_wsclose.records import CLOSERS, NAMES, ClosedCode, Location, OnlyEntry, Rank
 from sphinxext_wsclose.registry import Kind, custom_entry, normalize_name
+from sphinxext_wsclose.values import InvalidCodeError
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Set
@@ -43,7 +44,13 @@ if TYPE_CHECKING:
     from sphinx.domains.std import StandardDomain
     from sphinx.environment import BuildEnvironment
 
-    from sphinxext_wsclose.records import Definition, IndexEntryTuple, Title
+    from sphinxext_wsclose.records import (
+        ClosedTable,
+        Closer,
+        Definition,
+        IndexEntryTuple,
+        Title,
+    )
     from sphinxext_wsclose.registry import Entry
 
 logger = logging.getLogger(__name__)
@@ -66,6 +73,7 @@ class CloseCodeIndex(Index):
         if not settings(domain.env.config).domain_index:
             return [], False
         groups: dict[str, list[IndexEntry]] = defaultdict(list)
+        closed_by = domain.closed_by()
         for key, target in domain.targets():
             if docnames is not None and target.docname not in docnames:
                 continue
@@ -74,9 +82,18 @@ class CloseCodeIndex(Index):
                 continue
             around = REGISTRY.enclosing_range(entry, (Kind.RANGE,))
             group = around.display if around is not None else entry.display
+            closed = closed_by.get(key, [])
             groups[group].append(IndexEntry(
-                entry.display, 0, target.docname, target.node_id, '', '', entry.description
+                entry.display, 1 if closed else 0, target.docname, target.node_id, '', '',
+                entry.description,
             ))
+            # The objects that close with it, under it.
+            for code, closer in closed:
+                text = domain.closer_text(closer)
+                groups[group].append(IndexEntry(
+                    f'{code}: {text}' if code is not None else text, 2, closer.docname,
+                    closer.node_id, '', '', '',
+                ))
         order = {entry.display: n for n, entry in enumerate(REGISTRY)}
         content = sorted(groups.items(), key=lambda item: order.get(item[0], len(order)))
         return content, False
@@ -114,7 +131,12 @@ class CloseCodeDomain(Domain):
         'only_entries': {},
         # Each document with a wsclose-table or a wsclose:code, and which: the
         # per-page hooks skip every other page without walking it (see `holds_markup`).
+        # Also 'closes' (a :closes: field) and 'closed-by' (a closed-by list).
         'markup': {},
+        # Each document, and the Closers of its :closes: fields.
+        'closers': {},
+        # Each document, and its tables with `:codes: closed` (ClosedTable).
+        'closed_tables': {},
         # Whole project: the std labels this domain set last build (label: docname).
         'labels': {},
         # Whole project: what each key resolved to last build (outdated_documents).
@@ -123,8 +145,11 @@ class CloseCodeDomain(Domain):
         'title_texts': {},
         # Whole project: the digest of the project's own codes, last build (config).
         'codes_digest': None,
+        # Whole project: the rows that tables with `:codes: closed` got last build,
+        # as (key, Location) pairs also in 'objects' (place_closed_rows).
+        'closed_rows': [],
     }
-    data_version = 10
+    data_version = 11
 
     @property
     def objects(self) -> dict[str, list[Location]]:
@@ -174,8 +199,20 @@ class CloseCodeDomain(Domain):
         labels: dict[str, str] = self.data['labels']
         return labels
 
+    @property
+    def closers(self) -> dict[str, list[Closer]]:
+        """Each document, and the objects in it that declare codes with ``:closes:``."""
+        closers: dict[str, list[Closer]] = self.data['closers']
+        return closers
+
+    @property
+    def closed_tables(self) -> dict[str, list[ClosedTable]]:
+        """Each document, and its tables with ``:codes: closed``."""
+        tables: dict[str, list[ClosedTable]] = self.data['closed_tables']
+        return tables
+
     #: The whole-project keys, which :meth:`swap` replaces once per build.
-    _WHOLE_PROJECT = frozenset({'snapshot', 'title_texts', 'codes_digest'})
+    _WHOLE_PROJECT = frozenset({'snapshot', 'title_texts', 'codes_digest', 'closed_rows'})
 
     def swap(self, key: str, current: Any) -> Any:
         """Store *current* under the whole-project *key*; return the previous build's value."""
@@ -204,6 +241,15 @@ class CloseCodeDomain(Domain):
         if found is None:
             found = self.mentions[docname] = set()
         found.update(keys)
+
+    def note_closer(self, docname: str, closer: Closer) -> None:
+        """Record that an object in *docname* declares a code with ``:closes:``."""
+        self.closers.setdefault(docname, []).append(closer)
+        self._closed = self._shared = None
+
+    def note_closed_table(self, docname: str, table: ClosedTable) -> None:
+        """Record a table in *docname* with ``:codes: closed``."""
+        self.closed_tables.setdefault(docname, []).append(table)
 
     def note_defined_rows(self, docname: str) -> None:
         """Record that a table in *docname* lists codes defined by directives."""
@@ -235,6 +281,7 @@ class CloseCodeDomain(Domain):
     ) -> None:
         """Record a ``wsclose:code`` description of a project's own code."""
         key = str(code)
+        self._closed = self._shared = None
         self._note(key, Location(Rank.DEFINITION, docname, lineno, node_id))
         found = self.definitions.setdefault(key, [])
         found.append(definition)
@@ -246,9 +293,10 @@ class CloseCodeDomain(Domain):
         found.sort()
 
     #: The per-document keys that map a document to what it holds.
-    _BY_DOCUMENT = ('mentions', 'titles', 'only_entries', 'markup')
+    _BY_DOCUMENT = ('mentions', 'titles', 'only_entries', 'markup', 'closers', 'closed_tables')
 
     def clear_doc(self, docname: str) -> None:
+        self._closed = self._shared = None
         self.defined_rows.discard(docname)
         for name in self._BY_DOCUMENT:
             self.data[name].pop(docname, None)
@@ -256,6 +304,7 @@ class CloseCodeDomain(Domain):
         _drop_doc(self.definitions, docname)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        self._closed = self._shared = None
         self.defined_rows.update(set(otherdata['defined_rows']) & set(docnames))
         for name in self._BY_DOCUMENT:
             for docname, found in otherdata[name].items():
@@ -442,6 +491,91 @@ class CloseCodeDomain(Domain):
         except Exception:  # Sphinx warns about the expression, and keeps the block
             return True
 
+    #: :meth:`closed_by`'s answer, until a page's data changes.
+    _closed: dict[str, list[ClosedCode]] | None = None
+    #: The names that more than one object has, until a page's data changes.
+    _shared: set[str] | None = None
+
+    def closed_by(self) -> dict[str, list[ClosedCode]]:
+        """The objects that declare each code, by the key of the row that lists them.
+
+        A code with an entry of its own is listed on its row (``'1008'``); a
+        code inside a range without one on the range's row, with its number
+        (4050 on ``'4000-4999'``).  The objects come in the order of the
+        pages in the table of contents, then from top to bottom; an object
+        inside ``.. only::`` only in the builds that keep it.
+        """
+        if self._closed is not None:
+            return self._closed
+        registry = settings(self.env.config).registry
+        found: dict[str, list[ClosedCode]] = {}
+        for docname in page_order(self.env, self.closers):
+            for closer in self.closers[docname]:  # top to bottom, as noted
+                if not self.holds(closer.only):
+                    continue
+                key = self.key_for(closer.target)
+                if key in self.definitions:
+                    found.setdefault(key, []).append(ClosedCode(None, closer))
+                    continue
+                try:
+                    parsed = registry.parse(key)
+                except InvalidCodeError:
+                    continue  # a name nothing defines: the mention says so
+                row = parsed.entry.key
+                if registry.get(row) is None:
+                    continue  # a span such as 1000-1015, which no row has
+                found.setdefault(row, []).append(ClosedCode(
+                    parsed.code if parsed.entry.is_range else None, closer))
+        self._closed = found
+        return found
+
+    def closed_rows(self, docname: str, lineno: int) -> Iterator[tuple[str, str]]:
+        """The rows of *docname*'s table at *lineno* with ``:codes: closed``, as (key, id)."""
+        for _docname, table, key, node_id in self.all_closed_rows((docname,)):
+            if table.lineno == lineno:
+                yield key, node_id
+
+    def all_closed_rows(
+        self, docnames: Iterable[str] | None = None
+    ) -> Iterator[tuple[str, ClosedTable, str, str]]:
+        """The rows that tables with ``:codes: closed`` get once every page is read.
+
+        Each as (document, table, key, id); the id is empty for a table with
+        ``:no-index:``.  A table gets a row for each key of :meth:`closed_by`
+        that it does not show yet and that its ``:custom:`` and ``:ranges:``
+        let in.  The ids are the same whether or not the rows are placed yet.
+        """
+        closed = sorted(self.closed_by(), key=sort_key)
+        placed = {target for _key, target in self.data['closed_rows']}
+        for docname in sorted(self.closed_tables if docnames is None else docnames):
+            if docname not in self.closed_tables:
+                continue
+            used = {target.node_id for targets in self.objects.values() for target in targets
+                    if target.docname == docname and target not in placed}
+            for table in self.closed_tables[docname]:
+                for key in closed:
+                    entry = self.entry(key)
+                    if key in table.shown or entry is None or not _lets_in(table, entry):
+                        continue
+                    node_id = ''
+                    if table.indexed:
+                        node_id, n = f'wsclose-{key}', 0
+                        while node_id in used:
+                            n += 1
+                            node_id = f'wsclose-{key}-{n}'
+                        used.add(node_id)
+                    yield docname, table, key, node_id
+
+    def closer_text(self, closer: Closer) -> str:
+        """*closer*'s name, or its full name where another object would read the same."""
+        if self._shared is None:
+            objects: dict[str, set[tuple[str, str]]] = defaultdict(set)
+            for closers in self.closers.values():
+                for other in closers:
+                    objects[other.text].add((other.docname, other.node_id))
+            self._shared = {text for text, names in objects.items() if len(names) > 1}
+        return closer.full if closer.text in self._shared else closer.text
+
     def preferred(self, key: str) -> Location | None:
         """The target that links to *key* go to in this build, if any."""
         return next((target for target in self.objects.get(key, ()) if self.kept(target)), None)
@@ -467,6 +601,12 @@ class CloseCodeDomain(Domain):
             (key, first.name, first.constant, first.docname, first.description)
             for key, (first, *_others) in self.definitions.items()
         )
+        # The closed-by lists, as they read and link.
+        found[CLOSERS] = [
+            (key, [(code, closer.docname, closer.node_id, self.closer_text(closer))
+                   for code, closer in closed])
+            for key, closed in sorted(self.closed_by().items())
+        ]
         return found
 
     def targets(self) -> Iterator[tuple[str, Location]]:
@@ -569,6 +709,13 @@ def link_to(
     return ref
 
 
+def _lets_in(table: ClosedTable, entry: Entry) -> bool:
+    """Whether *table*'s ``:custom:`` and ``:ranges:`` let a row for *entry* in."""
+    if entry.kind is Kind.CUSTOM:
+        return table.custom != 'exclude'
+    return table.custom != 'only' and (table.ranges or not entry.is_range)
+
+
 def _drop_doc(table: dict[str, list[Any]], docname: str) -> None:
     for key, found in list(table.items()):
         kept = [item for item in found if item.docname != docname]
@@ -590,6 +737,44 @@ def _plural_codes(keys: list[str]) -> str:
         return __('close code %s') % shown
     return __('%d close codes (%s)') % (len(keys), shown)
 
+
+
+def page_order(env: BuildEnvironment, docnames: Iterable[str]) -> list[str]:
+    """*docnames* in the order of the table of contents, then the rest by name."""
+    order: dict[str, int] = {}
+    todo = [env.config.root_doc]
+    includes = env.toctree_includes
+    while todo:
+        name = todo.pop()
+        if name in order:
+            continue
+        order[name] = len(order)
+        todo.extend(reversed(includes.get(name, ())))
+    return sorted(docnames, key=lambda name: (order.get(name, len(order)), name))
+
+
+def place_closed_rows(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-updated`` handler: the rows of the tables with ``:codes: closed``.
+
+    Which codes some object declares is known once every page is read, so
+    these rows are link targets from here on: the ones the previous build
+    placed are taken back, and the current ones placed, each with the id
+    that :class:`~sphinxext_wsclose.rows.DefinedCodeRows` gives its row.
+    """
+    domain = cast('CloseCodeDomain', env.get_domain('wsclose'))
+    previous: list[tuple[str, Location]] = domain.swap('closed_rows', [])
+    for key, target in previous:
+        found = domain.objects.get(key, [])
+        if target in found:
+            found.remove(target)
+            if not found:
+                del domain.objects[key]
+    placed = [(key, Location(Rank.ROW, docname, table.lineno, node_id))
+              for docname, table, key, node_id in domain.all_closed_rows() if node_id]
+    for key, target in placed:
+        domain.objects.setdefault(key, []).append(target)
+        domain.objects[key].sort()
+    domain.swap('closed_rows', placed)
 
 
 def outdated_documents(app: Sphinx, env: BuildEnvironment) -> list[str]:

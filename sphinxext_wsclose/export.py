@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from sphinxext_wsclose.bundled import REGISTRY
 from sphinxext_wsclose.columns import (
     COLUMNS,
+    EXPORT_COLUMNS,
     FLAG_WORDS,
     LIST_COLUMNS,
     SpanError,
@@ -252,10 +253,10 @@ def export(
         writer.writerows(_csv_row(entry) for entry in rows)
         return stream.getvalue()
     chosen = tuple(columns) if columns is not None else LIST_COLUMNS
-    unknown = [column for column in chosen if column not in COLUMNS]
+    unknown = [column for column in chosen if column not in EXPORT_COLUMNS]
     if unknown or not chosen:
         what = f'unknown {", ".join(repr(c) for c in unknown)}' if unknown else 'none given'
-        msg = f'--columns: {what}; the columns are {", ".join(COLUMNS)}'
+        msg = f'--columns: {what}; the columns are {", ".join(EXPORT_COLUMNS)}'
         raise UsageError(msg)
     return _export_text(rows, fmt, chosen)
 

@@ -52,6 +52,16 @@ PYTHON_NAMES = 'wsclose_python'
 #: On a ``wsclose:code`` signature (directive → directive): the code's name
 #: as the signature shows it.
 SIGNATURE_NAME = 'wsclose_name'
+#: On a mention that a ``:closes CODE:`` field made (closes → closes): its
+#: object declares that it closes with the code, for the closed-by lists.
+CLOSES = 'wsclose_closes'
+#: On a placeholder (table, codes, pyobjects → closes): the key whose
+#: closed-by list goes there, in a table's ``closed-by`` cell or at the end
+#: of a code's description.
+CLOSED_BY = 'wsclose_closed_by'
+#: On a table with ``:codes: closed`` (table → rows, domain): the table's
+#: line, which the domain's closed rows name it by.
+CLOSED_TABLE = 'wsclose_closed_table'
 
 # -- Classes ------------------------------------------------------------------
 
@@ -127,9 +137,11 @@ MARK_TITLES = 845
 #: ``doctree-read``: after Sphinx's collectors (500) have copied the titles.
 UNMARK_TITLES = 900
 
-#: ``env-updated``, once every page is read, in this order: the pages that a
+#: ``env-updated``, once every page is read, in this order: the rows of the
+#: tables with ``:codes: closed`` (which the next step compares), the pages that a
 #: moved target made stale (and the rows' labels), then the copies of titles
 #: (which read the labels), then the general index of rows inside ``only``.
+PLACE_CLOSED_ROWS = 490
 OUTDATED = 500
 SETTLE_TITLES = 510
 SETTLE_INDEX = 520
@@ -144,6 +156,8 @@ REMEMBER_BUILDER = 100
 DEFINED_ROWS_AT = 4
 CONSTANT_LINKS = 5
 RESOLVE_MENTIONS = 6
+#: The closed-by lists, once the rows are all there.
+CLOSED_BY_AT = 7
 SHAPE_MENTIONS = 11
 #: After Sphinx's OnlyNodeTransform (50) has dropped what this build leaves out.
 KEPT_ROWS = 55

@@ -26,6 +26,7 @@ from sphinx.util.nodes import make_refnode
 
 from sphinxext_wsclose._compat import builder_of, current_docname
 from sphinxext_wsclose._locale import _
+from sphinxext_wsclose.closes import closed_by_line
 from sphinxext_wsclose.config import settings
 from sphinxext_wsclose.protocol import CONSTANT_LINKS, PYTHON_NAMES
 from sphinxext_wsclose.records import Reading
@@ -116,4 +117,5 @@ def add_code_mention(
         paragraph += nodes.Text(_('WebSocket close code: '))
         paragraph += mention
         content += paragraph
+        content += closed_by_line(app.env, entry.key)
         return

@@ -16,6 +16,9 @@ from typing import NamedTuple
 #: The key that mentions by name depend on: the names of the codes that
 #: ``wsclose:code`` descriptions define (see ``CloseCodeDomain.snapshot``).
 NAMES = '*names*'
+#: The key that closed-by lists depend on: every object's ``:closes:``
+#: fields (see ``CloseCodeDomain.snapshot``).
+CLOSERS = '*closers*'
 
 #: An entry of the general index, as ``addnodes.index`` holds it:
 #: ``(kind, text, target id, main, index key)``.
@@ -90,3 +93,45 @@ class Reading(NamedTuple):
     entry: str
     #: The number written, where it lies inside *entry* (a range): 4001.
     code: int | None = None
+
+
+class Closer(NamedTuple):
+    """An object whose description declares a code with ``:closes CODE:``."""
+
+    docname: str
+    #: The field's place in the page, which orders a page's closers from top to bottom.
+    position: int
+    #: The id of the object's signature, which a closed-by list links to.
+    node_id: str
+    #: The object's name as its domain shows it: ``Room.join()``, ``GET /ws/chat``.
+    text: str
+    #: Its full name, shown where two objects would read the same: ``chat.Room.join()``.
+    full: str
+    #: The mention's key: ``'1008'``, ``'4050'``, ``'4000-4999'``, or a name that
+    #: only a ``wsclose:code`` may define.
+    target: str
+    #: The expressions of the ``.. only::`` blocks around the object.
+    only: tuple[str, ...] = ()
+
+
+class ClosedTable(NamedTuple):
+    """A table with ``:codes: closed``: what it needs to get its closed rows."""
+
+    lineno: int
+    #: Its other spans (``:codes: closed, 1000`` has ``((1000, 1000),)``).
+    spans: tuple[tuple[int, int], ...]
+    #: Its ``:custom:`` mode (``include``, ``exclude``, ``only``) and ``:ranges:``.
+    custom: str
+    ranges: bool
+    #: Whether its rows are link targets (no ``:no-index:``).
+    indexed: bool
+    #: The keys of the rows it has when read.
+    shown: tuple[str, ...]
+
+
+class ClosedCode(NamedTuple):
+    """One object's ``:closes:`` of one code, as a closed-by list shows it."""
+
+    #: The code, where its row is its range's (4050 on the 4000-4999 row); else ``None``.
+    code: int | None
+    closer: Closer

@@ -214,24 +214,38 @@ class CloseCodeRole(XRefRole):
         # text), so go straight to the mention.
         if (not name or not text or text[0] in '!~' or '<' in text or '\x00' in text):
             return super().__call__(name, rawtext, text, lineno, inliner, options, content)
-        env: BuildEnvironment = inliner.document.settings.env
+        source, line = inliner.reporter.get_source_and_line(lineno)
+        node = self.mention(inliner.document.settings.env, rawtext, text,
+                            None if source is None else str(source), line,
+                            pending=name.lower() == 'wsclose:code')
+        return [node], []
+
+    def mention(self, env: BuildEnvironment, rawtext: str, target: str, source: str | None,
+                line: int | None, *, pending: bool = False) -> Node:
+        """A mention of a bare *target* at *source*:*line*, as ``:wsclose:`` makes it.
+
+        A target that can never be linked is warned about there, and its
+        text kept unlinked.  A doc field (``:closes 1008:``) makes its
+        mentions here too.
+        """
         project = settings(env.config)
         if project is not self._plans_for:
             self._plans_for, self._plans = project, {}
-        plan = self._plans.get(text)
+        plan = self._plans.get(target)
         if plan is None:
-            plan = _plan(project, text, text, explicit=False, short=False)
+            plan = _plan(project, target, target, explicit=False, short=False)
             if len(self._plans) < _PLANS_KEPT:
-                self._plans[text] = plan
+                self._plans[target] = plan
+        node: Node
         if isinstance(plan, _Reject):
-            node: Node = nodes.inline(rawtext, text, classes=[*MENTION_CLASSES, 'wsclose-invalid'])
-            _locate(node, inliner, lineno)
+            node = nodes.inline(rawtext, target, classes=[*MENTION_CLASSES, 'wsclose-invalid'])
+            node.source, node.line = source, line
             logger.warning(plan.message, location=node, type=WARNING_TYPE, subtype=plan.subtype)
-            return [node], []
+            return node
         node = make_mention(env, rawtext, plan.reading, [_content(plan)], plan.keys,
-                            final=plan.final, pending=name.lower() == 'wsclose:code')
-        _locate(node, inliner, lineno)
-        return [node], []
+                            final=plan.final, pending=pending)
+        node.source, node.line = source, line
+        return node
 
     def run(self) -> tuple[list[Node], list[system_message]]:
         # Registered as ``wsclose`` and as ``wsclose:code``: both are one type.
@@ -264,11 +278,6 @@ class CloseCodeRole(XRefRole):
         self.set_source_info(node)
         logger.warning(message, location=node, type=WARNING_TYPE, subtype=subtype)
         return [node], []
-
-
-def _locate(node: Node, inliner: Inliner, lineno: int) -> None:
-    """Where *node* is, as :meth:`~sphinx.util.docutils.SphinxRole.set_source_info` sets it."""
-    node.source, node.line = inliner.reporter.get_source_and_line(lineno)  # type: ignore[assignment]
 
 
 def _content(plan: _Plan) -> Node:

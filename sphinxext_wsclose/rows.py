@@ -17,12 +17,15 @@ from sphinx.util import logging
 
 from sphinxext_wsclose._compat import current_docname
 from sphinxext_wsclose.columns import COLUMNS, Column, covers
+from sphinxext_wsclose.domain import sort_key
 from sphinxext_wsclose.protocol import (
+    CLOSED_TABLE,
     DEFINED_ROWS,
     DEFINED_ROWS_AT,
     ROW_ANCHORS,
     ROW_CLASS,
     ROW_FIRST,
+    ROW_KEY,
 )
 from sphinxext_wsclose.table import entry_row, first_cell_paragraph, warn_empty_table
 
@@ -45,7 +48,8 @@ class DefinedCodeRows(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         domain = cast('CloseCodeDomain', self.env.get_domain('wsclose'))
-        if not domain.holds_markup(current_docname(self.env), {'table'}):
+        docname = current_docname(self.env)
+        if not domain.holds_markup(docname, {'table'}):
             return  # no table here
         for table in list(self.document.findall(nodes.table)):
             request = table.get(DEFINED_ROWS)
@@ -54,14 +58,23 @@ class DefinedCodeRows(SphinxPostTransform):
             columns = [COLUMNS[name] for name in request['columns']]
             spans = [tuple(span) for span in request['spans']]
             tbody = next(iter(table.findall(nodes.tbody)))
-            for key in sorted(domain.definitions, key=int):
-                if key in request['shown'] or not covers(spans, int(key)):
-                    continue
+            closed = table.get(CLOSED_TABLE)
+            # ``:codes: closed``: the rows the domain placed for this table.
+            added = {} if closed is None else dict(domain.closed_rows(docname, closed))
+            defined = [] if request.get('custom') == 'exclude' else [
+                key for key in domain.definitions
+                if key not in request['shown'] and key not in added
+                and (spans or closed is None) and covers(spans, int(key))]
+            for key in sorted([*defined, *added], key=sort_key):
                 entry = domain.entry(key)
                 assert entry is not None
                 row = entry_row(entry, columns)
-                self._link_code(row, entry, columns)
-                self._insert(tbody, row, int(key))
+                if added.get(key):
+                    row['ids'].append(added[key])
+                    row[ROW_KEY] = key
+                if key in domain.definitions:
+                    self._link_code(row, entry, columns)
+                self._insert(tbody, row, entry.first)
             if not tbody.children:
                 warn_empty_table(table)
                 table.parent.remove(table)

@@ -25,6 +25,7 @@ from sphinx.util.nodes import make_id
 
 from sphinxext_wsclose._compat import current_docname
 from sphinxext_wsclose._locale import _, __
+from sphinxext_wsclose.closes import closed_by_cell, note_closed_by_page
 from sphinxext_wsclose.columns import (
     COLUMNS,
     TABLE_COLUMNS,
@@ -39,6 +40,7 @@ from sphinxext_wsclose.config import settings
 from sphinxext_wsclose.indexing import index_entry
 from sphinxext_wsclose.only import note_table_page
 from sphinxext_wsclose.protocol import (
+    CLOSED_TABLE,
     DEFINED_ROWS,
     OPTION,
     PYTHON_NAMES,
@@ -49,6 +51,7 @@ from sphinxext_wsclose.protocol import (
     WARNING_TYPE,
 )
 from sphinxext_wsclose.pyobjects import python_names
+from sphinxext_wsclose.records import ClosedTable
 from sphinxext_wsclose.registry import Kind
 
 if TYPE_CHECKING:
@@ -99,6 +102,8 @@ def _cell(column: Column, entry: Entry) -> list[Node]:
         return _constant(entry)
     if column.style is Style.FLAG:
         return _text(_(column.text(entry)))
+    if column.style is Style.CLOSED_BY:
+        return [closed_by_cell(entry.key)]
     return _text(column.text(entry))
 
 
@@ -130,9 +135,14 @@ class TableOptions:
     widths: tuple[int, ...] | str | None = None
     classes: list[str] = field(default_factory=list)
     index: bool = True
+    #: ``:codes: closed``: the rows of the codes that some object declares,
+    #: added once every page is read (:meth:`CloseCodeDomain.closed_rows`).
+    closed: bool = False
 
     def shows(self, entry: Entry) -> bool:
-        """Whether a row for *entry* belongs in the table."""
+        """Whether a row for *entry* belongs in the table when its page is read."""
+        if self.closed and not self.spans:
+            return False  # only the closed rows, which come later
         if entry.kind is Kind.CUSTOM:
             if self.custom == 'exclude':
                 return False
@@ -157,7 +167,7 @@ def _mark_translatable(table: nodes.table, names: Sequence[str]) -> None:
     The headers, names and descriptions then reach the project's own message
     catalogs, to be translated like any paragraph; codes and links do not.
     """
-    words = [name not in {'code', 'reference'} for name in names]
+    words = [name not in {'code', 'reference', 'closed-by'} for name in names]
     for row in table.findall(nodes.row):
         heading = isinstance(row.parent, nodes.thead)
         cells = cast('list[nodes.entry]', row.children)
@@ -260,18 +270,28 @@ class CloseCodeTable(SphinxDirective):
                     first_cell_paragraph(row).insert(0, index)
             tbody += row
         _mark_translatable(table, options.columns)
+        if 'closed-by' in options.columns:
+            note_closed_by_page(self.env)
 
-        if not shown and options.custom == 'exclude':
+        if not shown and options.custom == 'exclude' and not options.closed:
             warn_empty_table(self.get_location())
             return []
-        if options.custom != 'exclude':
-            # Rows for codes that wsclose:code directives define: added when written.
+        if options.custom != 'exclude' or options.closed:
+            # Rows for codes that wsclose:code directives define, and with
+            # ``:codes: closed`` for the codes objects declare: added when written.
             table[DEFINED_ROWS] = {
                 'columns': list(options.columns),
                 'spans': [list(span) for span in options.spans],
                 'shown': shown,
+                'custom': options.custom,
             }
             domain.note_defined_rows(docname)
+        if options.closed:
+            table[CLOSED_TABLE] = self.lineno
+            domain.note_closed_table(docname, ClosedTable(
+                self.lineno, options.spans, options.custom, options.ranges, options.index,
+                tuple(shown)))
+            note_closed_by_page(self.env)
         return [table]
 
     # -- options --------------------------------------------------------------
@@ -296,7 +316,7 @@ class CloseCodeTable(SphinxDirective):
         )
         options = TableOptions(index=index)
         if 'codes' in self.options:
-            options.spans = self._spans(self.options['codes'])
+            options.closed, options.spans = self._codes(self.options['codes'])
         if 'columns' in self.options:
             options.columns = self._columns(self.options['columns'])
         if 'ranges' in self.options:
@@ -321,6 +341,15 @@ class CloseCodeTable(SphinxDirective):
                 self._warn('class', __('%s are not usable class names; ignored'),
                            ', '.join(repr(name) for name in refused))
         return options
+
+    def _codes(self, value: str) -> tuple[bool, tuple[Span, ...]]:
+        """``:codes:``: whether it has the word ``closed``, and its spans."""
+        items = value.split(',')
+        others = [item for item in items if item.strip().lower() != 'closed']
+        closed = len(others) < len(items)
+        if closed and not any(item.strip() for item in others):
+            return True, ()
+        return closed, self._spans(','.join(others))
 
     def _spans(self, value: str) -> tuple[Span, ...]:
         try:

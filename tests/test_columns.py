@@ -8,6 +8,7 @@ from sphinxext_wsclose import cli, table
 from sphinxext_wsclose.bundled import REGISTRY
 from sphinxext_wsclose.columns import (
     COLUMNS,
+    EXPORT_COLUMNS,
     FLAG_WORDS,
     LIST_COLUMNS,
     TABLE_COLUMNS,
@@ -20,7 +21,9 @@ from sphinxext_wsclose.columns import (
 
 def test_the_table_and_the_cli_use_the_same_columns() -> None:
     assert table.COLUMNS is COLUMNS
-    assert cli.COLUMNS is COLUMNS
+    # The command line has every column but the project's own closed-by.
+    assert cli.EXPORT_COLUMNS is EXPORT_COLUMNS
+    assert set(EXPORT_COLUMNS) == set(COLUMNS) - {'closed-by'}
     assert set(TABLE_COLUMNS) <= set(COLUMNS)
     assert set(LIST_COLUMNS) <= set(COLUMNS)
 
