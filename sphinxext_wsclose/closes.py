@@ -346,7 +346,7 @@ class ClosedByLists(SphinxPostTransform):
             yield ref
 
     def _cell(self, place: Element, closed: list[ClosedCode]) -> None:
-        place.extend(self._links(_by_code(closed)))
+        place.extend(self._links(closed))
         if not place.children:
             place.parent.remove(place)
 
@@ -355,12 +355,7 @@ class ClosedByLists(SphinxPostTransform):
             place.parent.remove(place)
             return
         place += nodes.Text(_('Closed by: '))
-        place.extend(self._links(_by_code(closed)))
-
-
-def _by_code(closed: list[ClosedCode]) -> list[ClosedCode]:
-    """The row's own code first, then each code inside it, in number order."""
-    return sorted(closed, key=lambda item: -1 if item.code is None else item.code)
+        place.extend(self._links(closed))
 
 
 def _is_placeholder(node: Node) -> bool:

@@ -502,8 +502,9 @@ class CloseCodeDomain(Domain):
         A code with an entry of its own is listed on its row (``'1008'``); a
         code inside a range without one on the range's row, with its number
         (4050 on ``'4000-4999'``).  The objects come in the order of the
-        pages in the table of contents, then from top to bottom; an object
-        inside ``.. only::`` only in the builds that keep it.
+        pages in the table of contents, then from top to bottom (the row's own
+        code first, then each code inside it by number); an object inside
+        ``.. only::`` only in the builds that keep it.
         """
         if self._closed is not None:
             return self._closed
@@ -526,6 +527,13 @@ class CloseCodeDomain(Domain):
                     continue  # a span such as 1000-1015, which no row has
                 found.setdefault(row, []).append(ClosedCode(
                     parsed.code if parsed.entry.is_range else None, closer))
+        for key, closed in found.items():
+            # Once each: an object may declare a code twice.  The row's own
+            # code first, then the codes inside it by number; stable, so each
+            # code's objects stay in page order.
+            unique = list({(item.code, item.closer.docname, item.closer.node_id): item
+                           for item in reversed(closed)}.values())[::-1]
+            found[key] = sorted(unique, key=lambda item: -1 if item.code is None else item.code)
         self._closed = found
         return found
 
