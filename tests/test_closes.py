@@ -76,7 +76,7 @@ FIELDS = {
 
 #: What the builders write around words: LaTeX and man commands, Texinfo's
 #: ``@ref{id,,``, tags, quotes, and a text table's borders.
-_MARKUP = re.compile(r'@ref\{[^,]*,,|@[a-z]+|\\f[BIPR]|\\[a-zA-Z@]+|<[^>]*>'
+_MARKUP = re.compile(r'@ref\{[^,]*,,|@[a-z]+|\\f[BIPR]|\\[&%]|\\[a-zA-Z@]+|<[^>]*>'
                      r'|[{}"|+`\'\u201c\u201d]|-{2,}|={2,}')
 
 

@@ -769,6 +769,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     add('--floor-pages', type=_ints, default=[10, 40],
         help='page counts of --floor (10,40); the cost per page is the slope from the '
         'first to the last')
+    add('--closes', action='store_true',
+        help='instead: the :closes: field and the closed-by column against hand-written '
+        'field lists and links, on --closes-pages pages of 10 objects with 3 codes each, '
+        'over --repeats rounds; then the pages written again after one field edit')
+    add('--closes-pages', type=int, default=30, help='pages of --closes (30)')
     add('--parallel', type=int, default=1,
         help='builds run at once under --instructions (1); the counts do not change')
     options = parser.parse_args(argv)
@@ -1057,6 +1062,187 @@ def measure_floor(options: argparse.Namespace, workdir: Path) -> int:
     return 0
 
 
+# -- --closes: who closes with what ---------------------------------------------
+
+#: ``--closes``: objects per page, the codes each declares, and the targets.
+CLOSES_OBJECTS_PER_PAGE = 10
+CLOSES_PER_OBJECT = 3
+CLOSES_CODES = ('1000', '1001', '1002', '1003', '1007', '1008', '1009', '1010', '1011',
+                '1012', '1013', '1014')
+CLOSES_TARGETS = {'time': 1.03, 'memory': 1.02}
+CLOSES_PAGE = 'codes'
+#: Where the floor's hand-written links point (an address, as MyST takes a
+#: relative one for a cross-reference).
+SITE = 'https://ws.example'
+
+
+def _closes_objects(pages: int) -> list[tuple[int, str, tuple[str, ...]]]:
+    """(page, function name, its codes) of every object, the same in both variants."""
+    objects = []
+    for number in range(pages):
+        for k in range(CLOSES_OBJECTS_PER_PAGE):
+            first = number * CLOSES_OBJECTS_PER_PAGE + k
+            codes = tuple(CLOSES_CODES[(first + n * 5) % len(CLOSES_CODES)]
+                          for n in range(CLOSES_PER_OBJECT))
+            objects.append((number, f'handler_{number}_{k}', codes))
+    return objects
+
+
+def _closes_field_list(syntax: str, variant: str, codes: Sequence[str]) -> str:
+    """The fields of one object: ``:closes CODE:``, or the floor's field and links."""
+    indent = '' if syntax == 'myst' else '   '
+    if variant == 'closes':
+        return ''.join(f'{indent}:closes {code}: The reason for {code}.\n' for code in codes)
+    lines = [f'{indent}:Close codes:\n']
+    for code in codes:
+        text = f'{code} {REGISTRY[code].name}'
+        url = f'{SITE}/{CLOSES_PAGE}.html#wsclose-{code}'
+        link = f'[{text}]({url})' if syntax == 'myst' else f'`{text} <{url}>`__'
+        lines.append(f'{indent}   * {link} \u2013 The reason for {code}.\n')
+    return ''.join(lines)
+
+
+def _closes_page(syntax: str, variant: str, number: int,
+                 objects: Sequence[tuple[int, str, tuple[str, ...]]]) -> str:
+    parts = [_heading(syntax, f'Handlers {number}')]
+    for page, name, codes in objects:
+        if page != number:
+            continue
+        fields = _closes_field_list(syntax, variant, codes)
+        if syntax == 'myst':
+            parts.append(f'```{{py:function}} {name}(ws)\n\nHandle one message.\n\n{fields}```\n')
+        else:
+            parts.append(f'.. py:function:: {name}(ws)\n\n   Handle one message.\n\n{fields}')
+    return '\n'.join(parts)
+
+
+def _closes_table_page(syntax: str, variant: str,
+                       objects: Sequence[tuple[int, str, tuple[str, ...]]]) -> str:
+    """The table with the closed-by column; the floor's is written by hand, with the same cells."""
+    heading = _heading(syntax, 'Codes')
+    if variant == 'closes':
+        body = ':columns: code, name, description, closed-by\n:codes: closed\n'
+        if syntax == 'myst':
+            return f'{heading}\n```{{wsclose-table}}\n{body}```\n'
+        return f'{heading}\n.. wsclose-table::\n' + ''.join(f'   {line}\n'
+                                                       for line in body.splitlines())
+    rows = []
+    for code in sorted(set(CLOSES_CODES)):
+        entry = REGISTRY[code]
+        closers = ', '.join(
+            f'[{name}()]({SITE}/{page_name(page)}.html#{name})' if syntax == 'myst'
+            else f'`{name}() <{SITE}/{page_name(page)}.html#{name}>`__'
+            for page, name, codes in objects if code in codes)
+        target = '' if syntax == 'myst' else f'.. _wsclose-{code}:\n\n'
+        rows.append((target, code, entry.name, entry.description, closers))
+    if syntax == 'myst':
+        lines = ['| Code | Name | Description | Closed by |', '|---|---|---|---|']
+        lines += [f'| <span id="wsclose-{code}">{code}</span> | {name} | {description} '
+                  f'| {closers} |' for _t, code, name, description, closers in rows]
+        return f'{heading}\n' + '\n'.join(lines) + '\n'
+    lines = ['.. list-table::', '   :header-rows: 1', '', '   * - Code', '     - Name',
+             '     - Description', '     - Closed by']
+    for _target, code, name, description, closers in rows:
+        lines += [f'   * - .. _wsclose-{code}:', '', f'       {code}', f'     - {name}',
+                  f'     - {description}', f'     - {closers}']
+    return f'{heading}\n' + '\n'.join(lines) + '\n'
+
+
+def write_closes_project(srcdir: Path, syntax: str, variant: str, pages: int) -> None:
+    """``--closes``: *pages* pages of objects that declare codes, and the table page."""
+    if srcdir.exists():
+        shutil.rmtree(srcdir)
+    srcdir.mkdir(parents=True)
+    ext = SUFFIX[syntax]
+    conf = conf_text(syntax, httpdomain=False)
+    if syntax == 'myst':
+        conf += "myst_enable_extensions = ['fieldlist']\n"
+    (srcdir / 'conf.py').write_text(conf, encoding='utf-8')
+    objects = _closes_objects(pages)
+    names = [CLOSES_PAGE, *(page_name(number) for number in range(pages))]
+    if syntax == 'myst':
+        index = '# Handlers\n\n```{toctree}\n' + ''.join(f'{n}\n' for n in names) + '```\n'
+    else:
+        index = 'Handlers\n========\n\n.. toctree::\n\n' + ''.join(f'   {n}\n' for n in names)
+    (srcdir / f'index.{ext}').write_text(index, encoding='utf-8')
+    (srcdir / f'{CLOSES_PAGE}.{ext}').write_text(_closes_table_page(syntax, variant, objects),
+                                                 encoding='utf-8')
+    for number in range(pages):
+        text = _closes_page(syntax, variant, number, objects)
+        (srcdir / f'{page_name(number)}.{ext}').write_text(text, encoding='utf-8')
+
+
+def _written(outdir: Path, before: dict[Path, int]) -> list[str]:
+    return sorted(path.name for path in outdir.glob('*.html')
+                  if before.get(path) != path.stat().st_mtime_ns)
+
+
+def measure_closes(options: argparse.Namespace, workdir: Path) -> int:
+    """``--closes``: the field and the closed-by column against hand-written links."""
+    pages = options.closes_pages
+    pycache = workdir / 'pycache'
+    log = workdir / 'last-stderr.txt'
+    variants = ('floor', 'closes')
+    print('sphinxext-wsclose --closes benchmark')
+    for key, value in environment().items():
+        print(f'  {key}: {value}')
+    print(f'  {pages} pages x {CLOSES_OBJECTS_PER_PAGE} objects x {CLOSES_PER_OBJECT} codes, '
+          'and a table page with the closed-by column; sphinx-build -b html -E, serial')
+    print('  floor: the same fields as ordinary field lists of hand-written links, and the '
+          'table written by hand (list-table; MyST: a pipe table)')
+    try:
+        for syntax in options.syntax:
+            projects = {}
+            for variant in variants:
+                srcdir = workdir / 'closes' / f'{syntax}-{variant}'
+                write_closes_project(srcdir, syntax, variant, pages)
+                projects[variant] = srcdir
+            samples: dict[str, list[Sample]] = {variant: [] for variant in variants}
+            sphinx_build(projects['closes'], workdir / 'out-warm', fresh=True, jobs=1,
+                         log=log, pycache=pycache)
+            for round_number in range(options.repeats):
+                order = variants if round_number % 2 == 0 else variants[::-1]
+                for variant in order:
+                    outdir = workdir / 'out' / f'{syntax}-{variant}-{round_number}'
+                    samples[variant].append(sphinx_build(
+                        projects[variant], outdir, fresh=True, jobs=1, log=log, pycache=pycache))
+                    if log.read_text(encoding='utf-8').strip():
+                        raise BuildError(f'{syntax} {variant} warned:\n{log.read_text()}')
+                    if round_number < options.repeats - 1:
+                        shutil.rmtree(outdir, ignore_errors=True)
+                progress(f'{syntax} --closes: round {round_number + 1}/{options.repeats} done')
+            floor, closes = samples['floor'], samples['closes']
+            pairs = list(zip(floor, closes, strict=True))
+            wall = statistics.median(c.seconds / f.seconds for f, c in pairs)
+            memory = statistics.median(c.maxrss_kib / f.maxrss_kib for f, c in pairs)
+            print()
+            print(table(('variant', 'wall s', 'peak MiB'), [
+                (variant, f'{statistics.median(s.seconds for s in samples[variant]):.2f}',
+                 f'{statistics.median(s.maxrss_kib for s in samples[variant]) / 1024:.0f}')
+                for variant in variants]))
+            print(f'{syntax} time   (paired median, closes / floor): '
+                  f'{verdict(wall, CLOSES_TARGETS["time"])}')
+            print(f'{syntax} memory (paired median, closes / floor): '
+                  f'{verdict(memory, CLOSES_TARGETS["memory"])}')
+            # One field edited: which pages are written again.
+            outdir = workdir / 'out' / f'{syntax}-closes-{options.repeats - 1}'
+            page = projects['closes'] / f'{page_name(pages // 2)}.{SUFFIX[syntax]}'
+            original = page.read_text(encoding='utf-8')
+            # A code no other object declares: the table gets a row for it.
+            page.write_text(re.sub(r':closes [0-9]+:', ':closes 1015:', original, count=1),
+                            encoding='utf-8')
+            before = {path: path.stat().st_mtime_ns for path in outdir.glob('*.html')}
+            sphinx_build(projects['closes'], outdir, fresh=False, jobs=1, log=log, pycache=pycache)
+            written = _written(outdir, before)
+            page.write_text(original, encoding='utf-8')
+            print(f'{syntax} incremental after one field edit: {len(written)} of '
+                  f'{len(before)} pages written: {", ".join(written)}')
+    except BuildError as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
 def run(options: argparse.Namespace, bench: Bench) -> Report:
     """Every measurement, syntax by syntax."""
     report = Report(options)
@@ -1090,6 +1276,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return profile(options, workdir)
         if options.floor:
             return measure_floor(options, workdir)
+        if options.closes:
+            return measure_closes(options, workdir)
         if options.instructions:
             return count_instructions(options, workdir)
         started = time.perf_counter()
