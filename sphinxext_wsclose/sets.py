@@ -608,8 +608,8 @@ _BACK_OFF = 'The Swift client\u2019s comment says after one second or more.'
 PUSHER = CodeSet(
     key='pusher',
     title='Pusher Channels protocol',
-    description='The publish/subscribe protocol of Pusher Channels, which compatible servers '
-                'such as Laravel Reverb and Soketi also speak.',
+    description='The publish/subscribe protocol that Pusher Channels clients speak over '
+                'a WebSocket.',
     sources=(PUSHER_SWIFT, PUSHER_JS, PUSHER_DOTNET),
     libraries=(
         SetLibrary(key='pusher-swift', name='pusher-websocket-swift', language='Swift',
