@@ -310,3 +310,67 @@ def test_parallel_equals_serial(tmp_path: Path, fresh_imports: None) -> None:
     _build(srcdir, serial, '-E')
     _build(srcdir, parallel, '-E', '-j', '2')
     assert _pages(serial) == _pages(parallel)
+
+
+# -- other projects, other directives ---------------------------------------------
+
+def test_a_field_may_name_another_projects_code(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    """Through intersphinx the field links to A's row; B's closed-by lists are B's own."""
+    a = copy_root('owncodes', tmp_path / 'a', 'rst')
+    app_a = make_app('html', srcdir=a, freshenv=True)
+    app_a.build()
+    app_a.cleanup()  # two live apps would share docutils' registry of roles
+    inventory = app_a.outdir / 'objects.inv'
+    b = tmp_path / 'b'
+    b.mkdir()
+    (b / 'conf.py').write_text(
+        "project = 'B'\nextensions = ['sphinx.ext.intersphinx', 'sphinxext_wsclose']\n"
+        f"intersphinx_mapping = {{'chat': ('https://a.example/', {str(inventory)!r})}}\n"
+        'show_warning_types = True\nnitpicky = True\n', encoding='utf-8')
+    (b / 'index.rst').write_text(
+        'B\n=\n\n.. py:function:: join()\n\n   :closes 4002: The room is full.\n'
+        '   :closes 1008: Bad token.\n\n'
+        '.. wsclose-table::\n   :codes: closed\n   :columns: code, closed-by\n', encoding='utf-8')
+    app_b = make_app('html', srcdir=b, freshenv=True)
+    app_b.build()
+    assert warnings(app_b) == []
+    soup = html(app_b, 'index')
+    assert [(a.get_text(), a['href']) for a in soup.select('dl.field-list a.wsclose-mention')] == [
+        ('4002 Room full', 'https://a.example/codes.html#wsclose-4002'),
+        ('1008 Policy Violation', '#wsclose-1008'),
+    ]
+    # B's table: B's own rows, listing B's objects; 4002 has no row of its
+    # own in B, so B lists it on B's range row.
+    table = soup.select_one('table.wsclose-table')
+    assert table is not None
+    assert _closed_by(table) == {'1008': ('join()', [('join()', '#join')]),
+                                 '4000-4999': ('4002: join()', [('join()', '#join')])}
+
+
+def test_httpdomain_websocket_connection_takes_the_field(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    pytest.importorskip('sphinxcontrib.httpdomain.websocket',
+                        reason='this sphinxcontrib-httpdomain has no websocket:connection')
+    srcdir = tmp_path / 'ws'
+    srcdir.mkdir()
+    (srcdir / 'conf.py').write_text(
+        "extensions = ['sphinxcontrib.httpdomain', 'sphinxext_wsclose']\n"
+        'show_warning_types = True\n', encoding='utf-8')
+    (srcdir / 'index.rst').write_text(
+        '.. websocket:connection:: /ws/chat\n\n   :closes 1008: Bad token.\n\n'
+        '.. wsclose-table::\n   :codes: closed\n   :columns: code, closed-by\n',
+        encoding='utf-8')
+    app = make_app('html', srcdir=srcdir, freshenv=True)
+    app.build()
+    assert warnings(app) == []
+    soup = html(app, 'index')
+    assert [a.get_text() for a in soup.select('dl.field-list a.wsclose-mention')] == [
+        '1008 Policy Violation']
+    table = soup.select_one('table.wsclose-table')
+    assert table is not None
+    [(text, links)] = _closed_by(table).values()
+    assert text.endswith('/ws/chat')
+    assert len(links) == 1
