@@ -6,7 +6,8 @@ import sys
 from pathlib import Path
 
 # Build from a checkout even when the package is not installed; examples/
-# holds the game server's enum that code-sources.rst documents.
+# holds the game server's enum that code-sources.rst documents, and the API
+# module that closes.rst documents.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent / 'examples'))
 
@@ -17,8 +18,17 @@ author = 'The sphinxext-wsclose developers'
 copyright = f'2026, {author}'
 version = release = __version__
 
-extensions = ['sphinxext_wsclose', 'myst_parser', 'sphinx.ext.autodoc', 'sphinx_design']
+extensions = [
+    'sphinxext_wsclose',
+    'myst_parser',
+    'sphinx.ext.autodoc',
+    'sphinx.ext.napoleon',
+    'sphinx_design',
+    'sphinxcontrib.httpdomain',
+]
 source_suffix = {'.rst': 'restructuredtext', '.md': 'markdown'}
+# closes.rst's MyST examples: a field list (``:closes 1008: ...``) in a directive's body.
+myst_enable_extensions = ['fieldlist']
 # ``snippets/`` holds the examples that pages both show and render.
 exclude_patterns = ['_build', 'snippets', 'examples']
 

@@ -222,7 +222,10 @@ EXAMPLES = SNIPPETS.parent / 'examples'
 #: The snippets about the game server's enum read it, as docs/conf.py does.
 _GAME = (f'import sys\nsys.path.insert(0, {str(EXAMPLES)!r})\n'
          "wsclose_codes = 'gameproto:GameClose'\n")
-SNIPPET_CONF = {'code-sources-table': _GAME, 'mention-members': _GAME}
+#: The MyST of the ``:closes:`` field needs MyST-Parser's field lists, as docs/conf.py enables them.
+_FIELDS = "myst_enable_extensions = ['fieldlist']\n"
+SNIPPET_CONF = {'code-sources-table': _GAME, 'mention-members': _GAME,
+                'closes-field': _GAME + _FIELDS}
 OWN_TABLES = {'code-sources-table'}
 
 

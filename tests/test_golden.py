@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 import pytest
 from docutils import nodes
 from helpers import PAIRS, SYNTAXES, warnings, write_data_file_project, write_example_project
+from sphinx import addnodes
 from sphinx.testing.util import SphinxTestApp
 from versions import resolved_doctree
 
@@ -40,13 +41,15 @@ GOLDEN = Path(__file__).parent / 'golden'
 #: Each scenario's builds, the first of which a regeneration writes.
 VARIANTS: dict[str, tuple[str, ...]] = dict.fromkeys(PAIRS, SYNTAXES)
 VARIANTS['close-codes'] = ('toml', 'json')
+#: The classes MyST-Parser gives a field list, which rST's has not.
+_MYST_FIELD_LIST = frozenset({'myst', 'field-list'})
 CASES = [(stem, variant) for stem, variants in VARIANTS.items() for variant in variants]
 
 
 def normalise(doctree: nodes.document, srcdir: Path) -> str:
     """The pseudo-XML of *doctree*, without what differs between parsers and machines.
 
-    Three things change, in place (Sphinx returns a fresh copy of a doctree):
+    Five things change, in place (Sphinx returns a fresh copy of a doctree):
 
     - a ``source`` attribute names the document by its docname, not by its
       absolute path and suffix (``example``, not ``/tmp/.../example.md``);
@@ -55,7 +58,11 @@ def normalise(doctree: nodes.document, srcdir: Path) -> str:
       tests use, print ``True`` and ``False``);
     - a ``Text('\\n')`` node goes: MyST makes one of each soft line break,
       where rST keeps the line break inside the text around it, which
-      pseudo-XML prints as the same lines.
+      pseudo-XML prints as the same lines;
+    - a field list loses the classes ``myst`` and ``field-list``, which
+      MyST-Parser gives every field list it parses (``:closes 1008:``);
+    - a signature's parameter list loses ``multi_line_trailing_comma``,
+      which Sphinx 9 sets and Sphinx 8.1 does not.
 
     Everything else (node types, classes, ids, names, titles, text, and every
     other attribute) is compared as Sphinx built it.
@@ -69,6 +76,11 @@ def normalise(doctree: nodes.document, srcdir: Path) -> str:
             source = Path(element['source']).resolve()
             if source.is_relative_to(root):
                 element['source'] = source.relative_to(root).with_suffix('').as_posix()
+    for parameters in doctree.findall(addnodes.desc_parameterlist):
+        parameters.attributes.pop('multi_line_trailing_comma', None)
+    for field_list in doctree.findall(nodes.field_list):
+        field_list['classes'] = [name for name in field_list['classes']
+                                 if name not in _MYST_FIELD_LIST]
     for text in list(doctree.findall(nodes.Text)):
         if text.astext() == '\n':
             text.parent.remove(text)
