@@ -25,6 +25,7 @@ objects that close with a code: a table's ``closed-by`` column, and the
 from __future__ import annotations
 
 import importlib
+import re
 from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
@@ -33,12 +34,21 @@ from sphinx.domains.javascript import JSCallable
 from sphinx.domains.python._object import PyObject
 from sphinx.errors import NoUri
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
 from sphinx.util.docfields import GroupedField
 
 from sphinxext_wsclose._compat import builder_of, current_docname
-from sphinxext_wsclose._locale import _
+from sphinxext_wsclose._locale import _, __
 from sphinxext_wsclose.domain import page_uri
-from sphinxext_wsclose.protocol import CLOSED_BY, CLOSED_BY_AT, CLOSES, MENTION_KEY
+from sphinxext_wsclose.protocol import (
+    CLOSED_BY,
+    CLOSED_BY_AT,
+    CLOSES,
+    INVALID,
+    MENTION_CLASSES,
+    MENTION_KEY,
+    WARNING_TYPE,
+)
 from sphinxext_wsclose.records import CLOSERS, Closer
 from sphinxext_wsclose.roles import CloseCodeRole
 
@@ -55,12 +65,16 @@ if TYPE_CHECKING:
     from sphinxext_wsclose.domain import CloseCodeDomain
     from sphinxext_wsclose.records import ClosedCode
 
+logger = logging.getLogger(__name__)
+
 #: The field's name, as doc field types are told apart.
 FIELD_NAME = 'wsclose-closes'
 #: What the field is written as: ``:closes 1008: reason``.
 FIELD_NAMES = ('closes',)
 #: The object types whose names read as calls: ``join()``.
 _CALLABLES = frozenset({'function', 'method', 'classmethod', 'staticmethod'})
+#: A role's target with an explicit title: ``text <1008>``.
+_TITLED = re.compile(r'.*\S\s*<[^<>]+>')
 #: The role that makes the field's mentions (one per process, as every role).
 _ROLE = CloseCodeRole()
 
@@ -100,7 +114,7 @@ class ClosesField(GroupedField):
             where = content[0] if content else location
             source = where.source if where is not None else None
             line = where.line if where is not None else None
-            mention = _ROLE.mention(env, fieldarg, fieldarg.strip(), source, line)
+            mention = _mention(env, fieldarg, source, line)
             if isinstance(mention, nodes.Element) and (
                     MENTION_KEY in mention or isinstance(mention, addnodes.pending_xref)):
                 mention[CLOSES] = True
@@ -114,6 +128,20 @@ class ClosesField(GroupedField):
             only_item = cast('nodes.list_item', listnode[0])
             return nodes.field('', fieldname, nodes.field_body('', only_item[0]))
         return nodes.field('', fieldname, nodes.field_body('', listnode))
+
+
+def _mention(env: BuildEnvironment, target: str, source: str | None, line: int | None) -> Node:
+    """The mention of a field's code; a role's ``~``, ``!`` or explicit title is refused."""
+    code = target.strip()
+    if code[:1] in {'~', '!'} or _TITLED.fullmatch(code):
+        node = nodes.inline(target, target, classes=[*MENTION_CLASSES, 'wsclose-invalid'])
+        node.source, node.line = source, line
+        logger.warning(
+            __('%r: a :closes: field takes the code alone, as in ":closes 1008: reason", '
+               "without the role's ~, ! or explicit title"),
+            target, location=node, type=WARNING_TYPE, subtype=INVALID)
+        return node
+    return _ROLE.mention(env, target, code, source, line)
 
 
 def _unknown_field(fieldarg: str, content: list[Node]) -> nodes.field:
@@ -232,6 +260,7 @@ def note_closers(app: Sphinx, doctree: nodes.document) -> None:
         if signature is None:
             continue
         text, full = _names(app, desc, signature)
+        del mention[CLOSES]  # read here only: it stays out of the output
         target = str(mention.get(MENTION_KEY) or mention.get('reftarget', ''))
         domain.note_closer(docname, Closer(
             docname, position, signature['ids'][0], text, full, target, only))

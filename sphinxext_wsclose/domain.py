@@ -51,7 +51,7 @@ if TYPE_CHECKING:
         IndexEntryTuple,
         Title,
     )
-    from sphinxext_wsclose.registry import Entry
+    from sphinxext_wsclose.registry import Entry, Parsed, Registry
 
 logger = logging.getLogger(__name__)
 
@@ -518,9 +518,8 @@ class CloseCodeDomain(Domain):
                 if key in self.definitions:
                     found.setdefault(key, []).append(ClosedCode(None, closer))
                     continue
-                try:
-                    parsed = registry.parse(key)
-                except InvalidCodeError:
+                parsed = _closed_code(registry, key)
+                if parsed is None:
                     continue  # a name nothing defines: the mention says so
                 row = parsed.entry.key
                 if registry.get(row) is None:
@@ -715,6 +714,22 @@ def link_to(
         ref['refuri'] = f'{page_uri(builder, fromdocname, where.docname)}#{where.node_id}'
     ref += contnode
     return ref
+
+
+def _closed_code(registry: Registry, key: str) -> Parsed | None:
+    """What a ``:closes:`` of *key* declares, if it is a code, a range or a known name.
+
+    Another project's code (``chat:4001``, through intersphinx) counts as
+    that code: this project lists it where it lists 4001.
+    """
+    for candidate in (key, key.rpartition(':')[2] if ':' in key else None):
+        if candidate is None:
+            continue
+        try:
+            return registry.parse(candidate)
+        except InvalidCodeError:
+            continue
+    return None
 
 
 def _lets_in(table: ClosedTable, entry: Entry) -> bool:

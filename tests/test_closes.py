@@ -332,6 +332,7 @@ def test_a_field_may_name_another_projects_code(
     (b / 'index.rst').write_text(
         'B\n=\n\n.. py:function:: join()\n\n   :closes 4002: The room is full.\n'
         '   :closes 1008: Bad token.\n\n'
+        '.. py:function:: leave()\n\n   :closes chat:4002: Named as A names it.\n\n'
         '.. wsclose-table::\n   :codes: closed\n   :columns: code, closed-by\n', encoding='utf-8')
     app_b = make_app('html', srcdir=b, freshenv=True)
     app_b.build()
@@ -340,13 +341,16 @@ def test_a_field_may_name_another_projects_code(
     assert [(a.get_text(), a['href']) for a in soup.select('dl.field-list a.wsclose-mention')] == [
         ('4002 Room full', 'https://a.example/codes.html#wsclose-4002'),
         ('1008 Policy Violation', '#wsclose-1008'),
+        ('4002 Room full', 'https://a.example/codes.html#wsclose-4002'),
     ]
     # B's table: B's own rows, listing B's objects; 4002 has no row of its
     # own in B, so B lists it on B's range row.
     table = soup.select_one('table.wsclose-table')
     assert table is not None
-    assert _closed_by(table) == {'1008': ('join()', [('join()', '#join')]),
-                                 '4000-4999': ('4002: join()', [('join()', '#join')])}
+    assert _closed_by(table) == {
+        '1008': ('join()', [('join()', '#join')]),
+        '4000-4999': ('4002: join(), leave()', [('join()', '#join'), ('leave()', '#leave')]),
+    }
 
 
 def test_httpdomain_websocket_connection_takes_the_field(
