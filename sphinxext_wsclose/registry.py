@@ -50,6 +50,11 @@ class Kind(enum.Enum):
     UNASSIGNED = 'unassigned'
     #: A code that the documented project defines for itself, such as 4001.
     CUSTOM = 'custom'
+    #: A code of a protocol's set (:mod:`~sphinxext_wsclose.sets`), such as
+    #: Discord's 4004; its key names the set: ``'discord-gateway:4004'``.
+    SET_CODE = 'set-code'
+    #: A stretch of codes that a protocol gives one meaning (Pusher's 4100-4199).
+    SET_RANGE = 'set-range'
 
 
 class CustomPlacement(enum.Enum):
@@ -126,6 +131,15 @@ class Entry:
     #: For a project's own code: the Python object that defines it, as
     #: autodoc names it (``'chatproto.ChatClose.TOKEN_EXPIRED'``).
     python: str | None = None
+    #: For a code of a protocol's set: the set's name (``'discord-gateway'``).
+    set: str = ''
+    #: Whether a client should reconnect after the code: one of
+    #: :data:`~sphinxext_wsclose.values.RECONNECT` (``''``: the source does not say).
+    reconnect: str = ''
+    #: More on reconnecting, in this project's words.
+    reconnect_note: str = ''
+    #: Who sends the code: ``'server'``, ``'client'``, ``'either'`` or ``''``.
+    direction: str = ''
 
     def __post_init__(self) -> None:
         if not 0 <= self.first <= self.last <= MAX_CODE:
@@ -137,15 +151,14 @@ class Entry:
 
     @property
     def is_range(self) -> bool:
-        """True for ranges and unassigned gaps."""
-        return self.kind is Kind.RANGE or self.kind is Kind.UNASSIGNED
+        """True for ranges, unassigned gaps, and the ranges of a protocol's set."""
+        return self.kind in _RANGE_KINDS
 
     @cached_property
     def key(self) -> str:
-        """The stable identifier: ``'1008'`` or ``'4000-4999'``."""
-        if self.is_range:
-            return f'{self.first}-{self.last}'
-        return str(self.first)
+        """The stable identifier: ``'1008'``, ``'4000-4999'``, ``'discord-gateway:4004'``."""
+        code = f'{self.first}-{self.last}' if self.is_range else str(self.first)
+        return f'{self.set}:{code}' if self.set else code
 
     @cached_property
     def code_text(self) -> str:
@@ -210,6 +223,10 @@ class Entry:
         return tuple(name for name in found if name)
 
 
+#: The kinds of entries that span several codes.
+_RANGE_KINDS = frozenset({Kind.RANGE, Kind.UNASSIGNED, Kind.SET_RANGE})
+
+
 @dataclass(frozen=True)
 class Parsed:
     """What a role target means, once :meth:`Registry.parse` has read it.
@@ -223,8 +240,13 @@ class Parsed:
 
     @property
     def key(self) -> str:
-        """The cross-reference target: the code written, or the entry's key."""
-        return str(self.code) if self.code is not None else self.entry.key
+        """The cross-reference target: the code written, or the entry's key.
+
+        A code inside a set's range keeps the set's name: ``'pusher:4050'``.
+        """
+        if self.code is None:
+            return self.entry.key
+        return f'{self.entry.set}:{self.code}' if self.entry.set else str(self.code)
 
     @property
     def text(self) -> str:
