@@ -129,7 +129,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:  # noqa: PLR0915 -- the whole timel
     app.connect('html-page-context', add_stylesheet)
     return {
         'version': __version__,
-        'env_version': 8,
+        'env_version': 9,
         'parallel_read_safe': True,
         'parallel_write_safe': True,
     }

@@ -59,7 +59,7 @@ class DefinedCodeRows(SphinxPostTransform):
                     continue
                 entry = domain.entry(key)
                 assert entry is not None
-                row = entry_row(entry, columns)
+                row = entry_row(entry, columns, request.get('libraries', ()))
                 self._link_code(row, entry, columns)
                 self._insert(tbody, row, int(key))
             if not tbody.children:

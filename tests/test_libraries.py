@@ -106,7 +106,9 @@ def test_values_that_are_not_close_codes_raise(value: object) -> None:
 
 
 def test_library_list_and_versions() -> None:
-    assert [(lib.key, lib.label, lib.namespace, lib.version) for lib in LIBRARIES] == [
+    # Today's seven, listed by default; the libraries added later follow them.
+    assert [(lib.key, lib.label, lib.namespace, lib.version)
+            for lib in LIBRARIES if lib.listed] == [
         ('websockets', 'websockets', 'CloseCode.', '17.0.1'),
         ('aiohttp', 'aiohttp', 'WSCloseCode.', 'master (2026)'),
         ('starlette', 'Starlette', 'status.', '0.47.3'),

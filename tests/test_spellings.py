@@ -11,7 +11,7 @@ import pytest
 from helpers import SUFFIX, html, warnings
 
 from sphinxext_wsclose.bundled import REGISTRY
-from sphinxext_wsclose.libraries import LIBRARIES, library_names, spellings
+from sphinxext_wsclose.libraries import LIBRARIES, last_part, library_names, spellings
 from sphinxext_wsclose.registry import Kind
 
 if TYPE_CHECKING:
@@ -79,8 +79,10 @@ def _build(make_app: Callable[..., SphinxTestApp], src: Path) -> SphinxTestApp:
 def test_the_spellings_come_from_the_library_table() -> None:
     assert len(SPELLINGS) == len(set(SPELLINGS))
     for code, spelling in SPELLINGS:
-        bare = spelling.rsplit('.', 1)[-1]
-        assert bare in library_names(code).as_dict().values()
+        # After the last separator, whatever it is: ``.``, or ``::`` in Rust.
+        bare = last_part(spelling)
+        aliases = {alias for library in LIBRARIES for alias in library.aliases.get(code, ())}
+        assert bare in {*library_names(code).as_dict().values(), *aliases}
     # The qualified forms of one library: its namespace, then its import paths.
     aiohttp = next(library for library in LIBRARIES if library.key == 'aiohttp')
     assert aiohttp.spellings('GOING_AWAY') == (
