@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -19,7 +21,7 @@ from sphinxext_wsclose.libraries import (
     library_names,
     spellings,
 )
-from sphinxext_wsclose.registry import Kind
+from sphinxext_wsclose.registry import Kind, normalize_name
 from sphinxext_wsclose.values import InvalidCodeError
 
 if TYPE_CHECKING:
@@ -301,3 +303,158 @@ def test_libraries_column_in_other_builders(
 ) -> None:
     app = build('libraries', 'rst', buildername)
     assert warnings(app) == []
+
+
+# -- the libraries added later, against the lines of their sources -----------------
+
+#: tests/data/libraries/<key>.txt: each library's source lines, verbatim, under a
+#: header that says where they were read (``# commit: <sha> (<date>)`` and so on).
+SOURCES = Path(__file__).parent / 'data' / 'libraries'
+#: How each source writes a constant and its value, by library key.
+_PYTHON = r'^\s*(?P<name>\w+)(?::\s*Final)?\s*=\s*(?P<value>-?\d+)\b'
+SOURCE_PATTERNS = {
+    'wsproto': _PYTHON,
+    'websocket-client': _PYTHON,
+    'autobahn': _PYTHON,
+    'litestar': _PYTHON,
+    'picows': _PYTHON,
+    'tungstenite': r'^\s*(?P<name>\w+) => (?P<value>\d+),$',
+    'coder': r'^\s*(?P<name>\w+)\s+StatusCode = (?P<value>\d+)$',
+    'java-websocket': r'public static final int (?P<name>\w+) = (?P<value>-?\d+);',
+    'netty': r'public static final WebSocketCloseStatus (?P<name>\w+) =\n'
+             r'\s*new WebSocketCloseStatus\((?P<value>\d+),',
+    'ktor': r'^\s*(?P<name>[A-Z_]+)\((?P<value>\d+)\)[,;]$',
+    'swift': r'^\s*case (?P<name>\w+) = (?P<value>-?\d+)$',
+}
+#: Kotlin's alias of another constant: ``val UNEXPECTED_CONDITION: Codes = INTERNAL_ERROR``.
+ALIAS_PATTERN = r'^\s*(?:public )?val (?P<name>\w+): Codes = (?P<target>\w+)$'
+#: The codes a constant may stand for: the registered ones.
+REGISTERED = {entry.first for entry in REGISTRY if entry.kind is Kind.CODE}
+ADDED = [library for library in LIBRARIES if not library.listed]
+
+
+def _read_source(key: str) -> tuple[dict[str, str], str]:
+    """The header fields of a transcription, and its source lines."""
+    header: dict[str, str] = {}
+    body: list[str] = []
+    for line in (SOURCES / f'{key}.txt').read_text(encoding='utf-8').splitlines():
+        if line.startswith('# ') and ': ' in line and not body:
+            field, _, value = line[2:].partition(': ')
+            header[field] = value
+        else:
+            body.append(line)
+    return header, '\n'.join(body) + '\n'
+
+
+def _parse_source(key: str, body: str) -> tuple[dict[int, str], dict[int, tuple[str, ...]]]:
+    """The constants of a transcription that stand for registered codes, and its aliases.
+
+    A value that is no registered code (picows's ``NO_INFO = 0``, Java-WebSocket's
+    ``NEVER_CONNECTED = -1``) is left out, and so is an unexported Go name
+    (coder's ``statusReserved``).
+    """
+    found = [(match['name'], int(match['value']))
+             for match in re.finditer(SOURCE_PATTERNS[key], body, re.MULTILINE)]
+    assert len({name for name, _value in found}) == len(found), 'a name read twice'
+    constants: dict[int, str] = {}
+    for name, value in found:
+        if value not in REGISTERED or (key == 'coder' and not name[0].isupper()):
+            continue
+        assert value not in constants, f'two constants for {value}'
+        constants[value] = name
+    by_name = dict(found)
+    aliases: dict[int, tuple[str, ...]] = {}
+    for match in re.finditer(ALIAS_PATTERN, body, re.MULTILINE):
+        code = by_name[match['target']]
+        aliases[code] = (*aliases.get(code, ()), match['name'])
+    return constants, aliases
+
+
+def test_every_added_library_has_a_transcription() -> None:
+    assert sorted(path.stem for path in SOURCES.glob('*.txt')) == sorted(
+        library.key for library in ADDED)
+    assert set(SOURCE_PATTERNS) == {library.key for library in ADDED}
+
+
+@pytest.mark.parametrize('library', ADDED, ids=lambda library: library.key)
+def test_added_library_matches_its_source(library: Library) -> None:
+    header, body = _read_source(library.key)
+    constants, aliases = _parse_source(library.key, body)
+    assert dict(library.constants) == constants
+    assert dict(library.aliases) == aliases
+    # The record says what was read: the file, the version, the commit.
+    assert header['path'] == library.source
+    assert header['version'] == library.version
+    assert library.checked is not None
+    assert header['commit'].startswith(library.checked)
+    assert header['read'] == '2026-12-06'
+    assert header['repository'].startswith('https://github.com/')
+    # Only their qualified spellings are mention targets, and the table
+    # column leaves them out unless wsclose_libraries names them.
+    assert (library.bare, library.listed) == (False, False)
+
+
+@pytest.mark.parametrize(
+    ('key', 'lines'),
+    [('picows', 14), ('java-websocket', 18), ('swift', 13), ('coder', 16), ('ktor', 12)],
+)
+def test_the_parser_reads_every_line_of_a_transcription(key: str, lines: int) -> None:
+    # Values that are no close code, and unexported names, are read and then left out.
+    _header, body = _read_source(key)
+    assert len(re.findall(SOURCE_PATTERNS[key], body, re.MULTILINE)) == lines
+
+
+def test_added_spellings_in_the_registry() -> None:
+    # Qualified forms, whatever their separator, are targets.
+    for spelling, code in {
+        'CloseCode::Policy': 1008,
+        'tungstenite::protocol::frame::coding::CloseCode::Normal': 1000,
+        '.normalClosure': 1000,
+        'URLSessionWebSocketTask.CloseCode.normalClosure': 1000,
+        'CloseReason.Codes.NORMAL': 1000,
+        'io.ktor.websocket.CloseReason.Codes.UNEXPECTED_CONDITION': 1011,
+        'websocket.StatusNormalClosure': 1000,
+        'websocket.STATUS_NORMAL': 1000,
+        'websocket._abnf.STATUS_SERVICE_RESTART': 1012,
+        'CloseFrame.POLICY_VALIDATION': 1008,
+        'WebSocketCloseStatus.ENDPOINT_UNAVAILABLE': 1001,
+        'WebSocketProtocol.CLOSE_STATUS_CODE_UNASSIGNED1': 1014,
+        'status_codes.WS_1005_NO_STATUS_RECEIVED': 1005,
+        'CloseReason.MANDATORY_EXT': 1010,
+        'picows.WSCloseCode.OK': 1000,
+    }.items():
+        found = REGISTRY.find(spelling)
+        assert found is not None, spelling
+        assert found.first == code, spelling
+    # Their bare members are not, where no other name of a code is spelled so.
+    bare = {name for library in ADDED
+            for name in (*library.constants.values(),
+                         *(alias for names in library.aliases.values() for alias in names))}
+    unique = sorted(name for name in bare if not _named_elsewhere(name))
+    assert {'Policy', 'Error', 'Invalid', 'Size', 'STATUS_NORMAL', 'REFUSE'} <= set(unique)
+    for name in unique:
+        assert REGISTRY.find(name) is None, name
+
+
+def _named_elsewhere(name: str) -> bool:
+    """Whether a code's own names, or a library listed by default, spell *name* bare."""
+    folded = normalize_name(name)
+    own = {normalize_name(spelling) for entry in REGISTRY for spelling in entry._own_names()}
+    listed = {normalize_name(constant) for library in LIBRARIES if library.bare
+              for constant in library.constants.values()}
+    return folded in own | listed
+
+
+def test_no_spelling_of_the_libraries_names_two_codes() -> None:
+    # Where two libraries share a spelling (WSCloseCode.OK in aiohttp and picows,
+    # websocket.StatusGoingAway in coder and websocket-client), it is one code.
+    codes: dict[str, set[int]] = {}
+    for library in LIBRARIES:
+        for code in library.constants:
+            for spelling in library.targets(code):
+                codes.setdefault(normalize_name(spelling), set()).add(code)
+    assert sorted(folded for folded, found in codes.items() if len(found) > 1) == []
+    assert list(REGISTRY.clashes()) == []
+    assert codes[normalize_name('WSCloseCode.OK')] == {1000}
+    assert codes[normalize_name('websocket.StatusGoingAway')] == {1001}
+    assert codes[normalize_name('WebSocketCloseStatus.EMPTY')] == {1005}
