@@ -89,14 +89,16 @@ def _parses(config: Config, target: str) -> bool:
 
 def ambiguous_message(error: AmbiguousNameError) -> str:
     """The ``wsclose.ambiguous`` warning: the candidates, and how to write each."""
-    wanted = normalize_name(error.name)
+    written = normalize_name(error.name)
+    wanted = normalize_name(last_part(error.name))
     choices = []
     for entry in error.candidates:
-        # The qualified forms of the name written first, the libraries listed by
-        # default before the others, then the shortest.
+        # The qualified forms of the name written first (but not the ambiguous
+        # spelling itself), the libraries listed by default before the others,
+        # then the shortest.
         listed = set(entry.spellings(listed_only=True))
         spellings = sorted(
-            entry.spellings(),
+            (name for name in entry.spellings() if normalize_name(name) != written),
             key=lambda name: (normalize_name(last_part(name)) != wanted, name not in listed,
                               len(name)),
         )[:2]

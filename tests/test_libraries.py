@@ -8,7 +8,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import html, warnings
+from helpers import copy_root, html, warnings
 
 from sphinxext_wsclose import libraries
 from sphinxext_wsclose.bundled import REGISTRY
@@ -458,3 +458,89 @@ def test_no_spelling_of_the_libraries_names_two_codes() -> None:
     assert codes[normalize_name('WSCloseCode.OK')] == {1000}
     assert codes[normalize_name('websocket.StatusGoingAway')] == {1001}
     assert codes[normalize_name('WebSocketCloseStatus.EMPTY')] == {1005}
+
+
+# -- the added libraries in a build: mentions, and wsclose_libraries ---------------
+
+#: The mentions of tests/roots/test-morelibraries, in order, and the codes they link to.
+MORE_MENTIONS = [
+    ('CloseCode::Policy', 1008),
+    ('tungstenite::protocol::frame::coding::CloseCode::Normal', 1000),
+    ('.normalClosure', 1000),
+    ('URLSessionWebSocketTask.CloseCode.goingAway', 1001),
+    ('CloseReason.Codes.NORMAL', 1000),
+    ('CloseReason.Codes.UNEXPECTED_CONDITION', 1011),
+    ('websocket.StatusNormalClosure', 1000),
+    ('websocket.STATUS_POLICY_VIOLATION', 1008),
+    ('CloseFrame.POLICY_VALIDATION', 1008),
+    ('WebSocketCloseStatus.ENDPOINT_UNAVAILABLE', 1001),
+    ('WebSocketProtocol.CLOSE_STATUS_CODE_UNASSIGNED1', 1014),
+    ('status_codes.WS_1005_NO_STATUS_RECEIVED', 1005),
+    ('CloseReason.MANDATORY_EXT', 1010),
+    ('picows.WSCloseCode.OK', 1000),
+]
+#: The conf.py line that sets wsclose_libraries in that root.
+LIBRARIES_LINE = 7
+
+
+def _library_cells(app: SphinxTestApp) -> dict[str, str]:
+    table = html(app, 'index').select_one('table.wsclose-table')
+    assert table is not None
+    for permalink in table.select('a.headerlink'):
+        permalink.decompose()
+    return {row.find_all('td')[0].get_text(strip=True): row.find_all('td')[1].get_text(strip=True)
+            for row in table.select('tbody tr')}
+
+
+def test_added_spellings_link_and_wsclose_libraries_chooses_the_column(
+    build: Callable[..., SphinxTestApp], syntax: str
+) -> None:
+    app = build('morelibraries', syntax)
+    assert warnings(app) == []
+    links = [(a.get_text(), a['href'])
+             for a in html(app, 'index').select('div.body li a.wsclose-mention')]
+    assert links == [(REGISTRY[str(code)].display, f'#wsclose-{code}')
+                     for _spelling, code in MORE_MENTIONS]
+    cells = _library_cells(app)
+    assert cells['1000'] == 'tungstenite: Normal; Swift: normalClosure; Ktor: NORMAL'
+    assert cells['1012'] == 'tungstenite: Restart; Swift: \u2014; Ktor: SERVICE_RESTART'
+    assert cells['1004'] == 'tungstenite: \u2014; Swift: \u2014; Ktor: \u2014'
+    assert len(cells) == 16
+
+
+@pytest.mark.parametrize(
+    ('value', 'message', 'cell'),
+    [
+        ("['tungstenite', 'nope', 'Swift', 'tungstenite']",
+         "wsclose_libraries: unknown library key 'nope', 'Swift'; the keys are "
+         f"{', '.join(library.key for library in LIBRARIES)}; ignored",
+         'tungstenite: Normal'),
+        ("'tungstenite'",
+         "wsclose_libraries: expected a list of library keys, not 'tungstenite'; the keys are "
+         f"{', '.join(library.key for library in LIBRARIES)}; using the default",
+         CELL_1000),
+    ],
+    ids=['unknown-key', 'not-a-list'],
+)
+def test_a_bad_wsclose_libraries_warns_at_its_line(
+    build: Callable[..., SphinxTestApp], syntax: str, tmp_path: Path,
+    value: str, message: str, cell: str,
+) -> None:
+    srcdir = tmp_path / f'morelibraries-{syntax}'
+    copy_root('morelibraries', srcdir, syntax)
+    conf = srcdir / 'conf.py'
+    lines = conf.read_text().splitlines(keepends=True)
+    assert lines[LIBRARIES_LINE - 1].startswith('wsclose_libraries = ')
+    lines[LIBRARIES_LINE - 1] = f'wsclose_libraries = {value}\n'
+    conf.write_text(''.join(lines))
+    app = build('morelibraries', syntax)
+    ours = [line for line in warnings(app) if '[wsclose.' in line]
+    assert ours == [f'{conf}:{LIBRARIES_LINE}: WARNING: {message} [wsclose.config]']
+    # Sphinx checks the type too, with a warning of its own, worded per version.
+    theirs = [line for line in warnings(app) if '[wsclose.' not in line]
+    if value.startswith('['):
+        assert theirs == []
+    else:
+        assert len(theirs) == 1
+        assert theirs[0].startswith("WARNING: The config value `wsclose_libraries' has type")
+    assert _library_cells(app)['1000'] == cell
