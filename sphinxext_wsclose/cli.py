@@ -47,6 +47,7 @@ from sphinxext_wsclose.export import (
     select,
 )
 from sphinxext_wsclose.iana import RegistryFileError, diff_file
+from sphinxext_wsclose.libraries import keys, listed_keys
 from sphinxext_wsclose.values import InvalidCodeError
 
 if TYPE_CHECKING:
@@ -67,9 +68,12 @@ class _Parser(argparse.ArgumentParser):
 
 _USAGE = """\
 wsclose [-h] [--version] [--json] CODE
+               [--libraries KEYS]
        wsclose list [-h] [--format {table,json,csv,markdown,rst}] [--codes SPANS]
-                    [--columns NAMES]
+                    [--columns NAMES] [--libraries KEYS]
        wsclose registry-diff [-h] websocket.xml"""
+#: The help of ``--libraries``, which both commands take.
+_LIBRARIES_HELP = 'the libraries whose names to show, separated by commas: ' + ', '.join(keys())
 
 
 def _show_parser() -> _Parser:
@@ -85,6 +89,8 @@ def _show_parser() -> _Parser:
              '(4000-4999)',
     )
     parser.add_argument('--json', action='store_true', help='print JSON (schema 1)')
+    parser.add_argument('--libraries', metavar='KEYS', type=_keys,
+                        help=f'{_LIBRARIES_HELP} (default: all)')
     parser.add_argument('--version', action='version',
                         version=f'wsclose (sphinxext-wsclose) {__version__}')
     return parser
@@ -104,7 +110,15 @@ def _list_parser() -> _Parser:
                         help='columns of table, markdown and rst, separated by commas: '
                              f'{", ".join(EXPORT_COLUMNS)} (default: '
                              f'{", ".join(LIST_COLUMNS)})')
+    parser.add_argument('--libraries', metavar='KEYS', type=_keys,
+                        help=f'{_LIBRARIES_HELP}, in the libraries column (default: '
+                             f'{", ".join(listed_keys())})')
     return parser
+
+
+def _keys(text: str) -> list[str]:
+    """``--libraries``: keys separated by commas or spaces."""
+    return [key for key in re.split(r'[\s,]+', text.lower()) if key]
 
 
 def _diff_parser() -> _Parser:
@@ -121,12 +135,16 @@ def _run(argv: list[str]) -> tuple[str, bool]:
         columns = None
         if options.columns is not None:
             columns = [name for name in re.split(r'[\s,]+', options.columns.lower()) if name]
-        return export(select(options.codes), options.format, columns), options.format == 'json'
+        output = export(select(options.codes), options.format, columns, options.libraries)
+        return output, options.format == 'json'
     options = _show_parser().parse_args(argv)
     query = ' '.join(options.code)
     if options.json:
+        if options.libraries is not None:
+            msg = '--libraries applies to the text; --json carries every library'
+            raise UsageError(msg)
         return json.dumps(query_record(query), indent=2, ensure_ascii=False) + '\n', True
-    return describe(query), False
+    return describe(query, libraries=options.libraries), False
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -60,21 +60,31 @@ class Column:
     header: str
     width: int
     #: The entry's value: a string (or ``None``), or for a flag a bool or ``None``.
-    value: Callable[[Entry], Any]
+    #: A column whose :attr:`by_library` is true is also given the keys of
+    #: the libraries to show.
+    value: Callable[..., Any]
     style: Style = Style.TEXT
+    #: Whether the value depends on which libraries are shown
+    #: (``wsclose_libraries``, ``--libraries``).
+    by_library: bool = False
 
-    def text(self, entry: Entry) -> str:
-        """The cell's plain text, in English."""
+    def text(self, entry: Entry, libraries: Sequence[str] | None = None) -> str:
+        """The cell's plain text, in English.
+
+        *libraries* are the keys of the libraries that the ``libraries``
+        column shows (:func:`~sphinxext_wsclose.libraries.chosen`); ``None``
+        shows those listed by default.
+        """
         if self.style is Style.REFERENCES:
             return ', '.join(reference.label for reference in entry.references)
-        value = self.value(entry)
+        value = self.value(entry, libraries) if self.by_library else self.value(entry)
         if self.style is Style.FLAG:
             return FLAG_WORDS[value]
         return str(value or '')
 
 
-def _libraries(entry: Entry) -> str:
-    return '' if entry.is_range else library_names(entry.first).summary()
+def _libraries(entry: Entry, libraries: Sequence[str] | None) -> str:
+    return '' if entry.is_range else library_names(entry.first).summary(libraries)
 
 
 #: Every column, by the name that selects it.
@@ -90,7 +100,7 @@ COLUMNS: dict[str, Column] = {column.name: column for column in (
     Column('internal', N_('Internal'), 10, lambda entry: entry.internal, Style.FLAG),
     Column('customizable', N_('Customizable'), 12, lambda entry: entry.customizable, Style.FLAG),
     Column('browser', N_('Browser close()'), 10, lambda entry: entry.browser, Style.FLAG),
-    Column('libraries', N_('Library names'), 30, _libraries),
+    Column('libraries', N_('Library names'), 30, _libraries, by_library=True),
     Column('closed-by', N_('Closed by'), 24, lambda entry: '', Style.CLOSED_BY),
 )}
 #: The columns that the command line and its exports can fill: all but the project's.

@@ -28,6 +28,7 @@ from sphinxext_wsclose._compat import config_overrides
 from sphinxext_wsclose._locale import __
 from sphinxext_wsclose.bundled import REGISTRY, place_custom
 from sphinxext_wsclose.conflines import ConfLines, with_line
+from sphinxext_wsclose.libraries import keys, listed_keys
 from sphinxext_wsclose.protocol import CONFIG, CUSTOM_RANGE, WARNING_TYPE
 from sphinxext_wsclose.registry import (
     CustomPlacement,
@@ -85,6 +86,7 @@ CONFIG_VALUES = (
     ConfigValue('wsclose_index_entries', default=True, types=(bool,)),
     ConfigValue('wsclose_domain_index', default=True, types=(bool,)),
     ConfigValue('wsclose_show_spelling', default=False, types=(bool,)),
+    ConfigValue('wsclose_libraries', list(listed_keys()), (list, tuple)),
 )
 #: The defaults, by name.
 DEFAULTS: dict[str, Any] = {value.name: value.default for value in CONFIG_VALUES}
@@ -103,6 +105,8 @@ class Settings:
     domain_index: bool
     #: Show a mention by name as the user spelled it, not in ``role_format``.
     show_spelling: bool
+    #: The keys of the libraries that the ``libraries`` column shows, in order.
+    libraries: tuple[str, ...] = listed_keys()
     #: Where conf.py, the module or the data file defines each of the
     #: project's codes, for messages.
     code_locations: dict[str, str] = field(default_factory=dict)
@@ -182,8 +186,10 @@ class _Validator:
                           key, value, default)
                 value = default
             flags[key.removeprefix('wsclose_')] = value
+        libraries = self.libraries(config.wsclose_libraries)
         registry = self.registry(codes, locations)
-        return Settings(registry, role_format, fallback, **flags, code_locations=locations)
+        return Settings(registry, role_format, fallback, **flags, libraries=libraries,
+                        code_locations=locations)
 
     def registry(self, codes: list[Entry], locations: dict[str, str]) -> Registry:
         """The bundled registry plus the project's codes.
@@ -210,6 +216,21 @@ class _Validator:
                     location=locations.get(other.key),
                 )
         return registry
+
+    def libraries(self, value: object) -> tuple[str, ...]:
+        """The keys of ``wsclose_libraries``: the known ones, each once, in the order given."""
+        known = keys()
+        if not isinstance(value, (list, tuple)) or not all(isinstance(key, str) for key in value):
+            self.warn('wsclose_libraries',
+                      __('wsclose_libraries: expected a list of library keys, not %r; the keys '
+                         'are %s; using the default'),
+                      Shown(value), ', '.join(known))
+            return listed_keys()
+        if unknown := [key for key in dict.fromkeys(value) if key not in known]:
+            self.warn('wsclose_libraries',
+                      __('wsclose_libraries: unknown library key %s; the keys are %s; ignored'),
+                      ', '.join(map(repr, unknown)), ', '.join(known))
+        return tuple(key for key in dict.fromkeys(value) if key in known)
 
     def fallback(self, fallback: object) -> str:
         if isinstance(fallback, str) and fallback in FALLBACKS:

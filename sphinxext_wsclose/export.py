@@ -28,7 +28,13 @@ from sphinxext_wsclose.columns import (
     covers,
     spans_in,
 )
-from sphinxext_wsclose.libraries import LIBRARIES, library_names
+from sphinxext_wsclose.libraries import (
+    LIBRARIES,
+    UnknownLibraryError,
+    chosen,
+    keys,
+    library_names,
+)
 from sphinxext_wsclose.registry import Kind
 
 if TYPE_CHECKING:
@@ -157,9 +163,9 @@ def _csv_row(entry: Entry) -> list[str]:
 # -- the text formats ------------------------------------------------------------
 
 
-def _cell(entry: Entry, column: str) -> str:
-    """The plain text of one cell (``reference``: the labels)."""
-    return COLUMNS[column].text(entry)
+def _cell(entry: Entry, column: str, libraries: Sequence[str] | None = None) -> str:
+    """The plain text of one cell (``reference``: the labels; ``libraries``: those chosen)."""
+    return COLUMNS[column].text(entry, libraries)
 
 
 def _text_table(rows: list[list[str]]) -> str:
@@ -203,47 +209,56 @@ def _rst_table(header: list[str], body: list[list[str]]) -> str:
     return '\n'.join(lines) + '\n'
 
 
-def _markdown_cell(entry: Entry, column: str) -> str:
+def _markdown_cell(entry: Entry, column: str, libraries: Sequence[str] | None) -> str:
     if COLUMNS[column].style is Style.REFERENCES:
         return ', '.join(f'[{_markdown_escape(ref.label)}]({ref.url})'
                          for ref in entry.references)
-    return _markdown_escape(_cell(entry, column))
+    return _markdown_escape(_cell(entry, column, libraries))
 
 
-def _rst_cell(entry: Entry, column: str) -> str:
+def _rst_cell(entry: Entry, column: str, libraries: Sequence[str] | None) -> str:
     if COLUMNS[column].style is Style.REFERENCES:
         return ', '.join(f'`{_rst_escape(ref.label)} <{ref.url}>`__' for ref in entry.references)
-    return _rst_escape(_cell(entry, column))
+    return _rst_escape(_cell(entry, column, libraries))
 
 
-def _export_text(entries: Sequence[Entry], fmt: str, columns: Sequence[str]) -> str:
+def _export_text(entries: Sequence[Entry], fmt: str, columns: Sequence[str],
+                 libraries: Sequence[str] | None) -> str:
     header = [COLUMNS[column].header for column in columns]
     if fmt == 'markdown':
-        return _markdown_table(header, [[_markdown_cell(entry, column) for column in columns]
-                                        for entry in entries])
+        return _markdown_table(header, [[_markdown_cell(entry, column, libraries)
+                                         for column in columns] for entry in entries])
     if fmt == 'rst':
-        return _rst_table(header, [[_rst_cell(entry, column) for column in columns]
+        return _rst_table(header, [[_rst_cell(entry, column, libraries) for column in columns]
                                    for entry in entries])
-    return _text_table([header, *([_cell(entry, column) for column in columns]
+    return _text_table([header, *([_cell(entry, column, libraries) for column in columns]
                                   for entry in entries)])
 
 
 def export(
-    entries: Iterable[Entry], fmt: str = 'table', columns: Sequence[str] | None = None
+    entries: Iterable[Entry], fmt: str = 'table', columns: Sequence[str] | None = None,
+    libraries: Sequence[str] | None = None,
 ) -> str:
     """The registry *entries* in the format *fmt*, as ``wsclose list`` prints them.
 
     *columns* chooses the columns of the text formats (``table``, ``markdown``,
-    ``rst``); ``json`` and ``csv`` always carry every field.  Raises
-    :exc:`UsageError` for an unknown format or column.
+    ``rst``), and *libraries* the keys of the libraries that their
+    ``libraries`` column shows (by default those listed by default);
+    ``json`` and ``csv`` always carry every field and every library.
+    Raises :exc:`UsageError` for an unknown format, column or library.
     """
     rows = list(entries)
     if fmt not in FORMATS:
         msg = f'{fmt!r} is not a format; the formats are {", ".join(FORMATS)}'
         raise UsageError(msg)
+    if libraries is not None:
+        check_libraries(libraries)
     if fmt in {'json', 'csv'}:
         if columns is not None:
             msg = f'--columns applies to table, markdown and rst; {fmt} carries every field'
+            raise UsageError(msg)
+        if libraries is not None:
+            msg = f'--libraries applies to table, markdown and rst; {fmt} carries every library'
             raise UsageError(msg)
         if fmt == 'json':
             return json.dumps(list_record(rows), indent=2, ensure_ascii=False) + '\n'
@@ -252,13 +267,23 @@ def export(
         writer.writerow(CSV_FIELDS)
         writer.writerows(_csv_row(entry) for entry in rows)
         return stream.getvalue()
-    chosen = tuple(columns) if columns is not None else LIST_COLUMNS
-    unknown = [column for column in chosen if column not in EXPORT_COLUMNS]
-    if unknown or not chosen:
+    shown = tuple(columns) if columns is not None else LIST_COLUMNS
+    unknown = [column for column in shown if column not in EXPORT_COLUMNS]
+    if unknown or not shown:
         what = f'unknown {", ".join(repr(c) for c in unknown)}' if unknown else 'none given'
         msg = f'--columns: {what}; the columns are {", ".join(EXPORT_COLUMNS)}'
         raise UsageError(msg)
-    return _export_text(rows, fmt, chosen)
+    return _export_text(rows, fmt, shown, libraries)
+
+
+def check_libraries(libraries: Sequence[str]) -> tuple[str, ...]:
+    """The library keys of ``--libraries``, each once; :exc:`UsageError` for an unknown one."""
+    try:
+        return tuple(library.key for library in chosen(libraries))
+    except UnknownLibraryError as error:
+        what = ', '.join(map(repr, error.unknown))
+        msg = f'--libraries: unknown {what}; the libraries are {", ".join(keys())}'
+        raise UsageError(msg) from error
 
 
 def parse_spans(text: str) -> tuple[Span, ...]:
@@ -306,10 +331,13 @@ def _paragraph(text: str) -> list[str]:
     return textwrap.wrap(text, _WIDTH, break_on_hyphens=False)
 
 
-def _library_lines(code: int) -> list[str]:
+def _library_lines(code: int, libraries: Sequence[str] | None) -> list[str]:
     lines = [f'Library names for {code}:']
-    width = max(len(library.name) for library in LIBRARIES) + 2
-    for library, value in library_names(code).items():
+    items = library_names(code).items(libraries)
+    if not items:
+        return []
+    width = max(len(library.name) for library, _value in items) + 2
+    for library, value in items:
         if isinstance(value, bool):
             text = f'close({code}) {"is accepted" if value else "throws"}'
         else:
@@ -328,12 +356,19 @@ def _number(target: Parsed) -> int | None:
     return None if target.entry.is_range else target.entry.first
 
 
-def describe(text: str, registry: Registry = REGISTRY) -> str:
+def describe(
+    text: str, registry: Registry = REGISTRY, libraries: Sequence[str] | None = None
+) -> str:
     """What ``wsclose TEXT`` prints.
 
-    Raises :exc:`~sphinxext_wsclose.values.InvalidCodeError` when *text* is
-    neither a close code number, a registry range, nor a known name.
+    *libraries* are the keys of the libraries whose names it lists (by
+    default every library).  Raises
+    :exc:`~sphinxext_wsclose.values.InvalidCodeError` when *text* is
+    neither a close code number, a registry range, nor a known name, and
+    :exc:`UsageError` for an unknown library.
     """
+    if libraries is not None:
+        libraries = check_libraries(libraries)
     target = registry.parse(text)
     entry = target.entry
     code = target.code
@@ -366,6 +401,6 @@ def describe(text: str, registry: Registry = REGISTRY) -> str:
                                    for line in (ref.label, ref.url)])
     lines += _field('Notes', entry.notes)
     number = _number(target)
-    if number is not None:
-        lines += ['', *_library_lines(number)]
+    if number is not None and (names := _library_lines(number, libraries)):
+        lines += ['', *names]
     return '\n'.join(lines) + '\n'

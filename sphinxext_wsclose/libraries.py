@@ -13,11 +13,21 @@ constant for is left out).  Codes that the table does not list (3000, 3003,
 3008, the ranges, a project's own codes) have no constant in any of these
 libraries.
 
-Each constant is also a mention target: bare (``ClosePolicyViolation``),
-qualified as the library's users write it (``WSCloseCode.GOING_AWAY``), and
-by its full import path (``aiohttp.WSCloseCode.GOING_AWAY``); see
-:func:`spellings`.  The namespace and the prefixes carry their own separator
-(``'CloseCode.'``, ``'CloseCode::'``, ``'.'``), so nothing here assumes a dot.
+Each constant is also a mention target: qualified as the library's users
+write it (``WSCloseCode.GOING_AWAY``, ``CloseCode::Policy``,
+``.normalClosure``), by its full import path
+(``aiohttp.WSCloseCode.GOING_AWAY``), and, for the first seven libraries
+only, bare (``ClosePolicyViolation``); see :func:`spellings`.  The libraries
+added later (:attr:`Library.bare` is false) name codes ``Error``, ``Policy``
+or ``Size``, which would collide with a project's own names, so only their
+qualified forms are targets.  The namespace and the prefixes carry their own
+separator (``'CloseCode.'``, ``'CloseCode::'``, ``'.'``), so nothing here
+assumes a dot.
+
+The ``libraries`` table column and ``wsclose CODE`` show the libraries whose
+:attr:`Library.listed` is true (the first seven) unless
+``wsclose_libraries`` or ``--libraries`` choose others (:func:`chosen`);
+the JSON and CSV exports always list every library.
 
 Browsers have no constant per code.  What matters there is whether the
 WebSocket API's ``close(code)`` accepts a code: it accepts 1000 and
@@ -27,16 +37,18 @@ code is ``True`` or ``False`` instead of a name.
 
 How to add a library: add one :class:`Library` record to :data:`LIBRARIES`,
 at the place where the table cell, the command line and the exports should
-list it, and a test in ``tests/test_libraries.py`` that checks its constants
-against the source it was read from.  Everything else (:func:`library_names`,
+list it, and a transcription of the source lines it was read from in
+``tests/data/libraries/<key>.txt``, which ``tests/test_libraries.py``
+checks the constants against.  Everything else (:func:`library_names`,
 :func:`spellings`, the ``libraries`` table column, the mention targets, the
 JSON and CSV exports) reads the records.  The prose around them does not:
 say what was read in ``docs/sources.rst``, and add the library to the
-hand-written tables of ``docs/cli.rst`` and ``docs/rst.rst``.
+hand-written tables of ``docs/cli.rst`` and ``docs/mentions.rst``.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -44,7 +56,7 @@ from typing import TYPE_CHECKING
 from sphinxext_wsclose.values import browser_accepts, parse_int
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Callable, Mapping, Sequence
     from typing import TypeAlias
 
     #: A library's answer for one code: its constant, ``None`` for none, or,
@@ -89,6 +101,17 @@ class Library:
     #: The other prefixes that code writes before a constant: the full
     #: import path (``'aiohttp.WSCloseCode.'``) and re-exports.
     prefixes: tuple[str, ...] = ()
+    #: More constants of a code, which the source keeps as deprecated
+    #: aliases (Ktor's ``UNEXPECTED_CONDITION``), by code: mention targets,
+    #: but never shown.
+    aliases: Mapping[int, tuple[str, ...]] = field(default_factory=dict, hash=False)
+    #: Whether the bare constant is a mention target too.  False for the
+    #: libraries whose bare names (``Error``, ``Policy``) would collide with
+    #: a project's own: only their qualified forms are targets.
+    bare: bool = True
+    #: Whether the ``libraries`` column and ``wsclose CODE`` show the library
+    #: unless ``wsclose_libraries`` or ``--libraries`` choose others.
+    listed: bool = True
 
     def __post_init__(self) -> None:
         if self.accepts is not None and self.constants:
@@ -97,6 +120,12 @@ class Library:
         # A copy in code order that nobody can change, whatever the caller passed.
         frozen = MappingProxyType(dict(sorted(self.constants.items())))
         object.__setattr__(self, 'constants', frozen)
+        aliases = MappingProxyType({code: tuple(names)
+                                    for code, names in sorted(self.aliases.items())})
+        object.__setattr__(self, 'aliases', aliases)
+        if stray := set(aliases) - set(frozen):
+            msg = f'library {self.key!r} has aliases for codes it names no constant for: {stray}'
+            raise ValueError(msg)
 
     def value(self, code: int) -> Value:
         """The library's answer for *code*: its constant (or ``None``), or whether it accepts it."""
@@ -111,6 +140,20 @@ class Library:
     def spellings(self, name: str) -> tuple[str, ...]:
         """Every way code writes the constant *name*, bare first."""
         found = (name, self.qualified(name), *(f'{prefix}{name}' for prefix in self.prefixes))
+        return tuple(dict.fromkeys(found))
+
+    def targets(self, code: int) -> tuple[str, ...]:
+        """The spellings of *code* that a mention accepts: constant, then aliases.
+
+        Bare and qualified for a library whose :attr:`bare` is true; only
+        qualified (``CloseCode::Policy``, not ``Policy``) for the others.
+        """
+        if code not in self.constants:
+            return ()
+        found: list[str] = []
+        for name in (self.constants[code], *self.aliases.get(code, ())):
+            found.extend(spelling for spelling in self.spellings(name)
+                         if self.bare or spelling != name)
         return tuple(dict.fromkeys(found))
 
 
@@ -204,6 +247,176 @@ LIBRARIES: tuple[Library, ...] = (
             1012: 'CloseServiceRestart', 1013: 'CloseTryAgainLater', 1015: 'CloseTLSHandshake',
         },
     ),
+    # -- added later: only their qualified spellings are mention targets, and
+    # -- the table column shows them only when wsclose_libraries names them.
+    Library(
+        key='wsproto', name='Python wsproto', label='wsproto', language='Python',
+        namespace='CloseReason.', version='1.3.2', checked='c9536ed',
+        source='src/wsproto/frame_protocol.py',
+        prefixes=('wsproto.frame_protocol.CloseReason.',), bare=False, listed=False,
+        constants={
+            1000: 'NORMAL_CLOSURE', 1001: 'GOING_AWAY', 1002: 'PROTOCOL_ERROR',
+            1003: 'UNSUPPORTED_DATA', 1005: 'NO_STATUS_RCVD', 1006: 'ABNORMAL_CLOSURE',
+            1007: 'INVALID_FRAME_PAYLOAD_DATA', 1008: 'POLICY_VIOLATION',
+            1009: 'MESSAGE_TOO_BIG', 1010: 'MANDATORY_EXT', 1011: 'INTERNAL_ERROR',
+            1012: 'SERVICE_RESTART', 1013: 'TRY_AGAIN_LATER', 1015: 'TLS_HANDSHAKE_FAILED',
+        },
+    ),
+    Library(
+        key='websocket-client', name='Python websocket-client', label='websocket-client',
+        language='Python', namespace='websocket.', version='1.9.0', checked='e46a8fe',
+        source='websocket/_abnf.py', prefixes=('websocket._abnf.',), bare=False,
+        listed=False,
+        note='The package re-exports what websocket._abnf lists in __all__, which leaves '
+             'out STATUS_SERVICE_RESTART and STATUS_TRY_AGAIN_LATER: import those two '
+             'from websocket._abnf.',
+        constants={
+            1000: 'STATUS_NORMAL', 1001: 'STATUS_GOING_AWAY', 1002: 'STATUS_PROTOCOL_ERROR',
+            1003: 'STATUS_UNSUPPORTED_DATA_TYPE', 1005: 'STATUS_STATUS_NOT_AVAILABLE',
+            1006: 'STATUS_ABNORMAL_CLOSED', 1007: 'STATUS_INVALID_PAYLOAD',
+            1008: 'STATUS_POLICY_VIOLATION', 1009: 'STATUS_MESSAGE_TOO_BIG',
+            1010: 'STATUS_INVALID_EXTENSION', 1011: 'STATUS_UNEXPECTED_CONDITION',
+            1012: 'STATUS_SERVICE_RESTART', 1013: 'STATUS_TRY_AGAIN_LATER',
+            1014: 'STATUS_BAD_GATEWAY', 1015: 'STATUS_TLS_HANDSHAKE_ERROR',
+        },
+    ),
+    Library(
+        key='autobahn', name='Python Autobahn', label='Autobahn', language='Python',
+        namespace='WebSocketProtocol.', version='26.7.1.dev1', checked='e9eebbe',
+        source='src/autobahn/websocket/protocol.py',
+        prefixes=('autobahn.websocket.protocol.WebSocketProtocol.',), bare=False,
+        listed=False,
+        note='Names 1014 CLOSE_STATUS_CODE_UNASSIGNED1, from before IANA registered it.',
+        constants={
+            1000: 'CLOSE_STATUS_CODE_NORMAL', 1001: 'CLOSE_STATUS_CODE_GOING_AWAY',
+            1002: 'CLOSE_STATUS_CODE_PROTOCOL_ERROR', 1003: 'CLOSE_STATUS_CODE_UNSUPPORTED_DATA',
+            1004: 'CLOSE_STATUS_CODE_RESERVED1', 1005: 'CLOSE_STATUS_CODE_NULL',
+            1006: 'CLOSE_STATUS_CODE_ABNORMAL_CLOSE', 1007: 'CLOSE_STATUS_CODE_INVALID_PAYLOAD',
+            1008: 'CLOSE_STATUS_CODE_POLICY_VIOLATION',
+            1009: 'CLOSE_STATUS_CODE_MESSAGE_TOO_BIG',
+            1010: 'CLOSE_STATUS_CODE_MANDATORY_EXTENSION',
+            1011: 'CLOSE_STATUS_CODE_INTERNAL_ERROR', 1012: 'CLOSE_STATUS_CODE_SERVICE_RESTART',
+            1013: 'CLOSE_STATUS_CODE_TRY_AGAIN_LATER', 1014: 'CLOSE_STATUS_CODE_UNASSIGNED1',
+            1015: 'CLOSE_STATUS_CODE_TLS_HANDSHAKE_FAILED',
+        },
+    ),
+    Library(
+        key='litestar', name='Litestar', label='Litestar', language='Python',
+        namespace='status_codes.', version='2.17.0', checked='8bd5724',
+        source='litestar/status_codes.py', prefixes=('litestar.status_codes.',),
+        bare=False, listed=False,
+        constants={
+            1000: 'WS_1000_NORMAL_CLOSURE', 1001: 'WS_1001_GOING_AWAY',
+            1002: 'WS_1002_PROTOCOL_ERROR', 1003: 'WS_1003_UNSUPPORTED_DATA',
+            1005: 'WS_1005_NO_STATUS_RECEIVED', 1006: 'WS_1006_ABNORMAL_CLOSURE',
+            1007: 'WS_1007_INVALID_FRAME_PAYLOAD_DATA', 1008: 'WS_1008_POLICY_VIOLATION',
+            1009: 'WS_1009_MESSAGE_TOO_BIG', 1010: 'WS_1010_MANDATORY_EXT',
+            1011: 'WS_1011_INTERNAL_ERROR', 1012: 'WS_1012_SERVICE_RESTART',
+            1013: 'WS_1013_TRY_AGAIN_LATER', 1014: 'WS_1014_BAD_GATEWAY',
+            1015: 'WS_1015_TLS_HANDSHAKE',
+        },
+    ),
+    Library(
+        key='picows', name='picows', label='picows', language='Python',
+        namespace='WSCloseCode.', version='1.19.0', checked='ab273b1',
+        source='picows/picows.pyi',
+        prefixes=('picows.WSCloseCode.', 'picows.picows.WSCloseCode.'), bare=False,
+        listed=False, note='Also has NO_INFO = 0, which is no close code.',
+        constants={
+            1000: 'OK', 1001: 'GOING_AWAY', 1002: 'PROTOCOL_ERROR', 1003: 'UNSUPPORTED_DATA',
+            1006: 'ABNORMAL_CLOSURE', 1007: 'INVALID_TEXT', 1008: 'POLICY_VIOLATION',
+            1009: 'MESSAGE_TOO_BIG', 1010: 'MANDATORY_EXTENSION', 1011: 'INTERNAL_ERROR',
+            1012: 'SERVICE_RESTART', 1013: 'TRY_AGAIN_LATER', 1014: 'BAD_GATEWAY',
+        },
+    ),
+    Library(
+        key='tungstenite', name='Rust tungstenite', label='tungstenite', language='Rust',
+        namespace='CloseCode::', version='0.29.0', checked='c292171',
+        source='src/protocol/frame/coding.rs',
+        prefixes=('tungstenite::protocol::frame::coding::CloseCode::',), bare=False,
+        listed=False,
+        note='Other codes are Reserved(u16), Iana(u16), Library(u16) or Bad(u16) by range; '
+             '1004 and 1014 are Bad. Tls is hidden from the documentation.',
+        constants={
+            1000: 'Normal', 1001: 'Away', 1002: 'Protocol', 1003: 'Unsupported',
+            1005: 'Status', 1006: 'Abnormal', 1007: 'Invalid', 1008: 'Policy', 1009: 'Size',
+            1010: 'Extension', 1011: 'Error', 1012: 'Restart', 1013: 'Again', 1015: 'Tls',
+        },
+    ),
+    Library(
+        key='coder', name='Go coder/websocket', label='coder/websocket', language='Go',
+        namespace='websocket.', version='v1.8.15', checked='9c8faad', source='close.go',
+        bare=False, listed=False, note='1004 is the unexported statusReserved.',
+        constants={
+            1000: 'StatusNormalClosure', 1001: 'StatusGoingAway', 1002: 'StatusProtocolError',
+            1003: 'StatusUnsupportedData', 1005: 'StatusNoStatusRcvd',
+            1006: 'StatusAbnormalClosure', 1007: 'StatusInvalidFramePayloadData',
+            1008: 'StatusPolicyViolation', 1009: 'StatusMessageTooBig',
+            1010: 'StatusMandatoryExtension', 1011: 'StatusInternalError',
+            1012: 'StatusServiceRestart', 1013: 'StatusTryAgainLater',
+            1014: 'StatusBadGateway', 1015: 'StatusTLSHandshake',
+        },
+    ),
+    Library(
+        key='java-websocket', name='Java-WebSocket', label='Java-WebSocket', language='Java',
+        namespace='CloseFrame.', version='1.6.0', checked='afeacbf',
+        source='src/main/java/org/java_websocket/framing/CloseFrame.java',
+        prefixes=('org.java_websocket.framing.CloseFrame.',), bare=False, listed=False,
+        note='Also has NEVER_CONNECTED (-1), BUGGYCLOSE (-2) and FLASHPOLICY (-3), '
+             'which are no close codes.',
+        constants={
+            1000: 'NORMAL', 1001: 'GOING_AWAY', 1002: 'PROTOCOL_ERROR', 1003: 'REFUSE',
+            1005: 'NOCODE', 1006: 'ABNORMAL_CLOSE', 1007: 'NO_UTF8', 1008: 'POLICY_VALIDATION',
+            1009: 'TOOBIG', 1010: 'EXTENSION', 1011: 'UNEXPECTED_CONDITION',
+            1012: 'SERVICE_RESTART', 1013: 'TRY_AGAIN_LATER', 1014: 'BAD_GATEWAY',
+            1015: 'TLS_ERROR',
+        },
+    ),
+    Library(
+        key='netty', name='Netty', label='Netty', language='Java',
+        namespace='WebSocketCloseStatus.', version='4.2.7.Final', checked='0bb88a3',
+        source='codec-http/src/main/java/io/netty/handler/codec/http/websocketx/'
+               'WebSocketCloseStatus.java',
+        prefixes=('io.netty.handler.codec.http.websocketx.WebSocketCloseStatus.',),
+        bare=False, listed=False,
+        constants={
+            1000: 'NORMAL_CLOSURE', 1001: 'ENDPOINT_UNAVAILABLE', 1002: 'PROTOCOL_ERROR',
+            1003: 'INVALID_MESSAGE_TYPE', 1005: 'EMPTY', 1006: 'ABNORMAL_CLOSURE',
+            1007: 'INVALID_PAYLOAD_DATA', 1008: 'POLICY_VIOLATION', 1009: 'MESSAGE_TOO_BIG',
+            1010: 'MANDATORY_EXTENSION', 1011: 'INTERNAL_SERVER_ERROR',
+            1012: 'SERVICE_RESTART', 1013: 'TRY_AGAIN_LATER', 1014: 'BAD_GATEWAY',
+            1015: 'TLS_HANDSHAKE_FAILED',
+        },
+    ),
+    Library(
+        key='ktor', name='Ktor', label='Ktor', language='Kotlin',
+        namespace='CloseReason.Codes.', version='3.5.2', checked='ef92e55',
+        source='ktor-shared/ktor-websockets/common/src/io/ktor/websocket/CloseReason.kt',
+        prefixes=('io.ktor.websocket.CloseReason.Codes.',), bare=False, listed=False,
+        note='CLOSED_ABNORMALLY (1006) is deprecated and internal; UNEXPECTED_CONDITION is '
+             'a deprecated alias of INTERNAL_ERROR (1011), an error to use.',
+        constants={
+            1000: 'NORMAL', 1001: 'GOING_AWAY', 1002: 'PROTOCOL_ERROR', 1003: 'CANNOT_ACCEPT',
+            1006: 'CLOSED_ABNORMALLY', 1007: 'NOT_CONSISTENT', 1008: 'VIOLATED_POLICY',
+            1009: 'TOO_BIG', 1010: 'NO_EXTENSION', 1011: 'INTERNAL_ERROR',
+            1012: 'SERVICE_RESTART', 1013: 'TRY_AGAIN_LATER',
+        },
+        aliases={1011: ('UNEXPECTED_CONDITION',)},
+    ),
+    Library(
+        key='swift', name='Swift URLSessionWebSocketTask', label='Swift', language='Swift',
+        namespace='URLSessionWebSocketTask.CloseCode.', version='6.3.3', checked='761b621',
+        source='Sources/FoundationNetworking/URLSession/URLSessionTask.swift',
+        prefixes=('.',), bare=False, listed=False,
+        note='swift-corelibs-foundation; also has invalid = 0, which is no close code.',
+        constants={
+            1000: 'normalClosure', 1001: 'goingAway', 1002: 'protocolError',
+            1003: 'unsupportedData', 1005: 'noStatusReceived', 1006: 'abnormalClosure',
+            1007: 'invalidFramePayloadData', 1008: 'policyViolation', 1009: 'messageTooBig',
+            1010: 'mandatoryExtensionMissing', 1011: 'internalServerError',
+            1015: 'tlsHandshakeFailure',
+        },
+    ),
 )
 
 
@@ -233,17 +446,52 @@ class LibraryNames:
         """The values by library key, in library order (the JSON object)."""
         return dict(self.by_key)
 
-    def items(self) -> tuple[tuple[Library, Value], ...]:
-        """``(library, value)`` pairs, in library order."""
-        return tuple((library, self.by_key[library.key]) for library in self.libraries)
+    def items(self, keys: Sequence[str] | None = None) -> tuple[tuple[Library, Value], ...]:
+        """``(library, value)`` pairs, in library order; with *keys*, those, in that order."""
+        libraries = self.libraries if keys is None else chosen(keys, self.libraries)
+        return tuple((library, self.by_key[library.key]) for library in libraries)
 
-    def summary(self) -> str:
+    def summary(self, keys: Sequence[str] | None = None) -> str:
         """One line, as the table cell shows it.
 
         ``'websockets: NORMAL_CLOSURE; aiohttp: OK; …; browser close(): accepted; …'``,
-        with ``'—'`` where a library has no constant.
+        with ``'—'`` where a library has no constant.  It lists the libraries
+        whose :attr:`Library.listed` is true, or those with *keys*, in that
+        order (:func:`chosen`).
         """
-        return '; '.join(f'{library.label}: {display(value)}' for library, value in self.items())
+        shown = self.items(listed_keys(self.libraries) if keys is None else keys)
+        return '; '.join(f'{library.label}: {display(value)}' for library, value in shown)
+
+
+class UnknownLibraryError(KeyError):
+    """Library keys that no record has: ``unknown``, in the order given."""
+
+    def __init__(self, unknown: Sequence[str]) -> None:
+        super().__init__(', '.join(map(repr, unknown)))
+        self.unknown = tuple(unknown)
+
+
+def keys() -> tuple[str, ...]:
+    """Every library's key, in library order: what ``wsclose_libraries`` may name."""
+    return tuple(library.key for library in LIBRARIES)
+
+
+def listed_keys(libraries: Sequence[Library] | None = None) -> tuple[str, ...]:
+    """The keys of the libraries shown unless chosen otherwise (:attr:`Library.listed`)."""
+    return tuple(library.key for library in (LIBRARIES if libraries is None else libraries)
+                 if library.listed)
+
+
+def chosen(keys: Sequence[str], libraries: Sequence[Library] | None = None) -> tuple[Library, ...]:
+    """The libraries with *keys*, in the order given, each once.
+
+    Raises :exc:`UnknownLibraryError` naming the keys that no library has.
+    """
+    by_key = {library.key: library for library in (LIBRARIES if libraries is None else libraries)}
+    wanted = tuple(dict.fromkeys(keys))
+    if unknown := [key for key in wanted if key not in by_key]:
+        raise UnknownLibraryError(unknown)
+    return tuple(by_key[key] for key in wanted)
 
 
 def display(value: Value) -> str:
@@ -269,28 +517,45 @@ def library_names(code: object) -> LibraryNames:
 
 
 def spellings(code: int) -> tuple[str, ...]:
-    """Every way the libraries' code writes *code*: bare, qualified, by import path.
+    """Every way the libraries' code writes *code* that a mention accepts.
 
     ``spellings(1001)`` starts ``('GOING_AWAY', 'CloseCode.GOING_AWAY',
     'websockets.frames.CloseCode.GOING_AWAY', …)``; a code that no library
-    names has none.  Each spelling appears once.
+    names has none.  A library whose :attr:`~Library.bare` is false gives only
+    its qualified forms (``'CloseCode::Away'``, not ``'Away'``), and a
+    deprecated alias after its constant.  Each spelling appears once.
     """
     found: list[str] = []
-    for library, value in library_names(code).items():
-        if isinstance(value, str):
-            found.extend(library.spellings(value))
+    for library in LIBRARIES:
+        found.extend(library.targets(code))
     return tuple(dict.fromkeys(found))
 
 
-def qualified_spellings(code: int) -> tuple[str, ...]:
+def qualified_spellings(code: int, *, listed_only: bool = False) -> tuple[str, ...]:
     """The spellings of *code* that carry a namespace or prefix, without the bare constants.
 
     ``qualified_spellings(1001)`` starts ``('CloseCode.GOING_AWAY',
     'websockets.frames.CloseCode.GOING_AWAY', …)``, and has
     ``'websocket.CloseGoingAway'`` but not gorilla's bare ``'CloseGoingAway'``.
+    With *listed_only*, only the libraries listed by default
+    (:attr:`Library.listed`) give theirs.
     """
     found: list[str] = []
-    for library, value in library_names(code).items():
-        if isinstance(value, str):
-            found.extend(spelling for spelling in library.spellings(value) if spelling != value)
+    for library in LIBRARIES:
+        if code in library.constants and (library.listed or not listed_only):
+            bare = {library.constants[code], *library.aliases.get(code, ())}
+            found.extend(spelling for spelling in library.targets(code) if spelling not in bare)
     return tuple(dict.fromkeys(found))
+
+
+_LAST_PART = re.compile(r'.*(?:\.|::)')
+
+
+def last_part(spelling: str) -> str:
+    """The constant at the end of *spelling*: after its last ``.`` or ``::``.
+
+    ``'aiohttp.WSCloseCode.GOING_AWAY'`` gives ``'GOING_AWAY'``,
+    ``'CloseCode::Policy'`` gives ``'Policy'``, ``'.normalClosure'`` gives
+    ``'normalClosure'``; a bare constant is its own.
+    """
+    return _LAST_PART.sub('', spelling, count=1)

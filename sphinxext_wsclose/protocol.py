@@ -40,7 +40,8 @@ ROW_FIRST = 'wsclose_first'
 #: On a table row inside ``.. only::`` (only → only): the id it takes where
 #: this build left out the other table that had it.
 ROW_OWN_ID = 'wsclose_id'
-#: On a table (table → rows): the columns, spans and shown keys with which
+#: On a table (table → rows): the columns, spans and shown keys (and, with a
+#: ``libraries`` column, the library keys) with which
 #: :class:`~.rows.DefinedCodeRows` adds the rows of ``wsclose:code`` codes.
 DEFINED_ROWS = 'wsclose_defined_rows'
 #: On an ``index`` node of a row inside ``.. only::`` (only → only): the

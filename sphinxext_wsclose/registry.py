@@ -203,15 +203,16 @@ class Entry:
             found = (*found, *library_spellings(self.first))
         return tuple(dict.fromkeys(found))
 
-    def spellings(self) -> tuple[str, ...]:
+    def spellings(self, *, listed_only: bool = False) -> tuple[str, ...]:
         """The qualified ways code writes this code (``'WSCloseCode.GOING_AWAY'``).
 
         Its own names with a dot in them, then the libraries' qualified
-        spellings, whatever their separator (``'CloseCode::Normal'``).
+        spellings, whatever their separator (``'CloseCode::Normal'``); with
+        *listed_only*, only those of the libraries listed by default.
         """
         found = tuple(name for name in self._own_names() if '.' in name.rstrip('.'))
         if self.kind is Kind.CODE:
-            found = (*found, *library_qualified(self.first))
+            found = (*found, *library_qualified(self.first, listed_only=listed_only))
         return tuple(dict.fromkeys(found))
 
     def _own_names(self) -> tuple[str, ...]:

@@ -34,6 +34,7 @@ from sphinx.util import logging
 from sphinxext_wsclose._compat import current_docname
 from sphinxext_wsclose._locale import _, __
 from sphinxext_wsclose.config import settings
+from sphinxext_wsclose.libraries import last_part
 from sphinxext_wsclose.protocol import (
     AMBIGUOUS,
     INVALID,
@@ -88,13 +89,18 @@ def _parses(config: Config, target: str) -> bool:
 
 def ambiguous_message(error: AmbiguousNameError) -> str:
     """The ``wsclose.ambiguous`` warning: the candidates, and how to write each."""
-    wanted = normalize_name(error.name)
+    written = normalize_name(error.name)
+    wanted = normalize_name(last_part(error.name))
     choices = []
     for entry in error.candidates:
-        # The qualified forms of the name written first, then the shortest.
+        # The qualified forms of the name written first (but not the ambiguous
+        # spelling itself), the libraries listed by default before the others,
+        # then the shortest.
+        listed = set(entry.spellings(listed_only=True))
         spellings = sorted(
-            entry.spellings(),
-            key=lambda name: (normalize_name(name.rpartition('.')[2]) != wanted, len(name)),
+            (name for name in entry.spellings() if normalize_name(name) != written),
+            key=lambda name: (normalize_name(last_part(name)) != wanted, name not in listed,
+                              len(name)),
         )[:2]
         if spellings:
             choices.append(f'{entry.code_text} ({", ".join(spellings)})')
@@ -173,7 +179,7 @@ def _plan(project: Settings, target: str, title: str, *, explicit: bool,
         # ``WSCloseCode.GOING_AWAY`` as written, in code style.
         text = target.strip()
         if short:
-            text = text.rpartition('.')[2]
+            text = last_part(text)
         literal, final = True, True
     return _Plan(parsed.key, text, literal, depends_on(project.registry, parsed), final,
                  Reading(parsed.key, entry.key, parsed.code))
@@ -254,7 +260,8 @@ class CloseCodeRole(XRefRole):
         if self.disabled:
             return self.create_non_xref_node()
         # ``~aiohttp.WSCloseCode.GOING_AWAY``, as Sphinx's Python roles take it:
-        # the same target; with wsclose_show_spelling, only its last part shows.
+        # the same target; with wsclose_show_spelling, only its last part shows
+        # (after the last ``.`` or ``::``).
         self.short = self.target.startswith('~') and _parses(self.config, self.target[1:])
         if self.short:
             self.target = self.target[1:]

@@ -68,7 +68,7 @@ class DefinedCodeRows(SphinxPostTransform):
             for key in sorted([*defined, *added], key=sort_key):
                 entry = domain.entry(key)
                 assert entry is not None
-                row = entry_row(entry, columns)
+                row = entry_row(entry, columns, request.get('libraries', ()))
                 if added.get(key):
                     row['ids'].append(added[key])
                     row[ROW_KEY] = key

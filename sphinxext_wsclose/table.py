@@ -94,8 +94,11 @@ def _references(entry: Entry) -> list[Node]:
     return cell
 
 
-def _cell(column: Column, entry: Entry) -> list[Node]:
-    """The content of *column*'s cell for *entry*, in the project's language."""
+def _cell(column: Column, entry: Entry, libraries: Sequence[str]) -> list[Node]:
+    """The content of *column*'s cell for *entry*, in the project's language.
+
+    *libraries* are the keys of the libraries that a ``libraries`` cell shows.
+    """
     if column.style is Style.REFERENCES:
         return _references(entry)
     if column.style is Style.CONSTANT:
@@ -104,7 +107,7 @@ def _cell(column: Column, entry: Entry) -> list[Node]:
         return _text(_(column.text(entry)))
     if column.style is Style.CLOSED_BY:
         return [closed_by_cell(entry.key)]
-    return _text(column.text(entry))
+    return _text(column.text(entry, libraries))
 
 
 CUSTOM_MODES = ('include', 'exclude', 'only')
@@ -180,9 +183,10 @@ def _mark_translatable(table: nodes.table, names: Sequence[str]) -> None:
                 paragraph.source, paragraph.line = table.source, table.line
 
 
-def entry_row(entry: Entry, columns: Sequence[Column]) -> nodes.row:
+def entry_row(entry: Entry, columns: Sequence[Column], libraries: Sequence[str]) -> nodes.row:
+    """The row of *entry*; its ``libraries`` cell shows the libraries with the keys *libraries*."""
     row = _row(
-        [_cell(column, entry) for column in columns],
+        [_cell(column, entry, libraries) for column in columns],
         classes=[ROW_CLASS, f'wsclose-{entry.kind.value}'],
     )
     row[ROW_FIRST] = entry.first  # keeps rows added later in code order
@@ -256,7 +260,7 @@ class CloseCodeTable(SphinxDirective):
             if not options.shows(entry):
                 continue
             shown.append(entry.key)
-            row = entry_row(entry, columns)
+            row = entry_row(entry, columns, project.libraries)
             self.set_source_info(row)
             if options.index:
                 node_id = make_id(self.env, document, 'wsclose', entry.key)
@@ -285,6 +289,8 @@ class CloseCodeTable(SphinxDirective):
                 'shown': shown,
                 'custom': options.custom,
             }
+            if 'libraries' in options.columns:
+                table[DEFINED_ROWS]['libraries'] = list(project.libraries)
             domain.note_defined_rows(docname)
         if options.closed:
             table[CLOSED_TABLE] = self.lineno

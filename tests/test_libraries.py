@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import html, warnings
+from helpers import copy_root, html, warnings
 
 from sphinxext_wsclose import libraries
 from sphinxext_wsclose.bundled import REGISTRY
@@ -19,7 +21,7 @@ from sphinxext_wsclose.libraries import (
     library_names,
     spellings,
 )
-from sphinxext_wsclose.registry import Kind
+from sphinxext_wsclose.registry import Kind, normalize_name
 from sphinxext_wsclose.values import InvalidCodeError
 
 if TYPE_CHECKING:
@@ -106,7 +108,9 @@ def test_values_that_are_not_close_codes_raise(value: object) -> None:
 
 
 def test_library_list_and_versions() -> None:
-    assert [(lib.key, lib.label, lib.namespace, lib.version) for lib in LIBRARIES] == [
+    # Today's seven, listed by default; the libraries added later follow them.
+    assert [(lib.key, lib.label, lib.namespace, lib.version)
+            for lib in LIBRARIES if lib.listed] == [
         ('websockets', 'websockets', 'CloseCode.', '17.0.1'),
         ('aiohttp', 'aiohttp', 'WSCloseCode.', 'master (2026)'),
         ('starlette', 'Starlette', 'status.', '0.47.3'),
@@ -299,3 +303,244 @@ def test_libraries_column_in_other_builders(
 ) -> None:
     app = build('libraries', 'rst', buildername)
     assert warnings(app) == []
+
+
+# -- the libraries added later, against the lines of their sources -----------------
+
+#: tests/data/libraries/<key>.txt: each library's source lines, verbatim, under a
+#: header that says where they were read (``# commit: <sha> (<date>)`` and so on).
+SOURCES = Path(__file__).parent / 'data' / 'libraries'
+#: How each source writes a constant and its value, by library key.
+_PYTHON = r'^\s*(?P<name>\w+)(?::\s*Final)?\s*=\s*(?P<value>-?\d+)\b'
+SOURCE_PATTERNS = {
+    'wsproto': _PYTHON,
+    'websocket-client': _PYTHON,
+    'autobahn': _PYTHON,
+    'litestar': _PYTHON,
+    'picows': _PYTHON,
+    'tungstenite': r'^\s*(?P<name>\w+) => (?P<value>\d+),$',
+    'coder': r'^\s*(?P<name>\w+)\s+StatusCode = (?P<value>\d+)$',
+    'java-websocket': r'public static final int (?P<name>\w+) = (?P<value>-?\d+);',
+    'netty': r'public static final WebSocketCloseStatus (?P<name>\w+) =\n'
+             r'\s*new WebSocketCloseStatus\((?P<value>\d+),',
+    'ktor': r'^\s*(?P<name>[A-Z_]+)\((?P<value>\d+)\)[,;]$',
+    'swift': r'^\s*case (?P<name>\w+) = (?P<value>-?\d+)$',
+}
+#: Kotlin's alias of another constant: ``val UNEXPECTED_CONDITION: Codes = INTERNAL_ERROR``.
+ALIAS_PATTERN = r'^\s*(?:public )?val (?P<name>\w+): Codes = (?P<target>\w+)$'
+#: The codes a constant may stand for: the registered ones.
+REGISTERED = {entry.first for entry in REGISTRY if entry.kind is Kind.CODE}
+ADDED = [library for library in LIBRARIES if not library.listed]
+
+
+def _read_source(key: str) -> tuple[dict[str, str], str]:
+    """The header fields of a transcription, and its source lines."""
+    header: dict[str, str] = {}
+    body: list[str] = []
+    for line in (SOURCES / f'{key}.txt').read_text(encoding='utf-8').splitlines():
+        if line.startswith('# ') and ': ' in line and not body:
+            field, _, value = line[2:].partition(': ')
+            header[field] = value
+        else:
+            body.append(line)
+    return header, '\n'.join(body) + '\n'
+
+
+def _parse_source(key: str, body: str) -> tuple[dict[int, str], dict[int, tuple[str, ...]]]:
+    """The constants of a transcription that stand for registered codes, and its aliases.
+
+    A value that is no registered code (picows's ``NO_INFO = 0``, Java-WebSocket's
+    ``NEVER_CONNECTED = -1``) is left out, and so is an unexported Go name
+    (coder's ``statusReserved``).
+    """
+    found = [(match['name'], int(match['value']))
+             for match in re.finditer(SOURCE_PATTERNS[key], body, re.MULTILINE)]
+    assert len({name for name, _value in found}) == len(found), 'a name read twice'
+    constants: dict[int, str] = {}
+    for name, value in found:
+        if value not in REGISTERED or (key == 'coder' and not name[0].isupper()):
+            continue
+        assert value not in constants, f'two constants for {value}'
+        constants[value] = name
+    by_name = dict(found)
+    aliases: dict[int, tuple[str, ...]] = {}
+    for match in re.finditer(ALIAS_PATTERN, body, re.MULTILINE):
+        code = by_name[match['target']]
+        aliases[code] = (*aliases.get(code, ()), match['name'])
+    return constants, aliases
+
+
+def test_every_added_library_has_a_transcription() -> None:
+    assert sorted(path.stem for path in SOURCES.glob('*.txt')) == sorted(
+        library.key for library in ADDED)
+    assert set(SOURCE_PATTERNS) == {library.key for library in ADDED}
+
+
+@pytest.mark.parametrize('library', ADDED, ids=lambda library: library.key)
+def test_added_library_matches_its_source(library: Library) -> None:
+    header, body = _read_source(library.key)
+    constants, aliases = _parse_source(library.key, body)
+    assert dict(library.constants) == constants
+    assert dict(library.aliases) == aliases
+    # The record says what was read: the file, the version, the commit.
+    assert header['path'] == library.source
+    assert header['version'] == library.version
+    assert library.checked is not None
+    assert header['commit'].startswith(library.checked)
+    assert header['read'] == '2026-12-06'
+    assert header['repository'].startswith('https://github.com/')
+    # Only their qualified spellings are mention targets, and the table
+    # column leaves them out unless wsclose_libraries names them.
+    assert (library.bare, library.listed) == (False, False)
+
+
+@pytest.mark.parametrize(
+    ('key', 'lines'),
+    [('picows', 14), ('java-websocket', 18), ('swift', 13), ('coder', 16), ('ktor', 12)],
+)
+def test_the_parser_reads_every_line_of_a_transcription(key: str, lines: int) -> None:
+    # Values that are no close code, and unexported names, are read and then left out.
+    _header, body = _read_source(key)
+    assert len(re.findall(SOURCE_PATTERNS[key], body, re.MULTILINE)) == lines
+
+
+def test_added_spellings_in_the_registry() -> None:
+    # Qualified forms, whatever their separator, are targets.
+    for spelling, code in {
+        'CloseCode::Policy': 1008,
+        'tungstenite::protocol::frame::coding::CloseCode::Normal': 1000,
+        '.normalClosure': 1000,
+        'URLSessionWebSocketTask.CloseCode.normalClosure': 1000,
+        'CloseReason.Codes.NORMAL': 1000,
+        'io.ktor.websocket.CloseReason.Codes.UNEXPECTED_CONDITION': 1011,
+        'websocket.StatusNormalClosure': 1000,
+        'websocket.STATUS_NORMAL': 1000,
+        'websocket._abnf.STATUS_SERVICE_RESTART': 1012,
+        'CloseFrame.POLICY_VALIDATION': 1008,
+        'WebSocketCloseStatus.ENDPOINT_UNAVAILABLE': 1001,
+        'WebSocketProtocol.CLOSE_STATUS_CODE_UNASSIGNED1': 1014,
+        'status_codes.WS_1005_NO_STATUS_RECEIVED': 1005,
+        'CloseReason.MANDATORY_EXT': 1010,
+        'picows.WSCloseCode.OK': 1000,
+    }.items():
+        found = REGISTRY.find(spelling)
+        assert found is not None, spelling
+        assert found.first == code, spelling
+    # Their bare members are not, where no other name of a code is spelled so.
+    bare = {name for library in ADDED
+            for name in (*library.constants.values(),
+                         *(alias for names in library.aliases.values() for alias in names))}
+    unique = sorted(name for name in bare if not _named_elsewhere(name))
+    assert {'Policy', 'Error', 'Invalid', 'Size', 'STATUS_NORMAL', 'REFUSE'} <= set(unique)
+    for name in unique:
+        assert REGISTRY.find(name) is None, name
+
+
+def _named_elsewhere(name: str) -> bool:
+    """Whether a code's own names, or a library listed by default, spell *name* bare."""
+    folded = normalize_name(name)
+    own = {normalize_name(spelling) for entry in REGISTRY for spelling in entry._own_names()}
+    listed = {normalize_name(constant) for library in LIBRARIES if library.bare
+              for constant in library.constants.values()}
+    return folded in own | listed
+
+
+def test_no_spelling_of_the_libraries_names_two_codes() -> None:
+    # Where two libraries share a spelling (WSCloseCode.OK in aiohttp and picows,
+    # websocket.StatusGoingAway in coder and websocket-client), it is one code.
+    codes: dict[str, set[int]] = {}
+    for library in LIBRARIES:
+        for code in library.constants:
+            for spelling in library.targets(code):
+                codes.setdefault(normalize_name(spelling), set()).add(code)
+    assert sorted(folded for folded, found in codes.items() if len(found) > 1) == []
+    assert list(REGISTRY.clashes()) == []
+    assert codes[normalize_name('WSCloseCode.OK')] == {1000}
+    assert codes[normalize_name('websocket.StatusGoingAway')] == {1001}
+    assert codes[normalize_name('WebSocketCloseStatus.EMPTY')] == {1005}
+
+
+# -- the added libraries in a build: mentions, and wsclose_libraries ---------------
+
+#: The mentions of tests/roots/test-morelibraries, in order, and the codes they link to.
+MORE_MENTIONS = [
+    ('CloseCode::Policy', 1008),
+    ('tungstenite::protocol::frame::coding::CloseCode::Normal', 1000),
+    ('.normalClosure', 1000),
+    ('URLSessionWebSocketTask.CloseCode.goingAway', 1001),
+    ('CloseReason.Codes.NORMAL', 1000),
+    ('CloseReason.Codes.UNEXPECTED_CONDITION', 1011),
+    ('websocket.StatusNormalClosure', 1000),
+    ('websocket.STATUS_POLICY_VIOLATION', 1008),
+    ('CloseFrame.POLICY_VALIDATION', 1008),
+    ('WebSocketCloseStatus.ENDPOINT_UNAVAILABLE', 1001),
+    ('WebSocketProtocol.CLOSE_STATUS_CODE_UNASSIGNED1', 1014),
+    ('status_codes.WS_1005_NO_STATUS_RECEIVED', 1005),
+    ('CloseReason.MANDATORY_EXT', 1010),
+    ('picows.WSCloseCode.OK', 1000),
+]
+#: The conf.py line that sets wsclose_libraries in that root.
+LIBRARIES_LINE = 7
+
+
+def _library_cells(app: SphinxTestApp) -> dict[str, str]:
+    table = html(app, 'index').select_one('table.wsclose-table')
+    assert table is not None
+    for permalink in table.select('a.headerlink'):
+        permalink.decompose()
+    return {row.find_all('td')[0].get_text(strip=True): row.find_all('td')[1].get_text(strip=True)
+            for row in table.select('tbody tr')}
+
+
+def test_added_spellings_link_and_wsclose_libraries_chooses_the_column(
+    build: Callable[..., SphinxTestApp], syntax: str
+) -> None:
+    app = build('morelibraries', syntax)
+    assert warnings(app) == []
+    links = [(a.get_text(), a['href'])
+             for a in html(app, 'index').select('div.body li a.wsclose-mention')]
+    assert links == [(REGISTRY[str(code)].display, f'#wsclose-{code}')
+                     for _spelling, code in MORE_MENTIONS]
+    cells = _library_cells(app)
+    assert cells['1000'] == 'tungstenite: Normal; Swift: normalClosure; Ktor: NORMAL'
+    assert cells['1012'] == 'tungstenite: Restart; Swift: \u2014; Ktor: SERVICE_RESTART'
+    assert cells['1004'] == 'tungstenite: \u2014; Swift: \u2014; Ktor: \u2014'
+    assert len(cells) == 16
+
+
+@pytest.mark.parametrize(
+    ('value', 'message', 'cell'),
+    [
+        ("['tungstenite', 'nope', 'Swift', 'tungstenite']",
+         "wsclose_libraries: unknown library key 'nope', 'Swift'; the keys are "
+         f"{', '.join(library.key for library in LIBRARIES)}; ignored",
+         'tungstenite: Normal'),
+        ("'tungstenite'",
+         "wsclose_libraries: expected a list of library keys, not 'tungstenite'; the keys are "
+         f"{', '.join(library.key for library in LIBRARIES)}; using the default",
+         CELL_1000),
+    ],
+    ids=['unknown-key', 'not-a-list'],
+)
+def test_a_bad_wsclose_libraries_warns_at_its_line(
+    build: Callable[..., SphinxTestApp], syntax: str, tmp_path: Path,
+    value: str, message: str, cell: str,
+) -> None:
+    srcdir = tmp_path / f'morelibraries-{syntax}'
+    copy_root('morelibraries', srcdir, syntax)
+    conf = srcdir / 'conf.py'
+    lines = conf.read_text().splitlines(keepends=True)
+    assert lines[LIBRARIES_LINE - 1].startswith('wsclose_libraries = ')
+    lines[LIBRARIES_LINE - 1] = f'wsclose_libraries = {value}\n'
+    conf.write_text(''.join(lines))
+    app = build('morelibraries', syntax)
+    ours = [line for line in warnings(app) if '[wsclose.' in line]
+    assert ours == [f'{conf}:{LIBRARIES_LINE}: WARNING: {message} [wsclose.config]']
+    # Sphinx checks the type too, with a warning of its own, worded per version.
+    theirs = [line for line in warnings(app) if '[wsclose.' not in line]
+    if value.startswith('['):
+        assert theirs == []
+    else:
+        assert len(theirs) == 1
+        assert theirs[0].startswith("WARNING: The config value `wsclose_libraries' has type")
+    assert _library_cells(app)['1000'] == cell

@@ -10,8 +10,15 @@ from typing import TYPE_CHECKING
 import pytest
 from helpers import SUFFIX, html, warnings
 
+from sphinxext_wsclose import libraries
 from sphinxext_wsclose.bundled import REGISTRY
-from sphinxext_wsclose.libraries import LIBRARIES, library_names, spellings
+from sphinxext_wsclose.libraries import (
+    LIBRARIES,
+    Library,
+    last_part,
+    library_names,
+    spellings,
+)
 from sphinxext_wsclose.registry import Kind
 
 if TYPE_CHECKING:
@@ -79,8 +86,10 @@ def _build(make_app: Callable[..., SphinxTestApp], src: Path) -> SphinxTestApp:
 def test_the_spellings_come_from_the_library_table() -> None:
     assert len(SPELLINGS) == len(set(SPELLINGS))
     for code, spelling in SPELLINGS:
-        bare = spelling.rsplit('.', 1)[-1]
-        assert bare in library_names(code).as_dict().values()
+        # After the last separator, whatever it is: ``.``, or ``::`` in Rust.
+        bare = last_part(spelling)
+        aliases = {alias for library in LIBRARIES for alias in library.aliases.get(code, ())}
+        assert bare in {*library_names(code).as_dict().values(), *aliases}
     # The qualified forms of one library: its namespace, then its import paths.
     aiohttp = next(library for library in LIBRARIES if library.key == 'aiohttp')
     assert aiohttp.spellings('GOING_AWAY') == (
@@ -240,3 +249,61 @@ def test_a_tilde_shortens_the_spelling_as_in_python_roles(
     link = html(app, 'index').select_one('div.body li a.wsclose-mention')
     assert link['href'] == '#wsclose-1001'
     assert link.get_text() == ('GOING_AWAY' if show else '1001 Going Away')
+
+
+#: Bare members of the libraries added later, which no other name of a code spells.
+ADDED_BARE = ['Policy', 'Size', 'STATUS_NORMAL', 'REFUSE', 'CLOSE_STATUS_CODE_NULL']
+
+
+def test_bare_members_of_added_libraries_are_no_targets(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str
+) -> None:
+    body = [f'* {_role(syntax, target)}' for target in ['CloseCode::Size', *ADDED_BARE]]
+    src = _project(tmp_path, syntax, body)
+    app = _build(make_app, src)
+    index = src / f'index.{SUFFIX[syntax]}'
+    first = 6  # the line of the first mention
+    assert warnings(app) == [
+        f"{index}:{first + n}: WARNING: {name!r} is neither a close code number nor a known "
+        'code name; use a code such as 1008, a name such as POLICY_VIOLATION, or a range '
+        'such as 4000-4999 [wsclose.invalid]'
+        for n, name in enumerate(ADDED_BARE, start=1)
+    ]
+    items = html(app, 'index').select('div.body li')
+    link = items[0].select_one('a.wsclose-mention')
+    assert (link.get_text(), link['href']) == ('1009 Message Too Big', '#wsclose-1009')
+    for item, name in zip(items[1:], ADDED_BARE, strict=True):
+        assert item.find('a') is None
+        assert item.get_text() == name
+
+
+#: A library made up for the test: it spells 1001 as tungstenite spells 1000.
+CLASHING = Library(
+    key='clash', name='Clashing WebSocket', label='Clash', language='Rust',
+    namespace='CloseCode::', version='1.0', checked='abc1234', source='src/close.rs',
+    bare=False, listed=False, constants={1001: 'Normal'},
+)
+
+
+def test_a_spelling_two_libraries_give_two_codes_is_ambiguous(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, syntax: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # No two bundled libraries spell two codes alike (test_libraries.py checks
+    # that), so a made-up one does: CloseCode::Normal is 1000 and 1001.
+    monkeypatch.setattr(libraries, 'LIBRARIES', (*LIBRARIES, CLASHING))
+    body = [f'Closed with {_role(syntax, "CloseCode::Normal")}.',
+            '', f'Away with {_role(syntax, "CloseCode::Away")}.']
+    src = _project(tmp_path, syntax, body)
+    app = _build(make_app, src)
+    assert warnings(app) == [
+        f"{src / f'index.{SUFFIX[syntax]}'}:6: WARNING: 'CloseCode::Normal' names more than one "
+        'close code: 1000 Normal Closure, 1001 Going Away; write the one you mean: '
+        '1000 (CloseFrame.NORMAL, CloseReason.Codes.NORMAL) or '
+        '1001 (CloseCode.GOING_AWAY, CloseCodes.GOING_AWAY) [wsclose.ambiguous]'
+    ]
+    first, second = html(app, 'index').select('div.body p')[-2:]
+    assert first.find('a') is None
+    assert first.select_one('span.wsclose-invalid').get_text() == 'CloseCode::Normal'
+    link = second.find('a')
+    assert (link.get_text(), link['href']) == ('1001 Going Away', '#wsclose-1001')

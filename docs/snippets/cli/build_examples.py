@@ -74,6 +74,11 @@ EXAMPLES = (
         _run('list', '--codes', '1000-1001', '--format', 'markdown',
              '--columns', 'code,name,libraries'),
     )),
+    Example('list-more-libraries', (
+        _run('list', '--codes', '1000-1003', '--columns', 'code,libraries',
+             '--libraries', 'tungstenite,coder,ktor,swift'),
+    )),
+    Example('lookup-libraries', (_run('1008', '--libraries', 'wsproto,tungstenite,swift'),)),
     Example('list-browser', (
         _run('list', '--codes', 'browser', '--columns', 'code,name,browser'),
     )),
