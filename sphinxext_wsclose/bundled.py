@@ -11,6 +11,8 @@ from Sphinx or docutils.
 
 from __future__ import annotations
 
+import dataclasses
+
 from sphinxext_wsclose.registry import CustomPlacement, Entry, Kind, Reference, Registry
 from sphinxext_wsclose.values import MAX_CODE
 
@@ -244,6 +246,22 @@ ENTRIES: tuple[Entry, ...] = (
 )
 
 #: The bundled registry.
+#: Reconnect advice where an IANA registration's own reference gives it: the
+#: reference of 1012 and 1013 is a post to the IETF hybi mailing list
+#: (docs/sources.rst); the notes are this project's words for what it says.
+_ADVICE = {
+    1012: ('later', 'A client may reconnect; if it does, after a random delay of 5 to 30 '
+                    'seconds.'),
+    1013: ('no', 'The server is overloaded: a client may connect to another address of the '
+                 'same host, and reconnects to the same address only when its user asks.'),
+}
+ENTRIES = tuple(
+    dataclasses.replace(entry, reconnect=_ADVICE[entry.first][0],
+                        reconnect_note=_ADVICE[entry.first][1])
+    if entry.kind is Kind.CODE and entry.first in _ADVICE else entry
+    for entry in ENTRIES
+)
+
 REGISTRY = Registry(ENTRIES)
 
 

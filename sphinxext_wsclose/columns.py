@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sphinxext_wsclose.libraries import library_names
+from sphinxext_wsclose.registry import Kind
+from sphinxext_wsclose.sets import SETS
 from sphinxext_wsclose.values import N_, SPAN_WORDS, InvalidCodeError, is_number, parse_int
 
 if TYPE_CHECKING:
@@ -43,6 +45,9 @@ class Style(enum.Enum):
     CONSTANT = 'constant'
     #: A link per reference; the plain text is their labels.
     REFERENCES = 'references'
+    #: A word of a closed vocabulary (:data:`RECONNECT_WORDS`), or a set's
+    #: name, translated in the table where the catalog has it.
+    WORD = 'word'
     #: The project's objects that close with the code, linked; only a Sphinx
     #: project knows them, so the command line and its exports have no such column.
     CLOSED_BY = 'closed-by'
@@ -83,6 +88,33 @@ class Column:
         return str(value or '')
 
 
+#: The label of each reconnect token of :mod:`~sphinxext_wsclose.sets` (the
+#: exports keep the tokens): ``later`` is "reconnect after a delay".
+RECONNECT_WORDS: dict[str, str] = {
+    'yes': N_('reconnect'),
+    'resume': N_('resume'),
+    'later': N_('later'),
+    'no': N_('do not reconnect'),
+    '': '',
+}
+#: The label of each direction token: who sends the code.
+DIRECTION_WORDS: dict[str, str] = {
+    'server': N_('server'),
+    'client': N_('client'),
+    'either': N_('either'),
+    '': '',
+}
+
+
+def _defined_by(entry: Entry) -> str:
+    """Where the entry is defined: a protocol's set, the project, or the registry."""
+    if entry.set:
+        return SETS[entry.set].title if entry.set in SETS else entry.set
+    if entry.kind is Kind.CUSTOM:
+        return N_('this project')
+    return N_('IANA registry')
+
+
 def _libraries(entry: Entry, libraries: Sequence[str] | None) -> str:
     return '' if entry.is_range else library_names(entry.first).summary(libraries)
 
@@ -101,6 +133,11 @@ COLUMNS: dict[str, Column] = {column.name: column for column in (
     Column('customizable', N_('Customizable'), 12, lambda entry: entry.customizable, Style.FLAG),
     Column('browser', N_('Browser close()'), 10, lambda entry: entry.browser, Style.FLAG),
     Column('libraries', N_('Library names'), 30, _libraries, by_library=True),
+    Column('reconnect', N_('Reconnect'), 14, lambda entry: RECONNECT_WORDS[entry.reconnect],
+           Style.WORD),
+    Column('direction', N_('Sent by'), 10, lambda entry: DIRECTION_WORDS[entry.direction],
+           Style.WORD),
+    Column('set', N_('Defined by'), 18, _defined_by, Style.WORD),
     Column('closed-by', N_('Closed by'), 24, lambda entry: '', Style.CLOSED_BY),
 )}
 #: The columns that the command line and its exports can fill: all but the project's.

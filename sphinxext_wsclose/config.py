@@ -39,6 +39,7 @@ from sphinxext_wsclose.registry import (
     normalize_name,
     readable_name,
 )
+from sphinxext_wsclose.sets import SETS, set_registries
 from sphinxext_wsclose.sources import Item, load, read_mapping
 from sphinxext_wsclose.values import (
     CONTROL,
@@ -87,6 +88,7 @@ CONFIG_VALUES = (
     ConfigValue('wsclose_domain_index', default=True, types=(bool,)),
     ConfigValue('wsclose_show_spelling', default=False, types=(bool,)),
     ConfigValue('wsclose_libraries', list(listed_keys()), (list, tuple)),
+    ConfigValue('wsclose_sets', [], (list, tuple)),
 )
 #: The defaults, by name.
 DEFAULTS: dict[str, Any] = {value.name: value.default for value in CONFIG_VALUES}
@@ -107,6 +109,8 @@ class Settings:
     show_spelling: bool
     #: The keys of the libraries that the ``libraries`` column shows, in order.
     libraries: tuple[str, ...] = listed_keys()
+    #: The protocols' sets that are turned on (``wsclose_sets``), in order.
+    sets: tuple[str, ...] = ()
     #: Where conf.py, the module or the data file defines each of the
     #: project's codes, for messages.
     code_locations: dict[str, str] = field(default_factory=dict)
@@ -187,9 +191,65 @@ class _Validator:
                 value = default
             flags[key.removeprefix('wsclose_')] = value
         libraries = self.libraries(config.wsclose_libraries)
-        registry = self.registry(codes, locations)
+        turned_on = self.sets(config.wsclose_sets)
+        registry = self.registry(codes, locations).with_sets(set_registries(), turned_on)
+        self.check_sets(config, registry, locations)
         return Settings(registry, role_format, fallback, **flags, libraries=libraries,
-                        code_locations=locations)
+                        sets=turned_on, code_locations=locations)
+
+    def sets(self, value: object) -> tuple[str, ...]:
+        """The names of ``wsclose_sets``: the known ones, each once, in the order given."""
+        known = tuple(SETS)
+        if not isinstance(value, (list, tuple)) or not all(isinstance(name, str) for name in value):
+            self.warn('wsclose_sets',
+                      __('wsclose_sets: expected a list of set names, not %r; the sets are %s; '
+                         'no set is turned on'),
+                      Shown(value), ', '.join(known))
+            return ()
+        if unknown := [name for name in dict.fromkeys(value) if name not in known]:
+            self.warn('wsclose_sets',
+                      __('wsclose_sets: unknown set %s; the sets are %s; ignored'),
+                      ', '.join(map(repr, unknown)), ', '.join(known))
+        return tuple(name for name in dict.fromkeys(value) if name in known)
+
+    def check_sets(self, config: Config, registry: Registry, locations: dict[str, str]) -> None:
+        """One warning for each way a turned-on set meets another meaning of its codes.
+
+        A set whose codes sit on IANA-registered numbers (reached only by
+        their qualified form); an own code that a set defines too; an
+        intersphinx project named like a set (``name:code`` means the set).
+        """
+        mapping = getattr(config, 'intersphinx_mapping', None)
+        projects = set(mapping) if isinstance(mapping, dict) else set()
+        for name in registry.turned_on:
+            codes = registry.sets[name]
+            registered = [entry for entry in codes
+                          if not entry.is_range and REGISTRY.lookup(entry.first).kind is Kind.CODE]
+            if registered:
+                self.warn('wsclose_sets',
+                          __('wsclose_sets: %s gives %s, which IANA registers for other '
+                             'meanings; a bare number means the registered code, so write '
+                             'the set\u2019s codes as %s'),
+                          name, ', '.join(entry.code_text for entry in registered),
+                          ', '.join(entry.key for entry in registered))
+            if name in projects:
+                self.warn('wsclose_sets',
+                          __('wsclose_sets: %r is also a project of intersphinx_mapping; '
+                             '%s:CODE means the set\u2019s code, so reach that project '
+                             'with :external+%s:wsclose:code:`CODE`'),
+                          name, name, name)
+        for entry in registry:
+            if entry.kind is not Kind.CUSTOM:
+                continue
+            for name in registry.turned_on:
+                other = registry.sets[name].get(f'{name}:{entry.first}')
+                if other is not None:
+                    self.warn('wsclose_codes',
+                              __('wsclose_codes[%d]: the set %s defines %s too (%s); a bare '
+                                 '%d means this project\u2019s code, so write %s for the '
+                                 'set\u2019s'),
+                              entry.first, name, entry.first, other.name, entry.first,
+                              other.key, location=locations.get(entry.key))
 
     def registry(self, codes: list[Entry], locations: dict[str, str]) -> Registry:
         """The bundled registry plus the project's codes.

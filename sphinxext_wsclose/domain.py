@@ -84,8 +84,8 @@ class CloseCodeIndex(Index):
             group = around.display if around is not None else entry.display
             closed = closed_by.get(key, [])
             groups[group].append(IndexEntry(
-                entry.display, 1 if closed else 0, target.docname, target.node_id, '', '',
-                entry.description,
+                entry.display, 1 if closed else 0, target.docname, target.node_id, entry.set,
+                '', entry.description,
             ))
             # The objects that close with it, under it.
             for code, closer in closed:
@@ -748,10 +748,14 @@ def _drop_doc(table: dict[str, list[Any]], docname: str) -> None:
             del table[key]
 
 
-def sort_key(key: str) -> tuple[int, int]:
-    """Order keys by code, a range ahead of the codes inside it."""
-    first, _sep, last = key.partition('-')
-    return int(first), -int(last or first)
+def sort_key(key: str) -> tuple[int, int, str]:
+    """Order keys by code, a range ahead of the codes inside it, then by set.
+
+    ``'1008'``, ``'4000-4999'``, and a protocol's ``'discord-gateway:4004'``.
+    """
+    code_set, _colon, code = key.rpartition(':')
+    first, _sep, last = code.partition('-')
+    return int(first), -int(last or first), code_set
 
 
 def _plural_codes(keys: list[str]) -> str:

@@ -189,6 +189,8 @@ def fallback_url(entry: Entry, fallback: str) -> str | None:
     """Where ``wsclose_fallback`` sends a mention of *entry* that nothing documents."""
     if fallback == 'none':
         return None
+    if entry.set and entry.references:  # a protocol's code: the source that defines it
+        return entry.references[0].url
     references = entry.references
     if not references:  # a project's own code: the source of its range
         around = REGISTRY.enclosing_range(entry)
@@ -212,7 +214,7 @@ def resolve_fallbacks(
     # takes the first link: the one made here must not take the text away
     # from the link that intersphinx made.
     contnode = contnode.deepcopy()
-    if reading.code is not None and entry.kind is Kind.RANGE:
+    if reading.code is not None and entry.kind in {Kind.RANGE, Kind.SET_RANGE}:
         domain = cast('CloseCodeDomain', env.get_domain('wsclose'))
         found = domain.find(entry.key)
         if found is not None:

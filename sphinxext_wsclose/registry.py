@@ -328,8 +328,19 @@ def _camel_words(text: str) -> list[str]:
 class Registry:
     """An immutable, ordered collection of :class:`Entry` objects."""
 
-    def __init__(self, entries: Iterable[Entry]) -> None:
+    def __init__(
+        self,
+        entries: Iterable[Entry],
+        sets: Mapping[str, Registry] | None = None,
+        turned_on: Iterable[str] = (),
+    ) -> None:
+        """*entries* are the rows; *sets* the protocols' sets by name, each a
+        registry of its own; the *turned_on* sets' codes also answer a bare
+        number or name (:meth:`parse`) where no row of *entries* does.
+        """
         ordered = sorted(entries, key=lambda entry: (entry.first, -entry.last))
+        self._sets: Mapping[str, Registry] = MappingProxyType(dict(sets or {}))
+        self._turned_on = tuple(name for name in turned_on if name in self._sets)
         self._entries: tuple[Entry, ...] = tuple(ordered)
         by_key: dict[str, Entry] = {}
         by_name: dict[str, tuple[Entry, ...]] = {}
@@ -346,11 +357,19 @@ class Registry:
                 ranges.append(entry)
                 continue
             at[entry.first] = (*at.get(entry.first, ()), entry)
-            for name in entry.names():
-                folded = normalize_name(name)
-                found = by_name.get(folded, ())
-                if folded and entry not in found:
-                    by_name[folded] = (*found, entry)
+            _index_names(by_name, entry)
+        # A turned-on set's codes, by number and by name, behind the rows.
+        set_at: dict[int, tuple[Entry, ...]] = {}
+        set_ranges: list[Entry] = []
+        for name in self._turned_on:
+            for entry in self._sets[name]:
+                if entry.is_range:
+                    set_ranges.append(entry)
+                    continue
+                set_at[entry.first] = (*set_at.get(entry.first, ()), entry)
+                _index_names(by_name, entry)
+        self._set_at: Mapping[int, tuple[Entry, ...]] = MappingProxyType(set_at)
+        self._set_ranges: tuple[Entry, ...] = tuple(set_ranges)
         self._at: Mapping[int, tuple[Entry, ...]] = MappingProxyType(at)
         self._ranges: tuple[Entry, ...] = tuple(ranges)
         self._by_key: Mapping[str, Entry] = MappingProxyType(by_key)
@@ -363,7 +382,22 @@ class Registry:
 
     def extended(self, entries: Iterable[Entry]) -> Registry:
         """A new registry with *entries* added (a project's own codes)."""
-        return Registry((*self._entries, *entries))
+        return Registry((*self._entries, *entries), self._sets, self._turned_on)
+
+    def with_sets(self, sets: Mapping[str, Registry], turned_on: Iterable[str] = ()) -> Registry:
+        """A new registry that knows the protocols' *sets*, with *turned_on* ones answering
+        bare numbers and names."""
+        return Registry(self._entries, sets, turned_on)
+
+    @property
+    def sets(self) -> Mapping[str, Registry]:
+        """Every set this registry knows, by name: each a registry of that set's codes."""
+        return self._sets
+
+    @property
+    def turned_on(self) -> tuple[str, ...]:
+        """The sets whose codes answer a bare number or name, in the order given."""
+        return self._turned_on
 
     def spelled(self, spellings: Mapping[str, Spelling]) -> Registry:
         """A new registry in which the project's code spells some entries its own way.
@@ -371,7 +405,7 @@ class Registry:
         A member of a project's enum whose value is a registered code, such as
         ``ChatClose.NORMAL = 1000``, is one more name of that code.
         """
-        return Registry(
+        return Registry((
             dataclasses.replace(
                 entry,
                 qualified=(*entry.qualified, *spellings[entry.key].qualified),
@@ -380,7 +414,7 @@ class Registry:
             )
             if entry.key in spellings else entry
             for entry in self._entries
-        )
+        ), self._sets, self._turned_on)
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self._entries)
@@ -393,8 +427,12 @@ class Registry:
         return self._by_key[key]
 
     def get(self, key: str) -> Entry | None:
-        """The entry with this key, or ``None``."""
-        return self._by_key.get(key)
+        """The entry with this key, or ``None``; a set's key (``'pusher:4001'``) asks its set."""
+        found = self._by_key.get(key)
+        if found is None and ':' in key:
+            codes = self._sets.get(key.partition(':')[0])
+            return codes.get(key) if codes is not None else None
+        return found
 
     def containing(self, code: object) -> tuple[Entry, ...]:
         """Every entry that contains *code*, the most specific first."""
@@ -448,6 +486,37 @@ class Registry:
         """
         return self.containing(code)[0]
 
+    def _in_turned_on(self, number: int) -> tuple[Entry, ...]:
+        """The turned-on sets' codes at *number*, or else their ranges around it."""
+        exact = self._set_at.get(number, ())
+        if exact:
+            return exact
+        return tuple(entry for entry in self._set_ranges if number in entry)
+
+    def parse_in_set(self, name: str, text: str) -> Parsed:
+        """Read the part after ``name:`` of a target, in this registry of one set's codes.
+
+        A number is the set's code, or a code inside one of its ranges; else a
+        name or a library constant of the set.  Raises :exc:`InvalidCodeError`.
+        """
+        stripped = text.strip()
+        if is_number(stripped):
+            number = parse_int(stripped)
+            exact = self._at.get(number, ())
+            if exact:
+                return Parsed(exact[0])
+            around = next((entry for entry in self._ranges if number in entry), None)
+            if around is not None:
+                return Parsed(around, number)
+            codes = ', '.join(entry.code_text for entry in self._entries)
+            msg = f'{name}:{stripped}: the set {name} has no code {number}; its codes are {codes}'
+            raise InvalidCodeError(msg)
+        named = self.find(stripped)
+        if named is not None:
+            return Parsed(named)
+        msg = f'{name}:{stripped}: the set {name} has no code of that name'
+        raise InvalidCodeError(msg)
+
     def find(self, name: str) -> Entry | None:
         """The code called *name*, or ``None``; see :func:`normalize_name`.
 
@@ -484,9 +553,19 @@ class Registry:
 
     def _parse(self, text: str) -> Parsed:
         stripped = text.strip()
+        prefix, colon, rest = stripped.partition(':')
+        if colon and (codes := self._sets.get(prefix.strip().casefold())) is not None:
+            return codes.parse_in_set(prefix.strip().casefold(), rest)
         if is_number(stripped):
             number = parse_int(stripped)
             entry = self.lookup(number)
+            if entry.is_range and (in_sets := self._in_turned_on(number)):
+                # Not a row of the registry or the project's: a turned-on set's
+                # code, if exactly one set has it (never a guess between two).
+                if len(in_sets) > 1:
+                    raise AmbiguousNameError(stripped, in_sets)
+                found = in_sets[0]
+                return Parsed(found, number if found.is_range else None)
             return Parsed(entry, None if not entry.is_range else number)
         if match := _RANGE.fullmatch(stripped):
             try:
@@ -499,6 +578,15 @@ class Registry:
         if named is not None:
             return Parsed(named)
         raise unknown_target(text)
+
+
+def _index_names(by_name: dict[str, tuple[Entry, ...]], entry: Entry) -> None:
+    """Add *entry*'s names (:meth:`Entry.names`), folded, to the index *by_name*."""
+    for name in entry.names():
+        folded = normalize_name(name)
+        found = by_name.get(folded, ())
+        if folded and entry not in found:
+            by_name[folded] = (*found, entry)
 
 
 def unknown_target(text: str) -> InvalidCodeError:

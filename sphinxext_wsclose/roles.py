@@ -102,7 +102,9 @@ def ambiguous_message(error: AmbiguousNameError) -> str:
             key=lambda name: (normalize_name(last_part(name)) != wanted, name not in listed,
                               len(name)),
         )[:2]
-        if spellings:
+        if entry.set:  # a protocol's code: its qualified form says which
+            choices.append(entry.key)
+        elif spellings:
             choices.append(f'{entry.code_text} ({", ".join(spellings)})')
         else:
             choices.append(entry.code_text)
@@ -147,6 +149,10 @@ def _plan(project: Settings, target: str, title: str, *, explicit: bool,
     except InvalidCodeError as exc:
         if _NUMERIC.fullmatch(target):
             return _Reject(invalid_message(exc), INVALID)
+        prefix, colon, _code = target.partition(':')
+        if colon and prefix.strip().casefold() in project.registry.sets:
+            # A set's code that the set does not have: the message lists its codes.
+            return _Reject(str(exc), INVALID)
         # A name that only a ``wsclose:code`` directive on some page may
         # define: resolved, or warned about, once every page is read.
         name = target.strip()
@@ -362,4 +368,6 @@ def depends_on(registry: Registry, target: Parsed) -> tuple[str, ...]:
     entry = target.entry
     if target.code is None and entry.is_range:
         return (target.key,)
+    if entry.set:  # a protocol's code: its own row, or its set's range around it
+        return tuple(dict.fromkeys((target.key, entry.key)))
     return (target.key, *registry.containing_keys(entry.first))

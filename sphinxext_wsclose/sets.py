@@ -45,17 +45,16 @@ in ``docs/sources.rst``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
 from sphinxext_wsclose.bundled import REGISTRY
-from sphinxext_wsclose.registry import Kind, normalize_name
+from sphinxext_wsclose.registry import Entry, Kind, Reference, Registry, normalize_name
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
-    from sphinxext_wsclose.registry import Entry
 
 # -- the closed vocabularies ---------------------------------------------------
 
@@ -836,13 +835,57 @@ class Advice(NamedTuple):
     note: str
 
 
-#: Reconnect advice for the IANA codes whose reference gives some, and no others.
-#: The reference of 1012 and 1013 in the IANA registry is a post to the IETF hybi
-#: mailing list (``docs/sources.rst``); the notes are our own words for what it says.
+#: Reconnect advice for the IANA codes whose reference gives some, and no others
+#: (the bundled registry's entries carry it: see :data:`~.bundled.REGISTRY`).
 IANA_RECONNECT: Mapping[int, Advice] = MappingProxyType({
-    1012: Advice(RECONNECT_LATER,
-                 'A client may reconnect; if it does, after a random delay of 5 to 30 seconds.'),
-    1013: Advice(RECONNECT_NO,
-                 'The server is overloaded: a client may connect to another address of the '
-                 'same host, and reconnects to the same address only when its user asks.'),
+    entry.first: Advice(entry.reconnect, entry.reconnect_note)
+    for entry in REGISTRY if entry.kind is Kind.CODE and entry.reconnect
 })
+
+
+# -- the sets as registry entries ---------------------------------------------------
+
+def _reference(source: Source) -> Reference:
+    return Reference(f'{source.repository}: {source.path.rpartition("/")[2]}', source.url)
+
+
+def set_entries(code_set: CodeSet) -> tuple[Entry, ...]:
+    """*code_set*'s codes and ranges as registry entries (``Kind.SET_CODE``, ``Kind.SET_RANGE``).
+
+    Each has its source as its reference, the libraries' constants as names
+    (the first bare one as its constant), and a note where its number is an
+    IANA registration with another meaning.
+    """
+    registered = {collision.code.number: collision.entry
+                  for collision in code_set.on_iana_numbers()}
+    entries: list[Entry] = []
+    for code in code_set.codes:
+        spellings = code_set.constant_names(code)
+        bare = tuple(dict.fromkeys(code.constants.values()))
+        qualified = tuple(name for name in spellings if name not in bare)
+        notes: tuple[str, ...] = ()
+        if code.number in registered:
+            iana = registered[code.number]
+            notes = (f'IANA registers {iana.first} as {iana.name}; in {code_set.title} '
+                     'the number means this code instead.',)
+        entries.append(Entry(
+            code.number, code.number, Kind.SET_CODE, code.name, code.description,
+            (_reference(code.source),), constant=bare[0] if bare else None,
+            aliases=bare[1:], qualified=qualified, notes=notes, set=code_set.key,
+            reconnect=code.reconnect, reconnect_note=code.reconnect_note,
+            direction=code.direction, wire=True,
+        ))
+    for stretch in code_set.ranges:
+        entries.append(Entry(
+            stretch.first, stretch.last, Kind.SET_RANGE, stretch.name, stretch.description,
+            (_reference(stretch.source),), label=stretch.name, set=code_set.key,
+            reconnect=stretch.reconnect, reconnect_note=stretch.reconnect_note, wire=True,
+        ))
+    return tuple(entries)
+
+
+@cache
+def set_registries() -> Mapping[str, Registry]:
+    """Each bundled set as a registry of its own entries, by name (built once)."""
+    return MappingProxyType({key: Registry(set_entries(code_set))
+                             for key, code_set in SETS.items()})

@@ -61,6 +61,7 @@ if TYPE_CHECKING:
     from docutils.nodes import Node
     from sphinx.util.typing import OptionSpec
 
+    from sphinxext_wsclose.config import Settings
     from sphinxext_wsclose.domain import CloseCodeDomain
     from sphinxext_wsclose.registry import Entry
 
@@ -105,9 +106,30 @@ def _cell(column: Column, entry: Entry, libraries: Sequence[str]) -> list[Node]:
         return _constant(entry)
     if column.style is Style.FLAG:
         return _text(_(column.text(entry)))
+    if column.style is Style.WORD or column.name == 'description':
+        return _noted(column, entry)
     if column.style is Style.CLOSED_BY:
         return [closed_by_cell(entry.key)]
     return _text(column.text(entry, libraries))
+
+
+def _noted(column: Column, entry: Entry) -> list[Node]:
+    """A word (translated) or a description, with its note where the entry has one.
+
+    The reconnect advice gets its details; a protocol's code on a number that
+    IANA registers for something else says so after its description.
+    """
+    text = column.text(entry)
+    cell = _text(_(text) if column.style is Style.WORD and text else text)
+    note = ''
+    if column.name == 'reconnect':
+        note = entry.reconnect_note
+    elif column.name == 'description' and entry.set:
+        note = ' '.join(entry.notes)
+    if note:
+        cell += [nodes.Text(' \N{EN DASH} ' if column.name == 'reconnect' and cell else ' '),
+                 nodes.emphasis(note, note)]
+    return cell
 
 
 CUSTOM_MODES = ('include', 'exclude', 'only')
@@ -116,7 +138,8 @@ _NO = {'no', 'false', 'off', 'hide', '0'}
 
 
 #: The options of ``wsclose-table``.
-TABLE_OPTIONS = ('codes', 'columns', 'ranges', 'custom', 'caption', 'name', 'class', 'widths',
+TABLE_OPTIONS = ('codes', 'columns', 'set', 'ranges', 'custom', 'caption', 'name', 'class',
+                 'widths',
                  'no-index')
 
 
@@ -138,6 +161,12 @@ class TableOptions:
     widths: tuple[int, ...] | str | None = None
     classes: list[str] = field(default_factory=list)
     index: bool = True
+    #: ``:set:``: where the rows come from, ``'registry'`` (with the project's
+    #: own codes) and protocols' sets; ``None``: the registry and every
+    #: turned-on set.
+    sets: tuple[str, ...] | None = None
+    #: Whether ``:columns:`` was given (else a ``set`` column may be added).
+    columns_given: bool = False
     #: ``:codes: closed``: the rows of the codes that some object declares,
     #: added once every page is read (:meth:`CloseCodeDomain.closed_rows`).
     closed: bool = False
@@ -236,19 +265,10 @@ class CloseCodeTable(SphinxDirective):
     def run(self) -> list[Node]:
         options = self._options()
         project = settings(self.config)
+        entries = _rows(project, options)  # may add the set column
         columns = [COLUMNS[name] for name in options.columns]
 
-        table = nodes.table(classes=[TABLE_CLASS, 'longtable', *options.classes])
-        self.set_source_info(table)
-        caption = self.options.get('caption', '').strip()
-        if caption:
-            title_nodes, messages = self.state.inline_text(caption, self.lineno)
-            table += nodes.title(caption, '', *title_nodes)
-            table += messages
-        if self.options.get('name', '').strip():
-            self.options['name'] = self.options['name'].strip()
-            self.add_name(table)
-
+        table = self._table(options)
         tbody = _table_body(table, columns, options.widths)
 
         domain = cast('CloseCodeDomain', self.env.get_domain('wsclose'))
@@ -256,7 +276,7 @@ class CloseCodeTable(SphinxDirective):
         domain.note_markup(docname, 'table')
         document = self.state.document
         shown = []
-        for entry in project.registry:
+        for entry in entries:
             if not options.shows(entry):
                 continue
             shown.append(entry.key)
@@ -270,7 +290,8 @@ class CloseCodeTable(SphinxDirective):
                 note_table_page(document)
                 domain.note_row(entry.key, docname, self.lineno, node_id)
                 if project.index_entries:
-                    index = addnodes.index(entries=[index_entry(entry.display, node_id)])
+                    shown_as = f'{entry.set} {entry.display}' if entry.set else entry.display
+                    index = addnodes.index(entries=[index_entry(shown_as, node_id)])
                     first_cell_paragraph(row).insert(0, index)
             tbody += row
         _mark_translatable(table, options.columns)
@@ -300,6 +321,20 @@ class CloseCodeTable(SphinxDirective):
             note_closed_by_page(self.env)
         return [table]
 
+    def _table(self, options: TableOptions) -> nodes.table:
+        """The empty table, with its classes, its caption and its name."""
+        table = nodes.table(classes=[TABLE_CLASS, 'longtable', *options.classes])
+        self.set_source_info(table)
+        caption = self.options.get('caption', '').strip()
+        if caption:
+            title_nodes, messages = self.state.inline_text(caption, self.lineno)
+            table += nodes.title(caption, '', *title_nodes)
+            table += messages
+        if self.options.get('name', '').strip():
+            self.options['name'] = self.options['name'].strip()
+            self.add_name(table)
+        return table
+
     # -- options --------------------------------------------------------------
 
     def _warn(self, option: str, message: str, *args: object) -> None:
@@ -325,6 +360,9 @@ class CloseCodeTable(SphinxDirective):
             options.closed, options.spans = self._codes(self.options['codes'])
         if 'columns' in self.options:
             options.columns = self._columns(self.options['columns'])
+            options.columns_given = True
+        if 'set' in self.options:
+            options.sets = self._sets(self.options['set'])
         if 'ranges' in self.options:
             options.ranges = self._boolean('ranges', self.options['ranges'])
         if 'custom' in self.options:
@@ -337,16 +375,19 @@ class CloseCodeTable(SphinxDirective):
         if 'widths' in self.options:
             options.widths = self._widths(self.options['widths'], len(options.columns))
         if 'class' in self.options:
-            names = self.options['class'].split()
-            usable = [nodes.make_id(name) for name in names]
-            options.classes = [name for name in usable if name]
-            refused = [name for name, made in zip(names, usable, strict=True) if not made]
-            if len(refused) == 1:
-                self._warn('class', __('%r is not a usable class name; ignored'), refused[0])
-            elif refused:
-                self._warn('class', __('%s are not usable class names; ignored'),
-                           ', '.join(repr(name) for name in refused))
+            options.classes = self._classes(self.options['class'])
         return options
+
+    def _classes(self, value: str) -> list[str]:
+        names = value.split()
+        usable = [nodes.make_id(name) for name in names]
+        refused = [name for name, made in zip(names, usable, strict=True) if not made]
+        if len(refused) == 1:
+            self._warn('class', __('%r is not a usable class name; ignored'), refused[0])
+        elif refused:
+            self._warn('class', __('%s are not usable class names; ignored'),
+                       ', '.join(repr(name) for name in refused))
+        return [name for name in usable if name]
 
     def _codes(self, value: str) -> tuple[bool, tuple[Span, ...]]:
         """``:codes:``: whether it has the word ``closed``, and its spans."""
@@ -356,6 +397,19 @@ class CloseCodeTable(SphinxDirective):
         if closed and not any(item.strip() for item in others):
             return True, ()
         return closed, self._spans(','.join(others))
+
+    def _sets(self, value: str) -> tuple[str, ...] | None:
+        """``:set:``: ``registry`` and the names of protocols' sets, known ones only."""
+        known = ('registry', *settings(self.config).registry.sets)
+        names = [name for name in re.split(r'[\s,]+', value.strip().lower()) if name]
+        unknown = [name for name in names if name not in known]
+        chosen = tuple(dict.fromkeys(name for name in names if name in known))
+        if unknown or not chosen:
+            self._warn('set', __('%s: the sets are %s; %s'),
+                       ', '.join(repr(name) for name in unknown) or __('no set given'),
+                       ', '.join(known),
+                       __('ignored') if chosen else __('showing the default sets'))
+        return chosen or None
 
     def _spans(self, value: str) -> tuple[Span, ...]:
         try:
@@ -406,6 +460,24 @@ class CloseCodeTable(SphinxDirective):
         self._warn('widths', __('%r is not auto, grid, or %d positive whole numbers (one per '
                                 'column); using the default widths'), value, count)
         return None
+
+
+def _rows(project: Settings, options: TableOptions) -> list[Entry]:
+    """The entries a table may show, in code order: the registry's and the sets'.
+
+    With rows from more than one source and no ``:columns:``, the table
+    gets a ``set`` column ("Defined by").
+    """
+    registry = project.registry
+    sources = options.sets if options.sets is not None else ('registry', *project.sets)
+    rows: list[Entry] = []
+    for name in sources:
+        rows.extend(registry if name == 'registry' else registry.sets[name])
+    if len(sources) > 1 and not options.columns_given and 'set' not in options.columns:
+        options.columns = (*options.columns, 'set')
+    order = {name: n for n, name in enumerate(sources)}
+    return sorted(rows, key=lambda entry: (entry.first, -entry.last,
+                                           order.get(entry.set or 'registry', 0)))
 
 
 def warn_empty_table(location: str | Node) -> None:

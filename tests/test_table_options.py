@@ -113,7 +113,7 @@ OPTION_CASES = [
     ({'no-index': 'no'}, None, True),
     ({'no-index': 'maybe'}, ":no-index: 'maybe' is not yes or no; using yes", False),
     ({'colour': 'red'}, ':colour: is not an option; the options are :codes:, :columns:, '
-                        ':ranges:, :custom:, :caption:, :name:, :class:, :widths:, '
+                        ':set:, :ranges:, :custom:, :caption:, :name:, :class:, :widths:, '
                         ':no-index:; ignored', True),
 ]
 
