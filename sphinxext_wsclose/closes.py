@@ -50,7 +50,7 @@ from sphinxext_wsclose.protocol import (
     WARNING_TYPE,
 )
 from sphinxext_wsclose.records import CLOSERS, Closer
-from sphinxext_wsclose.roles import CloseCodeRole
+from sphinxext_wsclose.roles import made_mention
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -75,8 +75,6 @@ FIELD_NAMES = ('closes',)
 _CALLABLES = frozenset({'function', 'method', 'classmethod', 'staticmethod'})
 #: A role's target with an explicit title: ``text <1008>``.
 _TITLED = re.compile(r'.*\S\s*<[^<>]+>')
-#: The role that makes the field's mentions (one per process, as every role).
-_ROLE = CloseCodeRole()
 
 
 def _loaded(env: BuildEnvironment | None) -> bool:
@@ -141,7 +139,7 @@ def _mention(env: BuildEnvironment, target: str, source: str | None, line: int |
                "without the role's ~, ! or explicit title"),
             target, location=node, type=WARNING_TYPE, subtype=INVALID)
         return node
-    return _ROLE.mention(env, target, code, source, line)
+    return made_mention(env, code, source, line)
 
 
 def _unknown_field(fieldarg: str, content: list[Node]) -> nodes.field:

@@ -14,6 +14,7 @@ is compared with the previous build's
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import string
 from collections.abc import Mapping
@@ -66,7 +67,13 @@ DEFAULT_ROLE_FORMAT = '{code} {name}'
 ROLE_FIELDS = frozenset({'code', 'name', 'constant'})
 #: What an unresolved, valid mention links to.
 FALLBACKS = ('rfc', 'iana', 'none')
-CUSTOM_KEYS = frozenset({'name', 'description', 'constant'})
+#: The keys of a ``wsclose_codes`` item, in the order messages list them.
+CUSTOM_FIELDS = ('name', 'description', 'constant', 'reconnect', 'direction', 'since',
+                 'deprecated')
+CUSTOM_KEYS = frozenset(CUSTOM_FIELDS)
+#: The values ``reconnect`` and ``direction`` may take (sets.RECONNECT, sets.DIRECTIONS).
+TOKENS = {'reconnect': ('yes', 'resume', 'later', 'no'),
+          'direction': ('server', 'client', 'either')}
 
 
 @dataclass(frozen=True)
@@ -192,10 +199,34 @@ class _Validator:
             flags[key.removeprefix('wsclose_')] = value
         libraries = self.libraries(config.wsclose_libraries)
         turned_on = self.sets(config.wsclose_sets)
+        codes = self.replacements(codes, locations, turned_on)
         registry = self.registry(codes, locations).with_sets(set_registries(), turned_on)
         self.check_sets(config, registry, locations)
         return Settings(registry, role_format, fallback, **flags, libraries=libraries,
                         sets=turned_on, code_locations=locations)
+
+    def replacements(
+        self, codes: list[Entry], locations: dict[str, str], turned_on: tuple[str, ...]
+    ) -> list[Entry]:
+        """*codes*, without a deprecated code's replacement that is no code at all (warned)."""
+        if not any(entry.replacement for entry in codes):
+            return codes
+        known = REGISTRY.spelled(self.spellings).extended(codes).with_sets(
+            set_registries(), turned_on)
+        checked = []
+        for entry in codes:
+            if entry.replacement:
+                try:
+                    known.parse(entry.replacement)
+                except InvalidCodeError as exc:
+                    self.warn('wsclose_codes',
+                              __('wsclose_codes[%d]: deprecated, use %r: %s; the replacement '
+                                 'is left out'),
+                              entry.first, entry.replacement, exc,
+                              location=locations.get(entry.key))
+                    entry = dataclasses.replace(entry, replacement='')  # noqa: PLW2901
+            checked.append(entry)
+        return checked
 
     def sets(self, value: object) -> tuple[str, ...]:
         """The names of ``wsclose_sets``: the known ones, each once, in the order given."""
@@ -401,7 +432,35 @@ class _Validator:
         return custom_entry(
             code, name, fields.get('description', ''), constant,
             qualified=item.qualified, aliases=item.aliases, python=item.python,
+            facts=self.facts(code, fields, item.location),
         )
+
+    def facts(self, code: int, fields: dict[str, str], location: str | None) -> dict[str, str]:
+        """``reconnect``, ``direction``, ``since`` and ``deprecated`` of an own code.
+
+        A token that is not one of its words is warned about and left out;
+        ``deprecated`` is a version, then optionally ``, use TARGET``.
+        """
+        facts: dict[str, str] = {}
+        for key, words in TOKENS.items():
+            value = fields.get(key, '').strip()
+            if value and value.lower() not in words:
+                self.warn('wsclose_codes',
+                          __('wsclose_codes[%d]: %s %r is not one of %s; left out'),
+                          code, key, value, ', '.join(words), location=location)
+            elif value:
+                facts[key] = value.lower()
+        if since := fields.get('since', '').strip():
+            facts['since'] = since
+        if deprecated := fields.get('deprecated', '').strip():
+            version, _comma, use = deprecated.partition(',')
+            facts['deprecated'] = version.strip() or deprecated
+            use = use.strip()
+            if use[:4].lower() == 'use ':
+                use = use[4:].strip()
+            if use:
+                facts['replacement'] = use
+        return facts
 
     def custom_fields(self, code: int, item: object, location: str | None) -> dict[str, str] | None:
         """The fields of one ``wsclose_codes`` item: a name, or a dict."""
@@ -411,8 +470,8 @@ class _Validator:
         if not isinstance(given, dict):
             problem = __('expected a name or a dict, not %r') % (Shown(item),)
         elif unknown := sorted(map(str, set(given) - CUSTOM_KEYS)):
-            problem = __('unknown key %s; the keys are name, description and constant') % (
-                ', '.join(repr(name) for name in unknown)
+            problem = __('unknown key %s; the keys are %s') % (
+                ', '.join(repr(name) for name in unknown), ', '.join(CUSTOM_FIELDS)
             )
         elif bad := [(k, v) for k, v in given.items() if not isinstance(v, str)]:
             problem = __('%r must be a string, not %r') % message_args(bad[0])

@@ -105,7 +105,9 @@ class MentionResolver(SphinxPostTransform):
             link = found[key]
             if link is None:
                 pending = pending_mention(node.rawsource, fromdoc, reading_of(self.config, key),
-                                          node.children, final=not open_text)
+                                          node.children, final=not open_text,
+                                          classes=[name for name in node['classes']
+                                                   if name not in MENTION_CLASSES])
                 pending.source, pending.line = node.source, node.line
                 node.replace_self(pending)
                 continue

@@ -140,6 +140,12 @@ class Entry:
     reconnect_note: str = ''
     #: Who sends the code: ``'server'``, ``'client'``, ``'either'`` or ``''``.
     direction: str = ''
+    #: For a project's own code: the version that added it (``'2.1'``).
+    since: str = ''
+    #: For a project's own code: the version that deprecated it (``'3.0'``).
+    deprecated: str = ''
+    #: For a deprecated code: the mention target of the code to use instead.
+    replacement: str = ''
 
     def __post_init__(self) -> None:
         if not 0 <= self.first <= self.last <= MAX_CODE:
@@ -603,10 +609,18 @@ def custom_entry(
     qualified: tuple[str, ...] = (),
     aliases: tuple[str, ...] = (),
     python: str | None = None,
+    facts: Mapping[str, str] | None = None,
 ) -> Entry:
-    """An entry for a code that a project defines for itself."""
+    """An entry for a code that a project defines for itself.
+
+    *facts* are the optional ``reconnect``, ``direction``, ``since``,
+    ``deprecated`` and ``replacement``.
+    """
+    facts = facts or {}
     return Entry(
         code, code, Kind.CUSTOM, name, description or name, (),
         constant=constant, customizable=False, qualified=qualified, aliases=aliases,
-        python=python,
+        python=python, reconnect=facts.get('reconnect', ''),
+        direction=facts.get('direction', ''), since=facts.get('since', ''),
+        deprecated=facts.get('deprecated', ''), replacement=facts.get('replacement', ''),
     )

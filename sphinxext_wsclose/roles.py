@@ -130,6 +130,8 @@ class _Plan(NamedTuple):
     final: bool
     #: What the target means, for whoever links it (:class:`~.records.Reading`).
     reading: Reading
+    #: Classes besides the mention's own: ``wsclose-deprecated`` for a deprecated code.
+    classes: tuple[str, ...] = ()
 
 
 class _Reject(NamedTuple):
@@ -187,8 +189,9 @@ def _plan(project: Settings, target: str, title: str, *, explicit: bool,
         if short:
             text = last_part(text)
         literal, final = True, True
+    classes = ('wsclose-deprecated',) if entry.deprecated and parsed.code is None else ()
     return _Plan(parsed.key, text, literal, depends_on(project.registry, parsed), final,
-                 Reading(parsed.key, entry.key, parsed.code))
+                 Reading(parsed.key, entry.key, parsed.code), classes)
 
 
 class CloseCodeRole(XRefRole):
@@ -255,7 +258,7 @@ class CloseCodeRole(XRefRole):
             logger.warning(plan.message, location=node, type=WARNING_TYPE, subtype=plan.subtype)
             return node
         node = make_mention(env, rawtext, plan.reading, [_content(plan)], plan.keys,
-                            final=plan.final, pending=pending)
+                            final=plan.final, pending=pending, classes=plan.classes)
         node.source, node.line = source, line
         return node
 
@@ -281,7 +284,8 @@ class CloseCodeRole(XRefRole):
         if isinstance(plan, _Reject):
             return self._reject(plan.message, plan.subtype)
         node = make_mention(self.env, self.rawtext, plan.reading, [_content(plan)], plan.keys,
-                            final=plan.final, pending=self.name == 'wsclose:code')
+                            final=plan.final, pending=self.name == 'wsclose:code',
+                            classes=plan.classes)
         self.set_source_info(node)
         return [node], []
 
@@ -291,6 +295,17 @@ class CloseCodeRole(XRefRole):
         self.set_source_info(node)
         logger.warning(message, location=node, type=WARNING_TYPE, subtype=subtype)
         return [node], []
+
+
+#: The role that makes the mentions code makes: a ``:closes:`` field's, a
+#: deprecated code's replacement.
+_MADE = CloseCodeRole()
+
+
+def made_mention(env: BuildEnvironment, target: str, source: str | None,
+                 line: int | None) -> Node:
+    """A mention of *target* at *source*:*line*, as ``:wsclose:`target``` makes it."""
+    return _MADE.mention(env, target, target.strip(), source, line)
 
 
 def _content(plan: _Plan) -> Node:
@@ -309,6 +324,7 @@ def make_mention(
     *,
     final: bool,
     pending: bool = False,
+    classes: Sequence[str] = (),
 ) -> nodes.reference | addnodes.pending_xref:
     """A mention of *reading*'s key on the page being read, whose link depends on *keys*.
 
@@ -320,12 +336,13 @@ def make_mention(
     domain = cast('CloseCodeDomain', env.get_domain('wsclose'))
     domain.note_mention(docname, keys)
     if pending:
-        return pending_mention(rawtext, docname, reading, content, final=final)
+        return pending_mention(rawtext, docname, reading, content, final=final, classes=classes)
     # What ``reference(rawtext, '', *content, classes=..., refdoc=..., wsclose=...)``
     # gives, attribute for attribute, without its keyword arguments' loop.
     node = nodes.reference(rawtext, '', *content)
     attributes = node.attributes
     attributes['classes'].extend(MENTION_CLASSES)
+    attributes['classes'].extend(classes)
     attributes['refdoc'] = docname
     attributes[MENTION_KEY] = reading.key
     if not final:
@@ -334,7 +351,8 @@ def make_mention(
 
 
 def pending_mention(
-    rawtext: str, docname: str, reading: Reading, content: Sequence[Node], *, final: bool
+    rawtext: str, docname: str, reading: Reading, content: Sequence[Node], *, final: bool,
+    classes: Sequence[str] = (),
 ) -> addnodes.pending_xref:
     """A mention as Sphinx's generic resolver takes it: a ``pending_xref``.
 
@@ -354,7 +372,7 @@ def pending_mention(
         refwarn=True,
         reftarget=reading.key,
     )
-    refnode += mention_text(rawtext, '', *content, classes=list(MENTION_CLASSES),
+    refnode += mention_text(rawtext, '', *content, classes=[*MENTION_CLASSES, *classes],
                             **{MENTION_KEY: reading.key, MENTION_READING: reading})
     return refnode
 

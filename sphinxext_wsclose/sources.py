@@ -287,10 +287,11 @@ def _load_enum(
                                      'left out'), qualname, name, value)
             continue
         names = [name, *aliases.get(name, [])]
-        description = places.doc(members.__qualname__, name) or _own_doc(member)
+        lines = places.doc_lines(members.__qualname__, name) or _own_doc(member)
+        facts, rest = field_lines(lines)
         loaded.items.append(Item(
             int(value),
-            {'constant': name, 'description': description},
+            {'constant': name, 'description': paragraph_text(rest), **facts},
             where,
             qualified=tuple(f'{prefix}.{each}' for prefix in prefixes for each in names),
             aliases=tuple(names[1:]),
@@ -298,10 +299,32 @@ def _load_enum(
         ))
 
 
-def _own_doc(member: enum.Enum) -> str:
-    """A ``__doc__`` set on the member itself (not the class's docstring)."""
+def _own_doc(member: enum.Enum) -> list[str]:
+    """The lines of a ``__doc__`` set on the member itself (not the class's docstring)."""
     doc = vars(member).get('__doc__')
-    return paragraph_text(doc.splitlines()) if isinstance(doc, str) else ''
+    return doc.splitlines() if isinstance(doc, str) else []
+
+
+#: The fields an enum member's documentation may end with: ``:reconnect: no``.
+FIELD_NAMES = ('reconnect', 'direction', 'since', 'deprecated')
+_FIELD_LINE = re.compile(r'\s*:(' + '|'.join(FIELD_NAMES) + r'):(?:\s+(.*?))?\s*')
+
+
+def field_lines(lines: list[str]) -> tuple[dict[str, str], list[str]]:
+    """The field lines of documentation *lines* (``:since: 2.1``), and the other lines.
+
+    Autodoc renders the same lines as a field list; here they give the
+    code's facts, and stay out of its description.
+    """
+    facts: dict[str, str] = {}
+    rest: list[str] = []
+    for line in lines:
+        match = _FIELD_LINE.fullmatch(line)
+        if match is None:
+            rest.append(line)
+        else:
+            facts[match[1]] = match[2] or ''
+    return facts, rest
 
 
 def paragraph_text(lines: list[str]) -> str:
@@ -335,8 +358,9 @@ class _Places:
         self.srcname = str(analyzer.srcname)
         self.lines = dict(_member_lines(tree.body, ''))
 
-    def doc(self, namespace: str, name: str) -> str:
-        return paragraph_text(self.docs.get((namespace, name), []))
+    def doc_lines(self, namespace: str, name: str) -> list[str]:
+        """The lines of the ``#:`` comment or docstring of *namespace*.*name*."""
+        return list(self.docs.get((namespace, name), []))
 
     def line(self, qualname: str) -> str | None:
         """``path:line`` of *qualname*, or of the class around it, or the default.

@@ -53,6 +53,7 @@ from sphinxext_wsclose.protocol import (
 from sphinxext_wsclose.pyobjects import python_names
 from sphinxext_wsclose.records import ClosedTable
 from sphinxext_wsclose.registry import Kind
+from sphinxext_wsclose.roles import made_mention
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -282,6 +283,8 @@ class CloseCodeTable(SphinxDirective):
             shown.append(entry.key)
             row = entry_row(entry, columns, project.libraries)
             self.set_source_info(row)
+            if entry.since or entry.deprecated:
+                self._lifecycle(row, entry, options.columns)
             if options.index:
                 node_id = make_id(self.env, document, 'wsclose', entry.key)
                 row['ids'].append(node_id)
@@ -320,6 +323,28 @@ class CloseCodeTable(SphinxDirective):
                 tuple(shown)))
             note_closed_by_page(self.env)
         return [table]
+
+    def _lifecycle(self, row: nodes.row, entry: Entry, names: Sequence[str]) -> None:
+        """Mark an own code's version: "new in 2.1", "deprecated in 3.0; use 4010 Room gone"."""
+        if entry.deprecated:
+            row['classes'].append('wsclose-deprecated')
+        if 'name' not in names:
+            return
+        cell = cast('nodes.entry', row[list(names).index('name')])
+        if not cell.children:
+            cell += nodes.paragraph()
+        paragraph = cast('nodes.paragraph', cell[0])
+        if entry.since:
+            text = _('new in %s') % entry.since
+            paragraph += [nodes.Text(' '), nodes.inline(text, text, classes=['wsclose-since'])]
+        if entry.deprecated:
+            text = _('deprecated in %s') % entry.deprecated
+            marker = nodes.inline('', text, classes=['wsclose-deprecated-marker'])
+            if entry.replacement:
+                source, line = self.get_source_info()
+                marker += nodes.Text(_('; use '))
+                marker += made_mention(self.env, entry.replacement, source, line)
+            paragraph += [nodes.Text(' '), marker]
 
     def _table(self, options: TableOptions) -> nodes.table:
         """The empty table, with its classes, its caption and its name."""

@@ -30,7 +30,7 @@ def test_each_bad_definition_warns_once(build: Callable[..., SphinxTestApp], syn
         f'{conf}:7: WARNING: wsclose_codes[4003]: expected a name or a dict, not 42 '
         '[wsclose.config]',
         f"{conf}:8: WARNING: wsclose_codes[4004]: unknown key 'colour'; the keys are name, "
-        'description and constant [wsclose.config]',
+        'description, constant, reconnect, direction, since, deprecated [wsclose.config]',
         f'{conf}:9: WARNING: wsclose_codes[4005]: the name is missing or empty [wsclose.config]',
         f'{conf}:10: WARNING: close code 1008 is already registered as Policy Violation; its '
         f'standard meaning is kept. C{OWN[1:]} [wsclose.custom-range]',
