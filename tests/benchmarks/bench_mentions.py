@@ -774,6 +774,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         'field lists and links, on --closes-pages pages of 10 objects with 3 codes each, '
         'over --repeats rounds; then the pages written again after one field edit')
     add('--closes-pages', type=int, default=30, help='pages of --closes (30)')
+    add('--sets', action='store_true',
+        help='instead: mentions of the codes of three turned-on protocol sets, half qualified '
+        'and half bare, against the same links written by hand, on --pages x --mentions, '
+        'over --repeats rounds')
     add('--parallel', type=int, default=1,
         help='builds run at once under --instructions (1); the counts do not change')
     options = parser.parse_args(argv)
@@ -1177,53 +1181,73 @@ def _written(outdir: Path, before: dict[Path, int]) -> list[str]:
                   if before.get(path) != path.stat().st_mtime_ns)
 
 
+def _paired_rounds(
+    options: argparse.Namespace, workdir: Path, mode: str, projects: dict[str, Path],
+    syntax: str,
+) -> dict[str, list[Sample]]:
+    """``--repeats`` rounds of full builds of *projects* (``floor`` and one more), alternating."""
+    pycache, log = workdir / 'pycache', workdir / 'last-stderr.txt'
+    variants = tuple(projects)
+    samples: dict[str, list[Sample]] = {variant: [] for variant in variants}
+    sphinx_build(projects[variants[-1]], workdir / 'out-warm', fresh=True, jobs=1, log=log,
+                 pycache=pycache)
+    for round_number in range(options.repeats):
+        order = variants if round_number % 2 == 0 else variants[::-1]
+        for variant in order:
+            outdir = workdir / 'out' / f'{syntax}-{variant}-{round_number}'
+            samples[variant].append(sphinx_build(
+                projects[variant], outdir, fresh=True, jobs=1, log=log, pycache=pycache))
+            if log.read_text(encoding='utf-8').strip():
+                raise BuildError(f'{syntax} {variant} warned:\n{log.read_text()}')
+            if round_number < options.repeats - 1:
+                shutil.rmtree(outdir, ignore_errors=True)
+        progress(f'{syntax} --{mode}: round {round_number + 1}/{options.repeats} done')
+    return samples
+
+
+def _print_pair(syntax: str, samples: dict[str, list[Sample]], targets: dict[str, float]) -> None:
+    """Each variant's medians, and the paired ratios against the floor with their targets."""
+    floor, *_others, measured = samples
+    pairs = list(zip(samples[floor], samples[measured], strict=True))
+    wall = statistics.median(m.seconds / f.seconds for f, m in pairs)
+    memory = statistics.median(m.maxrss_kib / f.maxrss_kib for f, m in pairs)
+    print()
+    print(table(('variant', 'wall s', 'peak MiB'), [
+        (variant, f'{statistics.median(s.seconds for s in found):.2f}',
+         f'{statistics.median(s.maxrss_kib for s in found) / 1024:.0f}')
+        for variant, found in samples.items()]))
+    print(f'{syntax} time   (paired median, {measured} / {floor}): '
+          f'{verdict(wall, targets["time"])}')
+    print(f'{syntax} memory (paired median, {measured} / {floor}): '
+          f'{verdict(memory, targets["memory"])}')
+
+
+def _header(mode: str, lines: Sequence[str]) -> None:
+    print(f'sphinxext-wsclose --{mode} benchmark')
+    for key, value in environment().items():
+        print(f'  {key}: {value}')
+    for line in lines:
+        print(f'  {line}')
+
+
 def measure_closes(options: argparse.Namespace, workdir: Path) -> int:
     """``--closes``: the field and the closed-by column against hand-written links."""
     pages = options.closes_pages
-    pycache = workdir / 'pycache'
     log = workdir / 'last-stderr.txt'
-    variants = ('floor', 'closes')
-    print('sphinxext-wsclose --closes benchmark')
-    for key, value in environment().items():
-        print(f'  {key}: {value}')
-    print(f'  {pages} pages x {CLOSES_OBJECTS_PER_PAGE} objects x {CLOSES_PER_OBJECT} codes, '
-          'and a table page with the closed-by column; sphinx-build -b html -E, serial')
-    print('  floor: the same fields as ordinary field lists of hand-written links, and the '
-          'table written by hand (list-table; MyST: a pipe table)')
+    _header('closes', [
+        f'{pages} pages x {CLOSES_OBJECTS_PER_PAGE} objects x {CLOSES_PER_OBJECT} codes, and a '
+        'table page with the closed-by column; sphinx-build -b html -E, serial',
+        'floor: the same fields as ordinary field lists of hand-written links, and the table '
+        'written by hand (list-table; MyST: a pipe table)'])
     try:
         for syntax in options.syntax:
             projects = {}
-            for variant in variants:
+            for variant in ('floor', 'closes'):
                 srcdir = workdir / 'closes' / f'{syntax}-{variant}'
                 write_closes_project(srcdir, syntax, variant, pages)
                 projects[variant] = srcdir
-            samples: dict[str, list[Sample]] = {variant: [] for variant in variants}
-            sphinx_build(projects['closes'], workdir / 'out-warm', fresh=True, jobs=1,
-                         log=log, pycache=pycache)
-            for round_number in range(options.repeats):
-                order = variants if round_number % 2 == 0 else variants[::-1]
-                for variant in order:
-                    outdir = workdir / 'out' / f'{syntax}-{variant}-{round_number}'
-                    samples[variant].append(sphinx_build(
-                        projects[variant], outdir, fresh=True, jobs=1, log=log, pycache=pycache))
-                    if log.read_text(encoding='utf-8').strip():
-                        raise BuildError(f'{syntax} {variant} warned:\n{log.read_text()}')
-                    if round_number < options.repeats - 1:
-                        shutil.rmtree(outdir, ignore_errors=True)
-                progress(f'{syntax} --closes: round {round_number + 1}/{options.repeats} done')
-            floor, closes = samples['floor'], samples['closes']
-            pairs = list(zip(floor, closes, strict=True))
-            wall = statistics.median(c.seconds / f.seconds for f, c in pairs)
-            memory = statistics.median(c.maxrss_kib / f.maxrss_kib for f, c in pairs)
-            print()
-            print(table(('variant', 'wall s', 'peak MiB'), [
-                (variant, f'{statistics.median(s.seconds for s in samples[variant]):.2f}',
-                 f'{statistics.median(s.maxrss_kib for s in samples[variant]) / 1024:.0f}')
-                for variant in variants]))
-            print(f'{syntax} time   (paired median, closes / floor): '
-                  f'{verdict(wall, CLOSES_TARGETS["time"])}')
-            print(f'{syntax} memory (paired median, closes / floor): '
-                  f'{verdict(memory, CLOSES_TARGETS["memory"])}')
+            samples = _paired_rounds(options, workdir, 'closes', projects, syntax)
+            _print_pair(syntax, samples, CLOSES_TARGETS)
             # One field edited: which pages are written again.
             outdir = workdir / 'out' / f'{syntax}-closes-{options.repeats - 1}'
             page = projects['closes'] / f'{page_name(pages // 2)}.{SUFFIX[syntax]}'
@@ -1232,11 +1256,93 @@ def measure_closes(options: argparse.Namespace, workdir: Path) -> int:
             page.write_text(re.sub(r':closes [0-9]+:', ':closes 1015:', original, count=1),
                             encoding='utf-8')
             before = {path: path.stat().st_mtime_ns for path in outdir.glob('*.html')}
-            sphinx_build(projects['closes'], outdir, fresh=False, jobs=1, log=log, pycache=pycache)
+            sphinx_build(projects['closes'], outdir, fresh=False, jobs=1, log=log,
+                         pycache=workdir / 'pycache')
             written = _written(outdir, before)
             page.write_text(original, encoding='utf-8')
             print(f'{syntax} incremental after one field edit: {len(written)} of '
                   f'{len(before)} pages written: {", ".join(written)}')
+    except BuildError as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
+# -- --sets: protocols' codes ----------------------------------------------------
+
+#: ``--sets``: the sets turned on, and the targets of its mentions: half in
+#: their qualified form, half bare (numbers only one of the three sets has).
+SETS_ON = ('graphql-transport-ws', 'discord-gateway', 'twitch-eventsub')
+#: The existing targets of a full build (``Report``): wall time and peak memory.
+SETS_TARGETS = {'time': 1.05, 'memory': 1.05}
+
+
+def _set_targets() -> list[tuple[str, str, str]]:
+    """(target as written, row anchor key, link text) of every mention ``--sets`` cycles through."""
+    from sphinxext_wsclose.sets import set_registries  # noqa: PLC0415
+
+    registries = set_registries()
+    numbers: dict[int, int] = {}
+    for name in SETS_ON:
+        for entry in registries[name]:
+            numbers[entry.first] = numbers.get(entry.first, 0) + 1
+    found = []
+    for name in SETS_ON:
+        for n, entry in enumerate(entry for entry in registries[name] if not entry.is_range):
+            bare = numbers[entry.first] == 1 and n % 2 == 0
+            found.append((entry.code_text if bare else entry.key, entry.key, entry.display))
+    return found
+
+
+def write_sets_project(srcdir: Path, syntax: str, variant: str, pages: int, mentions: int) -> None:
+    """``--sets``: *pages* pages of *mentions* mentions of set codes, and the table page."""
+    if srcdir.exists():
+        shutil.rmtree(srcdir)
+    srcdir.mkdir(parents=True)
+    ext = SUFFIX[syntax]
+    conf = conf_text(syntax, httpdomain=False) + f'wsclose_sets = {list(SETS_ON)!r}\n'
+    (srcdir / 'conf.py').write_text(conf, encoding='utf-8')
+    names = [TABLE_PAGE, *(page_name(number) for number in range(pages))]
+    if syntax == 'myst':
+        index = '# Sets\n\n```{toctree}\n' + ''.join(f'{n}\n' for n in names) + '```\n'
+    else:
+        index = 'Sets\n====\n\n.. toctree::\n\n' + ''.join(f'   {n}\n' for n in names)
+    (srcdir / f'index.{ext}').write_text(index, encoding='utf-8')
+    (srcdir / f'{TABLE_PAGE}.{ext}').write_text(_table_page(syntax), encoding='utf-8')
+    targets = _set_targets()
+    for number in range(pages):
+        parts = [_heading(syntax, f'Page {number}')]
+        sentences = []
+        for i in range(mentions):
+            written, key, text = targets[(number * mentions + i) % len(targets)]
+            anchor = f'{SITE}/{TABLE_PAGE}.html#wsclose-{key.replace(":", "-")}'
+            if variant == 'floor':
+                mention = f'[{text}]({anchor})' if syntax == 'myst' else f'`{text} <{anchor}>`__'
+            else:
+                mention = f'{{wsclose}}`{written}`' if syntax == 'myst' else f':wsclose:`{written}`'
+            sentences.append(SENTENCES[i % len(SENTENCES)].format(m=mention))
+        for first in range(0, len(sentences), SENTENCES_PER_PARAGRAPH):
+            parts.append(' '.join(sentences[first:first + SENTENCES_PER_PARAGRAPH]) + '\n')
+        (srcdir / f'{page_name(number)}.{ext}').write_text('\n'.join(parts), encoding='utf-8')
+
+
+def measure_sets(options: argparse.Namespace, workdir: Path) -> int:
+    """``--sets``: mentions of three turned-on sets' codes against hand-written links."""
+    pages, mentions = options.pages, options.mentions
+    _header('sets', [
+        f'{pages} pages x {mentions} mentions of the codes of {", ".join(SETS_ON)} (turned '
+        'on), half qualified and half bare; sphinx-build -b html -E, serial',
+        'floor: the same links written by hand, with the same text and anchor; both '
+        'projects have the same table page (the registry and the three sets)'])
+    try:
+        for syntax in options.syntax:
+            projects = {}
+            for variant in ('floor', 'sets'):
+                srcdir = workdir / 'sets' / f'{syntax}-{variant}'
+                write_sets_project(srcdir, syntax, variant, pages, mentions)
+                projects[variant] = srcdir
+            samples = _paired_rounds(options, workdir, 'sets', projects, syntax)
+            _print_pair(syntax, samples, SETS_TARGETS)
     except BuildError as error:
         print(error, file=sys.stderr)
         return 1
@@ -1278,6 +1384,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return measure_floor(options, workdir)
         if options.closes:
             return measure_closes(options, workdir)
+        if options.sets:
+            return measure_sets(options, workdir)
         if options.instructions:
             return count_instructions(options, workdir)
         started = time.perf_counter()
