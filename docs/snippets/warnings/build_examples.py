@@ -34,6 +34,10 @@ SUBTYPES = (
     'option',
     'ambiguous',
     'duplicate-name',
+    # The protocols' code sets (docs/protocols.rst): more cases of three subtypes.
+    'config-sets',
+    'ambiguous-sets',
+    'invalid-sets',
 )
 
 CONF = "extensions = ['sphinxext_wsclose']\n"
