@@ -263,12 +263,13 @@ class _Validator:
                              'the set\u2019s codes as %s'),
                           name, ', '.join(entry.code_text for entry in registered),
                           ', '.join(entry.key for entry in registered))
-            if name in projects:
-                self.warn('wsclose_sets',
-                          __('wsclose_sets: %r is also a project of intersphinx_mapping; '
-                             '%s:CODE means the set\u2019s code, so reach that project '
-                             'with :external+%s:wsclose:code:`CODE`'),
-                          name, name, name)
+        for name in sorted(projects & set(registry.sets)):
+            # Whether or not the set is turned on, name:CODE means the set's code.
+            self.warn('wsclose_sets' if name in registry.turned_on else 'intersphinx_mapping',
+                      __('wsclose_sets: %r is also a project of intersphinx_mapping; '
+                         '%s:CODE means the set\u2019s code, so reach that project '
+                         'with :external+%s:wsclose:code:`CODE`'),
+                      name, name, name)
         for entry in registry:
             if entry.kind is not Kind.CUSTOM:
                 continue

@@ -75,7 +75,10 @@ class ConfLines:
 
 
 def assignments(tree: ast.Module) -> Iterator[tuple[str, ast.expr, int]]:
-    """Every ``wsclose_*`` name that *tree* assigns, with its value and line, in order."""
+    """Every ``wsclose_*`` name that *tree* assigns, with its value and line, in order.
+
+    ``intersphinx_mapping`` too, whose keys may clash with the names of sets.
+    """
     statements = sorted(
         (node for node in ast.walk(tree) if isinstance(node, (ast.Assign, ast.AnnAssign))),
         key=lambda node: (node.lineno, node.col_offset),
@@ -91,7 +94,8 @@ def assignments(tree: ast.Module) -> Iterator[tuple[str, ast.expr, int]]:
             ) and len(target.elts) == len(statement.value.elts):
                 pairs = list(zip(target.elts, statement.value.elts, strict=True))
             for name, value in pairs:
-                if isinstance(name, ast.Name) and name.id.startswith('wsclose_'):
+                if isinstance(name, ast.Name) and (name.id.startswith('wsclose_')
+                                                   or name.id == 'intersphinx_mapping'):
                     yield name.id, value, name.lineno
 
 

@@ -517,6 +517,9 @@ class Registry:
             codes = ', '.join(entry.code_text for entry in self._entries)
             msg = f'{name}:{stripped}: the set {name} has no code {number}; its codes are {codes}'
             raise InvalidCodeError(msg)
+        if (match := _RANGE.fullmatch(stripped)) and (
+                span := self.get(f'{name}:{int(match[1])}-{int(match[2])}')) is not None:
+            return Parsed(span)
         named = self.find(stripped)
         if named is not None:
             return Parsed(named)
@@ -529,6 +532,10 @@ class Registry:
         Raises :exc:`AmbiguousNameError` when *name* stands for several codes.
         """
         found = self._by_name.get(normalize_name(name), ())
+        if len(found) > 1 and any(not entry.set for entry in found):
+            # A registered code's name, or the project's own, before a set's:
+            # as a bare number is (``Unauthorized`` is 3000).
+            found = tuple(entry for entry in found if not entry.set)
         if len(found) > 1:
             raise AmbiguousNameError(name.strip(), found)
         return found[0] if found else None

@@ -304,7 +304,8 @@ class CloseCodeTable(SphinxDirective):
         if not shown and options.custom == 'exclude' and not options.closed:
             warn_empty_table(self.get_location())
             return []
-        if options.custom != 'exclude' or options.closed:
+        own = options.sets is None or 'registry' in options.sets  # own codes come with it
+        if (options.custom != 'exclude' and own) or options.closed:
             # Rows for codes that wsclose:code directives define, and with
             # ``:codes: closed`` for the codes objects declare: added when written.
             table[DEFINED_ROWS] = {
@@ -495,10 +496,12 @@ def _rows(project: Settings, options: TableOptions) -> list[Entry]:
     """
     registry = project.registry
     sources = options.sets if options.sets is not None else ('registry', *project.sets)
+    options.sets = sources
     rows: list[Entry] = []
     for name in sources:
         rows.extend(registry if name == 'registry' else registry.sets[name])
-    if len(sources) > 1 and not options.columns_given and 'set' not in options.columns:
+    shown = {entry.set for entry in rows if options.shows(entry)}
+    if len(shown) > 1 and not options.columns_given and 'set' not in options.columns:
         options.columns = (*options.columns, 'set')
     order = {name: n for n, name in enumerate(sources)}
     return sorted(rows, key=lambda entry: (entry.first, -entry.last,

@@ -229,3 +229,53 @@ def test_an_intersphinx_project_named_like_a_set(
     links = html(app, 'index').select('div.body li a')
     assert [a['href'] for a in links] == [
         PUSHER_SOURCE, f'https://game.example/{DISCORD}4004']
+
+
+def test_rules_for_names_ranges_and_tables(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    """IANA's names before a set's; a set's range by its qualified name; a set's table
+    without the project's own codes; the Defined by column only where sets meet."""
+    srcdir = tmp_path / 'rules'
+    srcdir.mkdir()
+    (srcdir / 'conf.py').write_text(
+        "extensions = ['sphinxext_wsclose']\nwsclose_sets = ['graphql-transport-ws']\n"
+        'show_warning_types = True\n', encoding='utf-8')
+    (srcdir / 'index.rst').write_text(
+        '* :wsclose:`Unauthorized`\n* :wsclose:`pusher:4000-4099`\n* :wsclose:`4401`\n\n'
+        '.. wsclose:code:: 4001 Token expired\n\n   The token expired.\n\n'
+        '.. wsclose-table::\n   :set: pusher\n   :codes: 4000-4099\n\n'
+        '.. wsclose-table::\n   :codes: 1000-1003\n   :no-index:\n', encoding='utf-8')
+    app = make_app('html', srcdir=srcdir, freshenv=True)
+    app.build()
+    assert warnings(app) == []
+    soup = html(app, 'index')
+    assert [a.get_text() for a in soup.select('div.body li a')] == [
+        '3000 Unauthorized', '4000–4099 doNotReconnectUnchanged', '4401 Unauthorized']
+    pusher, registry = soup.select('table.wsclose-table')
+    # Pusher's range and codes in it; not this page's own 4001 (that is the registry's).
+    ids = [row.get('id') for row in pusher.select('tbody tr')]
+    assert ids[:3] == ['wsclose-pusher-4000-4099', 'wsclose-pusher-4000', 'wsclose-pusher-4001']
+    assert all(row_id.startswith('wsclose-pusher-') for row_id in ids)
+    assert [th.get_text() for th in registry.select('thead th')] == [
+        'Code', 'Name', 'Description', 'Reference']
+
+
+def test_an_intersphinx_project_named_like_a_set_not_turned_on(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, shared: Callable[..., SphinxTestApp]
+) -> None:
+    inventory = shared('sets', 'rst').outdir / 'objects.inv'
+    srcdir = tmp_path / 'off'
+    srcdir.mkdir()
+    (srcdir / 'conf.py').write_text(
+        "extensions = ['sphinx.ext.intersphinx', 'sphinxext_wsclose']\n"
+        f"intersphinx_mapping = {{'pusher': ('https://game.example/', {str(inventory)!r})}}\n"
+        'show_warning_types = True\n', encoding='utf-8')
+    (srcdir / 'index.rst').write_text('* :wsclose:`pusher:4009`\n', encoding='utf-8')
+    app = make_app('html', srcdir=srcdir, freshenv=True)
+    app.build()
+    assert [line.split(': ', 1)[1] for line in warnings(app)] == [
+        "WARNING: wsclose_sets: 'pusher' is also a project of intersphinx_mapping; "
+        'pusher:CODE means the set’s code, so reach that project with '
+        ':external+pusher:wsclose:code:`CODE` [wsclose.config]']
+    assert [a['href'] for a in html(app, 'index').select('div.body li a')] == [PUSHER_SOURCE]
