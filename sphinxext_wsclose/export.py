@@ -693,9 +693,9 @@ def _source_fields(entry: Entry) -> list[str]:
     if source is None:
         return _field('References', [line for ref in entry.references
                                      for line in (ref.label, ref.url)])
-    code_set = SETS[entry.set]
+    title = SETS[entry.set].title
     return [
-        *_field('Defined by', f'{code_set.title} ({entry.set})'),
+        *_field('Defined by', title if entry.set in title else f'{title} ({entry.set})'),
         *_field('Source', [
             f'{source.repository}/{source.path}',
             f'{source.section}; commit of {source.date}; licence {source.licence}',
