@@ -92,12 +92,13 @@ def _show_parser() -> _Parser:
         prog='wsclose', usage=_USAGE,
         description='Explain a WebSocket close code: its names, flags, sources and '
                     'library constants.',
-        epilog='To export the whole registry, see: wsclose list --help',
+        epilog='To export the whole registry, see: wsclose list --help; '
+               "for the protocols' sets that --set takes: wsclose sets",
     )
     parser.add_argument(
         'code', nargs='+', metavar='CODE',
-        help='a code (1008), a name (POLICY_VIOLATION, "policy violation") or a range '
-             '(4000-4999)',
+        help='a code (1008), a name (POLICY_VIOLATION, "policy violation"), a range '
+             "(4000-4999), or a set's code (discord-gateway:4004)",
     )
     parser.add_argument('--json', action='store_true', help='print JSON (schema 1)')
     parser.add_argument('--libraries', metavar='KEYS', type=_keys,

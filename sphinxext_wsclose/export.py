@@ -21,7 +21,7 @@ import io
 import json
 import re
 import textwrap
-from functools import cache
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from sphinxext_wsclose.bundled import REGISTRY
@@ -378,7 +378,7 @@ def check_sets(names: Sequence[str]) -> tuple[str, ...]:
     return tuple(chosen)
 
 
-@cache
+@lru_cache(maxsize=32)  # a few registries (the bundled one), each with a few choices
 def _with_sets(registry: Registry, turned_on: tuple[str, ...]) -> Registry:
     """*registry*, knowing every set, with *turned_on* answering bare numbers and names."""
     return registry.with_sets(registry.sets or set_registries(), turned_on)
