@@ -6,6 +6,9 @@ It accepts whatever a ``:wsclose:`` mention accepts: a number, a name such as
 ``POLICY_VIOLATION``, or a range such as ``4000-4999``; a number inside a
 range, such as 4001, is explained by that range.  ``wsclose list`` exports
 the registry as a text table, JSON, CSV, Markdown or reStructuredText.
+``--set NAMES`` makes both read the codes of protocols' sets
+(:mod:`sphinxext_wsclose.sets`) instead of, or besides, the registry, and
+``wsclose sets`` lists those sets.
 
 The command never imports Sphinx: it reads the registry
 (:mod:`sphinxext_wsclose.bundled`, :mod:`sphinxext_wsclose.registry`) and the
@@ -36,15 +39,19 @@ from sphinxext_wsclose import __version__
 from sphinxext_wsclose.columns import EXPORT_COLUMNS, LIST_COLUMNS
 from sphinxext_wsclose.export import (
     FORMATS,
+    REGISTRY_SET,
     SCHEMA,
+    SETS_FORMATS,
     UsageError,
     describe,
     entry_record,
     export,
+    export_sets,
     list_record,
     parse_spans,
     query_record,
     select,
+    set_names,
 )
 from sphinxext_wsclose.iana import RegistryFileError, diff_file
 from sphinxext_wsclose.libraries import keys, listed_keys
@@ -55,7 +62,7 @@ if TYPE_CHECKING:
 
 #: The Python API, which :mod:`sphinxext_wsclose.export` defines.
 __all__ = ['FORMATS', 'SCHEMA', 'UsageError', 'describe', 'entry_record', 'export',
-           'list_record', 'main', 'parse_spans', 'query_record', 'select']
+           'export_sets', 'list_record', 'main', 'parse_spans', 'query_record', 'select']
 
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are :exc:`UsageError`, not a usage dump and exit."""
@@ -68,12 +75,16 @@ class _Parser(argparse.ArgumentParser):
 
 _USAGE = """\
 wsclose [-h] [--version] [--json] CODE
-               [--libraries KEYS]
+               [--libraries KEYS] [--set NAMES]
        wsclose list [-h] [--format {table,json,csv,markdown,rst}] [--codes SPANS]
-                    [--columns NAMES] [--libraries KEYS]
+                    [--columns NAMES] [--libraries KEYS] [--set NAMES]
+       wsclose sets [-h] [--format {table,json}]
        wsclose registry-diff [-h] websocket.xml"""
 #: The help of ``--libraries``, which both commands take.
 _LIBRARIES_HELP = 'the libraries whose names to show, separated by commas: ' + ', '.join(keys())
+#: The help of ``--set``, which both commands take.
+_SET_HELP = ('where to read the codes, separated by commas or given again: '
+             f'{", ".join(set_names())} ({REGISTRY_SET}: the IANA registry; the default)')
 
 
 def _show_parser() -> _Parser:
@@ -81,16 +92,18 @@ def _show_parser() -> _Parser:
         prog='wsclose', usage=_USAGE,
         description='Explain a WebSocket close code: its names, flags, sources and '
                     'library constants.',
-        epilog='To export the whole registry, see: wsclose list --help',
+        epilog='To export the whole registry, see: wsclose list --help; '
+               "for the protocols' sets that --set takes: wsclose sets",
     )
     parser.add_argument(
         'code', nargs='+', metavar='CODE',
-        help='a code (1008), a name (POLICY_VIOLATION, "policy violation") or a range '
-             '(4000-4999)',
+        help='a code (1008), a name (POLICY_VIOLATION, "policy violation"), a range '
+             "(4000-4999), or a set's code (discord-gateway:4004)",
     )
     parser.add_argument('--json', action='store_true', help='print JSON (schema 1)')
     parser.add_argument('--libraries', metavar='KEYS', type=_keys,
                         help=f'{_LIBRARIES_HELP} (default: all)')
+    parser.add_argument('--set', metavar='NAMES', type=_names, action='append', help=_SET_HELP)
     parser.add_argument('--version', action='version',
                         version=f'wsclose (sphinxext-wsclose) {__version__}')
     return parser
@@ -113,12 +126,34 @@ def _list_parser() -> _Parser:
     parser.add_argument('--libraries', metavar='KEYS', type=_keys,
                         help=f'{_LIBRARIES_HELP}, in the libraries column (default: '
                              f'{", ".join(listed_keys())})')
+    parser.add_argument('--set', metavar='NAMES', type=_names, action='append', help=_SET_HELP)
+    return parser
+
+
+def _sets_parser() -> _Parser:
+    parser = _Parser(
+        prog='wsclose sets',
+        description="List the protocols' sets of close codes that --set takes, with their "
+                    'sources.',
+    )
+    parser.add_argument('--format', choices=SETS_FORMATS, default='table',
+                        help='output format (default: table)')
     return parser
 
 
 def _keys(text: str) -> list[str]:
     """``--libraries``: keys separated by commas or spaces."""
     return [key for key in re.split(r'[\s,]+', text.lower()) if key]
+
+
+def _names(text: str) -> list[str]:
+    """One ``--set``: names separated by commas or spaces, as written (for the errors)."""
+    return [name for name in re.split(r'[\s,]+', text) if name]
+
+
+def _sets(given: list[list[str]] | None) -> list[str]:
+    """Every ``--set`` together; the registry when there is none."""
+    return [REGISTRY_SET] if given is None else [name for names in given for name in names]
 
 
 def _diff_parser() -> _Parser:
@@ -135,16 +170,22 @@ def _run(argv: list[str]) -> tuple[str, bool]:
         columns = None
         if options.columns is not None:
             columns = [name for name in re.split(r'[\s,]+', options.columns.lower()) if name]
-        output = export(select(options.codes), options.format, columns, options.libraries)
+        output = export(select(options.codes, sets=_sets(options.set)), options.format,
+                        columns, options.libraries)
         return output, options.format == 'json'
+    if argv[:1] == ['sets']:
+        options = _sets_parser().parse_args(argv[1:])
+        return export_sets(options.format), options.format == 'json'
     options = _show_parser().parse_args(argv)
     query = ' '.join(options.code)
+    sets = _sets(options.set)
     if options.json:
         if options.libraries is not None:
             msg = '--libraries applies to the text; --json carries every library'
             raise UsageError(msg)
-        return json.dumps(query_record(query), indent=2, ensure_ascii=False) + '\n', True
-    return describe(query, libraries=options.libraries), False
+        record = query_record(query, sets=sets)
+        return json.dumps(record, indent=2, ensure_ascii=False) + '\n', True
+    return describe(query, libraries=options.libraries, sets=sets), False
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -149,6 +149,9 @@ TABLE_COLUMNS = ('code', 'name', 'description', 'reference')
 #: The columns of ``wsclose list`` unless ``--columns`` says otherwise: the
 #: flags rather than the description, which a terminal's width cannot hold.
 LIST_COLUMNS = ('code', 'name', 'constant', 'wire', 'internal', 'customizable')
+#: The columns of ``wsclose list --set`` when it lists a protocol's codes:
+#: the advice a client needs rather than the registry's flags.
+SET_LIST_COLUMNS = ('code', 'name', 'constant', 'reconnect', 'direction', 'set')
 
 
 class SpanError(ValueError):

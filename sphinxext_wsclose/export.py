@@ -3,9 +3,15 @@
 :func:`entry_record`, :func:`query_record` and :func:`list_record` are the
 JSON objects (schema :data:`SCHEMA`); :func:`export` writes entries as a
 text table, JSON, CSV, Markdown or reStructuredText, with the columns of
-:mod:`sphinxext_wsclose.columns`; :func:`describe` explains one code.  It
-reads only the registry, never Sphinx; :mod:`sphinxext_wsclose.cli` is the
-command line on top of it.
+:mod:`sphinxext_wsclose.columns`; :func:`describe` explains one code.
+
+The protocols' sets (:mod:`sphinxext_wsclose.sets`) are chosen by name, as
+``--set`` takes them, with :data:`REGISTRY_SET` for the IANA registry:
+:func:`check_sets` reads the names, :func:`select` lists the chosen sets'
+entries, :func:`targets` finds what a query names in them, and
+:func:`export_sets` lists the sets themselves (``wsclose sets``).  It
+reads only the registry and the sets, never Sphinx;
+:mod:`sphinxext_wsclose.cli` is the command line on top of it.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import io
 import json
 import re
 import textwrap
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from sphinxext_wsclose.bundled import REGISTRY
@@ -23,6 +30,7 @@ from sphinxext_wsclose.columns import (
     EXPORT_COLUMNS,
     FLAG_WORDS,
     LIST_COLUMNS,
+    SET_LIST_COLUMNS,
     SpanError,
     Style,
     covers,
@@ -35,13 +43,16 @@ from sphinxext_wsclose.libraries import (
     keys,
     library_names,
 )
-from sphinxext_wsclose.registry import Kind
+from sphinxext_wsclose.registry import AmbiguousNameError, Kind, Parsed
+from sphinxext_wsclose.sets import SETS, set_registries
+from sphinxext_wsclose.values import InvalidCodeError, is_number, parse_int
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
     from sphinxext_wsclose.columns import Span
-    from sphinxext_wsclose.registry import Entry, Parsed, Registry
+    from sphinxext_wsclose.registry import Entry, Registry
+    from sphinxext_wsclose.sets import CodeSet, Source
 
 #: The version of the JSON format; it changes only when a field changes
 #: meaning or goes away (new fields may appear without it).
@@ -54,13 +65,21 @@ CSV_FIELDS = (
     'key', 'kind', 'first', 'last', 'name', 'iana_name', 'constant', 'blog_codename',
     'aliases', 'wire', 'internal', 'customizable', 'description', 'label', 'procedure',
     'references', 'notes', *(library.key for library in LIBRARIES),
+    'set', 'reconnect', 'reconnect_note', 'direction',
 )
+
+#: What ``--set`` calls the IANA registry (with the project's codes, if any).
+REGISTRY_SET = 'registry'
+#: The formats of ``wsclose sets``.
+SETS_FORMATS = ('table', 'json')
 
 _KINDS = {
     Kind.CODE: 'registered code',
     Kind.RANGE: 'range',
     Kind.UNASSIGNED: 'unassigned range',
     Kind.CUSTOM: 'the project\u2019s own code',
+    Kind.SET_CODE: 'a code of the set {set}',
+    Kind.SET_RANGE: 'a range of the set {set}',
 }
 _WIDTH = 79
 _LABEL_WIDTH = 15
@@ -101,16 +120,30 @@ def entry_record(entry: Entry) -> dict[str, Any]:
         'references': [{'label': ref.label, 'url': ref.url} for ref in entry.references],
         'notes': list(entry.notes),
         'libraries': None if entry.is_range else libraries_record(entry.first),
+        'set': entry.set or None,
+        'reconnect': entry.reconnect or None,
+        'reconnect_note': entry.reconnect_note or None,
+        'direction': entry.direction or None,
     }
 
 
-def query_record(text: str, registry: Registry = REGISTRY) -> dict[str, Any]:
+def query_record(
+    text: str, registry: Registry = REGISTRY, sets: Sequence[str] = (REGISTRY_SET,)
+) -> dict[str, Any]:
     """What ``wsclose TEXT --json`` prints, as a dict.
 
-    Raises :exc:`~sphinxext_wsclose.values.InvalidCodeError` when *text* is
-    neither a close code number, a registry range, nor a known name.
+    *sets* are the names that ``--set`` gives (see :func:`targets`).  Raises
+    :exc:`~sphinxext_wsclose.values.InvalidCodeError` when *text* is neither
+    a close code number, a registry range, nor a known name, and
+    :exc:`UsageError` when it names a code of several of the *sets*.
     """
-    target = registry.parse(text)
+    found = targets(text, sets, registry)
+    if len(found) > 1:
+        msg = (f'{text.strip()!r} stands for a code in more than one set: '
+               f'{", ".join(target.key for target in found)}; --json describes one: '
+               'ask for one of these')
+        raise UsageError(msg)
+    (target,) = found
     entry = target.entry
     code = _number(target)
     return {
@@ -118,7 +151,7 @@ def query_record(text: str, registry: Registry = REGISTRY) -> dict[str, Any]:
         'query': text,
         'code': code,
         'entry': entry_record(entry),
-        'within': [other.key for other in registry.enclosing_ranges(entry)],
+        'within': [other.key for other in _within(entry, registry)],
         'libraries': None if code is None else libraries_record(code),
     }
 
@@ -242,7 +275,9 @@ def export(
     """The registry *entries* in the format *fmt*, as ``wsclose list`` prints them.
 
     *columns* chooses the columns of the text formats (``table``, ``markdown``,
-    ``rst``), and *libraries* the keys of the libraries that their
+    ``rst``; by default :data:`~.columns.LIST_COLUMNS`, or
+    :data:`~.columns.SET_LIST_COLUMNS` when a protocol's set gives some of
+    the *entries*), and *libraries* the keys of the libraries that their
     ``libraries`` column shows (by default those listed by default);
     ``json`` and ``csv`` always carry every field and every library.
     Raises :exc:`UsageError` for an unknown format, column or library.
@@ -267,7 +302,8 @@ def export(
         writer.writerow(CSV_FIELDS)
         writer.writerows(_csv_row(entry) for entry in rows)
         return stream.getvalue()
-    shown = tuple(columns) if columns is not None else LIST_COLUMNS
+    default = SET_LIST_COLUMNS if any(entry.set for entry in rows) else LIST_COLUMNS
+    shown = tuple(columns) if columns is not None else default
     unknown = [column for column in shown if column not in EXPORT_COLUMNS]
     if unknown or not shown:
         what = f'unknown {", ".join(repr(c) for c in unknown)}' if unknown else 'none given'
@@ -305,10 +341,186 @@ def parse_spans(text: str) -> tuple[Span, ...]:
 
 
 def select(
-    spans: Sequence[Span] | None, registry: Registry = REGISTRY
+    spans: Sequence[Span] | None, registry: Registry = REGISTRY,
+    sets: Sequence[str] = (REGISTRY_SET,),
 ) -> list[Entry]:
-    """The entries that lie wholly inside one of *spans* (all of them for ``None``)."""
-    return [entry for entry in registry if covers(spans or (), entry.first, entry.last)]
+    """The entries that lie wholly inside one of *spans* (all of them for ``None``).
+
+    *sets* chooses where the entries come from, in the order given: the
+    *registry* (:data:`REGISTRY_SET`) and the protocols' sets by name.
+    """
+    chosen = check_sets(sets)
+    entries = [entry for name in chosen
+               for entry in (registry if name == REGISTRY_SET else set_registries()[name])]
+    return [entry for entry in entries if covers(spans or (), entry.first, entry.last)]
+
+
+# -- the protocols' sets -----------------------------------------------------------
+
+
+def set_names() -> tuple[str, ...]:
+    """Every name that ``--set`` takes: :data:`REGISTRY_SET`, then the sets."""
+    return (REGISTRY_SET, *SETS)
+
+
+def check_sets(names: Sequence[str]) -> tuple[str, ...]:
+    """The names of ``--set``, each once, in the order given, regardless of case.
+
+    Raises :exc:`UsageError` for an unknown name, or for none at all.
+    """
+    known = set_names()
+    chosen = {name.strip().casefold(): name for name in names if name.strip()}
+    unknown = [name for folded, name in chosen.items() if folded not in known]
+    if unknown or not chosen:
+        what = f'unknown {", ".join(map(repr, unknown))}' if unknown else 'no set given'
+        msg = f'--set: {what}; the sets are {", ".join(known)}'
+        raise UsageError(msg)
+    return tuple(chosen)
+
+
+@lru_cache(maxsize=32)  # a few registries (the bundled one), each with a few choices
+def _with_sets(registry: Registry, turned_on: tuple[str, ...]) -> Registry:
+    """*registry*, knowing every set, with *turned_on* answering bare numbers and names."""
+    return registry.with_sets(registry.sets or set_registries(), turned_on)
+
+
+def targets(
+    text: str, sets: Sequence[str] = (REGISTRY_SET,), registry: Registry = REGISTRY
+) -> tuple[Parsed, ...]:
+    """What *text* names among *sets*: one target, or one per set that defines it.
+
+    A qualified target (``'discord-gateway:4004'``) is the set's code, whatever
+    *sets* are.  With :data:`REGISTRY_SET` among *sets*, *text* is read as a
+    mention reads it, with the other sets turned on: the *registry*'s own
+    entries first, a set's code where the registry has only a range.
+    Without it, *text* is a code or a name of each set in turn.  A number or
+    name that several of the sets define gives each of them, in the order
+    of *sets*.  Raises :exc:`~sphinxext_wsclose.values.InvalidCodeError`
+    when none of the sets knows *text*, and :exc:`UsageError` for an
+    unknown set.
+    """
+    chosen = check_sets(sets)
+    turned_on = tuple(name for name in chosen if name != REGISTRY_SET)
+    prefix, colon, _rest = text.partition(':')
+    if REGISTRY_SET in chosen or (colon and prefix.strip().casefold() in SETS):
+        known = _with_sets(registry, turned_on)
+        try:
+            return (known.parse(text),)
+        except AmbiguousNameError as error:
+            if not any(entry.set for entry in error.candidates):
+                raise  # the registry's own names clash: a project's, never the bundled
+            number = parse_int(text.strip()) if is_number(text.strip()) else None
+            order = {name: n for n, name in enumerate(chosen)}
+            found = sorted(error.candidates,
+                           key=lambda entry: order.get(entry.set or REGISTRY_SET, len(order)))
+            return tuple(Parsed(entry, number if entry.is_range else None) for entry in found)
+    found_in: list[Parsed] = []
+    errors: list[InvalidCodeError] = []
+    for name in turned_on:
+        try:
+            found_in.append(set_registries()[name].parse_in_set(name, text))
+        except InvalidCodeError as error:
+            errors.append(error)
+    if found_in:
+        return tuple(found_in)
+    if len(errors) == 1:
+        raise errors[0]
+    msg = (f'{text.strip()!r} is neither a code nor a code name of the sets '
+           f'{", ".join(turned_on)}')
+    raise InvalidCodeError(msg)
+
+
+def _source_record(source: Source) -> dict[str, str]:
+    return {
+        'repository': source.repository,
+        'path': source.path,
+        'section': source.section,
+        'commit': source.commit,
+        'date': source.date,
+        'licence': source.licence,
+        'read': source.read,
+        'url': source.url,
+    }
+
+
+def set_record(code_set: CodeSet) -> dict[str, Any]:
+    """One set as a JSON-ready dict: the objects of ``sets`` in ``wsclose sets --format json``.
+
+    Every field of the set and of its codes, ranges and libraries; a text
+    that the source leaves out (no reconnect advice, no direction) is ``None``.
+    """
+    return {
+        'key': code_set.key,
+        'title': code_set.title,
+        'description': code_set.description,
+        'sources': [_source_record(source) for source in code_set.sources],
+        'codes': [
+            {
+                'number': code.number,
+                'name': code.name,
+                'description': code.description,
+                'source': _source_record(code.source),
+                'reconnect': code.reconnect or None,
+                'reconnect_note': code.reconnect_note or None,
+                'direction': code.direction or None,
+                'reason': code.reason or None,
+                'constants': dict(code.constants),
+                'in_protocol': code.in_protocol,
+            }
+            for code in code_set.codes
+        ],
+        'ranges': [
+            {
+                'first': stretch.first,
+                'last': stretch.last,
+                'name': stretch.name,
+                'description': stretch.description,
+                'source': _source_record(stretch.source),
+                'reconnect': stretch.reconnect or None,
+                'reconnect_note': stretch.reconnect_note or None,
+            }
+            for stretch in code_set.ranges
+        ],
+        'libraries': [
+            {
+                'key': library.key,
+                'name': library.name,
+                'language': library.language,
+                'namespace': library.namespace or None,
+                'source': _source_record(library.source),
+                'prefixes': list(library.prefixes),
+                'note': library.note or None,
+            }
+            for library in code_set.libraries
+        ],
+        'notes': list(code_set.notes),
+    }
+
+
+#: The headers of ``wsclose sets``.
+_SETS_HEADER = ['Set', 'Title', 'Codes', 'Ranges', 'Licence', 'Commit date', 'Source']
+
+
+def export_sets(fmt: str = 'table') -> str:
+    """What ``wsclose sets`` prints: every set, as a text table or as JSON (*fmt*).
+
+    The table gives each set's name, title, how many codes and ranges it
+    has, and the licence, commit date and file of its defining source (its
+    first), last because it is the widest.  Raises :exc:`UsageError` for an unknown format.
+    """
+    if fmt not in SETS_FORMATS:
+        msg = f'{fmt!r} is not a format of wsclose sets; the formats are {", ".join(SETS_FORMATS)}'
+        raise UsageError(msg)
+    if fmt == 'json':
+        record = {'schema': SCHEMA, 'sets': [set_record(code_set) for code_set in SETS.values()]}
+        return json.dumps(record, indent=2, ensure_ascii=False) + '\n'
+    rows = [_SETS_HEADER]
+    for code_set in SETS.values():
+        source = code_set.sources[0]
+        rows.append([code_set.key, code_set.title, str(len(code_set.codes)),
+                     str(len(code_set.ranges)), source.licence, source.date,
+                     f'{source.repository}/{source.path}'])
+    return _text_table(rows)
 
 
 # -- describing one code ---------------------------------------------------------
@@ -357,50 +569,136 @@ def _number(target: Parsed) -> int | None:
 
 
 def describe(
-    text: str, registry: Registry = REGISTRY, libraries: Sequence[str] | None = None
+    text: str, registry: Registry = REGISTRY, libraries: Sequence[str] | None = None,
+    sets: Sequence[str] = (REGISTRY_SET,),
 ) -> str:
     """What ``wsclose TEXT`` prints.
 
     *libraries* are the keys of the libraries whose names it lists (by
-    default every library).  Raises
+    default every library); a code of a protocol's set lists the set's own
+    libraries instead.  *sets* are the names that ``--set`` gives (see
+    :func:`targets`); a number or name that several of them define is
+    described once for each.  Raises
     :exc:`~sphinxext_wsclose.values.InvalidCodeError` when *text* is
     neither a close code number, a registry range, nor a known name, and
-    :exc:`UsageError` for an unknown library.
+    :exc:`UsageError` for an unknown library or set.
     """
     if libraries is not None:
         libraries = check_libraries(libraries)
-    target = registry.parse(text)
+    found = targets(text, sets, registry)
+    if len(found) == 1:
+        return _description(found[0], registry, libraries)
+    intro = _paragraph(f'{text.strip()!r} stands for a code in {len(found)} of the sets '
+                       f'asked for: {", ".join(target.key for target in found)}.')
+    return '\n'.join(['\n'.join(intro) + '\n',
+                      *(_description(target, registry, libraries) for target in found)])
+
+
+def _within(entry: Entry, registry: Registry) -> tuple[Entry, ...]:
+    """The ranges around *entry*, narrowest first: its set's, then the *registry*'s."""
+    own = set_registries()[entry.set].enclosing_ranges(entry) if entry.set in SETS else ()
+    return (*own, *registry.enclosing_ranges(entry))
+
+
+def _set_source(entry: Entry) -> Source | None:
+    """The source that *entry*, a code or range of a set, was read from."""
+    code_set = SETS.get(entry.set)
+    if code_set is None:
+        return None
+    if entry.kind is Kind.SET_CODE and (code := code_set.code(entry.first)) is not None:
+        return code.source
+    return next((stretch.source for stretch in code_set.ranges
+                 if (stretch.first, stretch.last) == (entry.first, entry.last)), None)
+
+
+def _set_library_lines(entry: Entry) -> list[str]:
+    """The constants of the set's libraries for *entry*, a code of a set."""
+    code_set = SETS[entry.set]
+    code = code_set.code(entry.first)
+    if code is None or not code.constants:
+        return []
+    named = {library.key: library for library in code_set.libraries}
+    items = [(named[key].name, f'{named[key].namespace}{constant}')
+             for key, constant in code.constants.items()]
+    width = max(len(name) for name, _value in items) + 2
+    return [f'Library names for {entry.key}:',
+            *(f'  {name.ljust(width)}{value}' for name, value in items)]
+
+
+def _description(target: Parsed, registry: Registry, libraries: Sequence[str] | None) -> str:
+    """The text of :func:`describe` for one *target*."""
     entry = target.entry
     code = target.code
-    within = registry.enclosing_ranges(target.entry)
-    lines = [target.text, '']
+    within = _within(entry, registry)
+    lines = [f'{entry.set}:{target.text}' if entry.set else target.text, '']
     if code is not None:
-        lines += _paragraph(f'{code} is not a registered close code. It is in '
-                            f'{entry.display}: {entry.description}')
+        where = (f'The set {entry.set} has no code {code} of its own.' if entry.set
+                 else f'{code} is not a registered close code.')
+        lines += _paragraph(f'{where} It is in {entry.display}: {entry.description}')
     else:
         lines += _paragraph(entry.description)
-    lines.append('')
-    if entry.is_range:
-        lines += _field('Range', entry.display)
-        lines += _field('Kind', _KINDS[entry.kind])
-        lines += _field('Who assigns', entry.procedure or '\u2014')
-    else:
-        lines += _field('Code', f'{entry.code_text} ({_KINDS[entry.kind]})')
-        lines += _field('Name', entry.name)
-        lines += _field('IANA name', entry.iana_name or '\u2014')
-        lines += _field('Constant', entry.constant or '\u2014')
-        lines += _field('Blog codename', entry.blog_codename or '\u2014')
-        if entry.aliases:
-            lines += _field('Also known as', ', '.join(entry.aliases))
+    lines += ['', *_name_fields(entry), *_advice_fields(entry)]
     lines += _field('Wire', FLAG_WORDS[entry.wire])
-    lines += _field('Internal', FLAG_WORDS[entry.internal])
-    lines += _field('Customizable', FLAG_WORDS[entry.customizable])
+    if not entry.set:  # the registry's questions; Within answers them for a set
+        lines += _field('Internal', FLAG_WORDS[entry.internal])
+        lines += _field('Customizable', FLAG_WORDS[entry.customizable])
     if within:
-        lines += _field('Within', [other.display for other in within])
-    lines += _field('References', [line for ref in entry.references
-                                   for line in (ref.label, ref.url)])
+        lines += _field('Within', [f'{other.set}:{other.display}' if other.set else other.display
+                                   for other in within])
+    lines += _source_fields(entry)
     lines += _field('Notes', entry.notes)
     number = _number(target)
-    if number is not None and (names := _library_lines(number, libraries)):
+    if entry.set:
+        names = _set_library_lines(entry) if entry.kind is Kind.SET_CODE else []
+    else:
+        names = _library_lines(number, libraries) if number is not None else []
+    if names:
         lines += ['', *names]
     return '\n'.join(lines) + '\n'
+
+
+def _name_fields(entry: Entry) -> list[str]:
+    """The lines that say what *entry* is and what it is called."""
+    kind = _KINDS[entry.kind].format(set=entry.set)
+    if entry.is_range:
+        lines = [*_field('Range', entry.display), *_field('Kind', kind)]
+        if not entry.set:
+            lines += _field('Who assigns', entry.procedure or '\u2014')
+        return lines
+    lines = [*_field('Code', f'{entry.code_text} ({kind})'), *_field('Name', entry.name)]
+    if not entry.set:
+        lines += _field('IANA name', entry.iana_name or '\u2014')
+    lines += _field('Constant', entry.constant or '\u2014')
+    if not entry.set:
+        lines += _field('Blog codename', entry.blog_codename or '\u2014')
+    if entry.aliases:
+        lines += _field('Also known as', ', '.join(entry.aliases))
+    return lines
+
+
+def _advice_fields(entry: Entry) -> list[str]:
+    """Whether to reconnect after *entry*, and who sends it, where its source says."""
+    lines = []
+    if entry.reconnect:
+        note = f' \u2013 {entry.reconnect_note}' if entry.reconnect_note else ''
+        lines += _field('Reconnect', f'{entry.reconnect}{note}')
+    if entry.direction:
+        lines += _field('Sent by', entry.direction)
+    return lines
+
+
+def _source_fields(entry: Entry) -> list[str]:
+    """The set that defines *entry* and the file it was read from, or its references."""
+    source = _set_source(entry)
+    if source is None:
+        return _field('References', [line for ref in entry.references
+                                     for line in (ref.label, ref.url)])
+    title = SETS[entry.set].title
+    return [
+        *_field('Defined by', title if entry.set in title else f'{title} ({entry.set})'),
+        *_field('Source', [
+            f'{source.repository}/{source.path}',
+            f'{source.section}; commit of {source.date}; licence {source.licence}',
+            source.url,
+        ]),
+    ]

@@ -29,9 +29,14 @@ if TYPE_CHECKING:
     from sphinxext_wsclose.registry import Entry
 
 ALL_COLUMNS = ('code', 'name', 'description', 'reference', 'iana-name', 'constant', 'codename',
-               'wire', 'internal', 'customizable', 'browser', 'libraries')
+               'wire', 'internal', 'customizable', 'browser', 'libraries', 'reconnect',
+               'direction', 'set')
 HEADERS = ['Code', 'Name', 'Description', 'Reference', 'IANA name', 'Constant', 'Blog codename',
-           'Sent on the wire', 'Internal', 'Customizable', 'Browser close()', 'Library names']
+           'Sent on the wire', 'Internal', 'Customizable', 'Browser close()', 'Library names',
+           'Reconnect', 'Sent by', 'Defined by']
+#: The words of the reconnect column, by token (the exports keep the tokens).
+RECONNECT_WORDS = {'yes': 'reconnect', 'resume': 'resume', 'later': 'later',
+                   'no': 'do not reconnect', '': ''}
 #: Every library, in the order of the records (test_libraries.py pins the list).
 LIBRARY_KEYS = [library.key for library in LIBRARIES]
 
@@ -97,6 +102,7 @@ def test_every_code_prints_its_facts(capsys: pytest.CaptureFixture[str], entry: 
         'Constant': [entry.constant or '\u2014'],
         'Blog codename': [entry.blog_codename or '\u2014'],
         **({'Also known as': [', '.join(entry.aliases)]} if entry.aliases else {}),
+        **({'Reconnect': fields['Reconnect']} if entry.reconnect else {}),
         'Wire': [_flag(entry.wire)],
         'Internal': [_flag(entry.internal)],
         'Customizable': [_flag(entry.customizable)],
@@ -107,6 +113,8 @@ def test_every_code_prints_its_facts(capsys: pytest.CaptureFixture[str], entry: 
     }
     notes = ' '.join(fields['Notes'])
     assert notes == (' '.join(entry.notes) if entry.notes else '\u2014')
+    if entry.reconnect:  # the token, an en dash and the note: "later – A client may …"
+        assert ' '.join(fields['Reconnect']) == f'{entry.reconnect} \u2013 {entry.reconnect_note}'
 
     names = library_names(entry.first)
     expected = {}
@@ -299,6 +307,9 @@ def _expected_cells(entry: Entry) -> list[str]:
         _flag(entry.customizable),
         _flag(entry.browser),
         '' if entry.is_range else library_names(entry.first).summary(),
+        RECONNECT_WORDS[entry.reconnect],
+        {'server': 'server', 'client': 'client', 'either': 'either', '': ''}[entry.direction],
+        'IANA registry',
     ]
 
 
@@ -361,6 +372,10 @@ def test_list_json(capsys: pytest.CaptureFixture[str]) -> None:
             'references': [{'label': label, 'url': url} for label, url in _links(entry)],
             'notes': list(entry.notes),
             'libraries': None if entry.is_range else library_names(entry.first).as_dict(),
+            'set': None,
+            'reconnect': entry.reconnect or None,
+            'reconnect_note': entry.reconnect_note or None,
+            'direction': None,
         }
         if record['libraries'] is not None:
             assert list(record['libraries']) == LIBRARY_KEYS
@@ -373,12 +388,18 @@ def test_list_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert [codes[key]['browser'] for key in ('1000', '1008', '3000-3999', '4000-4999',
                                               '1000-2999', '0-999', '5000-65535')] == [
         True, False, True, True, None, False, False]
+    # The new fields come last; IANA's reconnect advice is on 1012 and 1013 only.
+    assert list(codes['1012'])[-4:] == ['set', 'reconnect', 'reconnect_note', 'direction']
+    assert {key: record['reconnect'] for key, record in codes.items()
+            if record['reconnect'] is not None} == {'1012': 'later', '1013': 'no'}
 
 
 def test_list_csv(capsys: pytest.CaptureFixture[str]) -> None:
     reader = csv.DictReader(io.StringIO(ok(capsys, 'list', '--format', 'csv')))
     assert tuple(reader.fieldnames or ()) == CSV_FIELDS
-    assert list(CSV_FIELDS[-len(LIBRARY_KEYS):]) == LIBRARY_KEYS
+    # The libraries' columns, then the fields added since (issue 22), at the end.
+    assert list(CSV_FIELDS[-len(LIBRARY_KEYS) - 4:-4]) == LIBRARY_KEYS
+    assert CSV_FIELDS[-4:] == ('set', 'reconnect', 'reconnect_note', 'direction')
     rows = list(reader)
     assert len(rows) == len(REGISTRY)
 
@@ -410,9 +431,16 @@ def test_list_csv(capsys: pytest.CaptureFixture[str]) -> None:
             **{key: '' if names is None else text(names[key]) for key in LIBRARY_KEYS},
             # A range has no library names, but close() accepts it whole, or not at all.
             **({'browser': text(entry.browser)} if names is None else {}),
+            'set': '',
+            'reconnect': entry.reconnect,
+            'reconnect_note': entry.reconnect_note,
+            'direction': '',
         }
     assert rows[2]['key'] == '1000'
     assert (rows[2]['aiohttp'], rows[2]['browser']) == ('OK', 'true')
+    (restart,) = (row for row in rows if row['key'] == '1012')
+    assert (restart['reconnect'], restart['reconnect_note']) == (
+        'later', 'A client may reconnect; if it does, after a random delay of 5 to 30 seconds.')
 
 
 def test_list_markdown(capsys: pytest.CaptureFixture[str]) -> None:

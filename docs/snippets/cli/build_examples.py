@@ -82,6 +82,9 @@ EXAMPLES = (
     Example('list-browser', (
         _run('list', '--codes', 'browser', '--columns', 'code,name,browser'),
     )),
+    Example('sets', (_run('sets'),)),
+    Example('lookup-set', (_run('--set', 'discord-gateway', '4004'),)),
+    Example('list-set', (_run('list', '--set', 'pusher', '--columns', 'code,name,reconnect'),)),
     # docs/formats.rst
     Example('list-json', (_run('list', '--codes', '1000,4000-4999', '--format', 'json'),),
             shorten=True),
