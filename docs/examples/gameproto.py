@@ -16,4 +16,20 @@ class GameClose(IntEnum):
     CLIENT_OUTDATED = 4102
 
     #: The player sent no input for longer than the server allows.
+    #:
+    #: :reconnect: yes
+    #: :direction: server
     IDLE_TIMEOUT = 4103
+
+    #: The server is going down for maintenance; the client tries again later.
+    #:
+    #: :reconnect: later
+    #: :direction: server
+    #: :since: 2.1
+    MAINTENANCE = 4104
+
+    #: The lobby was full; the server now says SERVER_FULL for this.
+    #:
+    #: :reconnect: no
+    #: :deprecated: 2.0, use GameClose.SERVER_FULL
+    LOBBY_FULL = 4105
