@@ -12,10 +12,13 @@
 from __future__ import annotations
 
 import ast
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pytest
+import sphinx
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
@@ -201,3 +204,15 @@ def test_folded_constant_is_what_the_table_shows(tmp_path: Path) -> None:
     cells = [td.get_text(' ', strip=True) for td in page.select('table.wsclose-table tbody td')]
     assert cells == ['4001', 'TOKEN EXPIRED']
     assert '\x01' not in page.get_text()
+
+
+def test_the_sphinx_line_under_test_is_the_one_installed() -> None:
+    """A tox environment tests the Sphinx line in its name (tox.ini sets it).
+
+    An extra's dependency once upgraded Sphinx 7.4 to 8.1 in py310-sphinx74,
+    silently: every test then ran on the wrong Sphinx.
+    """
+    line = os.environ.get('WSCLOSE_SPHINX_LINE')
+    if not line:
+        pytest.skip('not in a tox environment of one Sphinx line')
+    assert sphinx.__version__ == line or sphinx.__version__.startswith(f'{line}.')
