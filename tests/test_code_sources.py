@@ -349,7 +349,8 @@ BAD_SOURCES = {
     ],
     "'items.json'": [
         "{src}/items.json:3: WARNING: wsclose_codes[4002]: unknown key 'colour'; the keys are "
-        'name, description and constant [wsclose.config]',
+        'name, description, constant, reconnect, direction, since, deprecated '
+        '[wsclose.config]',
         '{src}/items.json:4: ERROR: close code 999 is outside 1000\u20134999, where no '
         'WebSocket range defines codes; it is not registered [wsclose.custom-range]',
     ],
