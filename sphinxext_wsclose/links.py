@@ -27,6 +27,7 @@ from sphinxext_wsclose._locale import __
 from sphinxext_wsclose.bundled import IANA_URL, REGISTRY
 from sphinxext_wsclose.config import settings
 from sphinxext_wsclose.domain import link_to, page_uri
+from sphinxext_wsclose.hints import hint_for
 from sphinxext_wsclose.protocol import (
     AMBIGUOUS,
     INVALID,
@@ -261,7 +262,9 @@ def warn_missing_reference(app: Sphinx, domain: Domain | None, node: pending_xre
                            location=node, type=WARNING_TYPE, subtype=AMBIGUOUS)
             return True
         # A name that no wsclose:code directive defined either.
-        logger.warning(invalid_message(unknown_target(raw)), location=node, type=WARNING_TYPE,
+        # The hint is worked out here only, for a mention that failed.
+        hint = hint_for(settings(app.config).registry, raw)
+        logger.warning(invalid_message(unknown_target(raw), hint), location=node, type=WARNING_TYPE,
                        subtype=INVALID)
         return True
     if entry.kind is Kind.UNASSIGNED and reading.code is not None:

@@ -60,6 +60,7 @@ if TYPE_CHECKING:
 
     from sphinxext_wsclose.config import Settings
     from sphinxext_wsclose.domain import CloseCodeDomain
+    from sphinxext_wsclose.hints import Hint
     from sphinxext_wsclose.registry import Parsed, Registry
 
 logger = logging.getLogger(__name__)
@@ -72,10 +73,23 @@ _NUMERIC = re.compile(r'\s*[+-]?[0-9]+(?:\s*[-\u2013\u2014]\s*[+-]?[0-9]+)?\s*')
 _PLANS_KEPT = 10_000
 
 
-def invalid_message(error: InvalidCodeError) -> str:
-    """The ``wsclose.invalid`` warning for a target that is no code at all."""
-    return __('%s; use a code such as 1008, a name such as POLICY_VIOLATION, '
-              'or a range such as 4000-4999') % error
+def invalid_message(error: InvalidCodeError, hint: Hint | None = None) -> str:
+    """The ``wsclose.invalid`` warning for a target that is no code at all.
+
+    With a *hint* (:func:`~sphinxext_wsclose.hints.hint_for`), what the target
+    probably meant; without one, how targets are written.
+    """
+    if hint is None:
+        return __('%s; use a code such as 1008, a name such as POLICY_VIOLATION, '
+                  'or a range such as 4000-4999') % error
+    if hint.kind == 'lacks':
+        said = __('%s has no constant for %s; mention it by its number') % (hint.library,
+                                                                             hint.code)
+    elif hint.kind == 'calls':
+        said = __('%s spells %s as %s') % (hint.library, hint.code, hint.spellings[0])
+    else:
+        said = __('did you mean %s?') % __(' or ').join(hint.spellings)
+    return f'{error}; {said}'
 
 
 def _parses(config: Config, target: str) -> bool:
