@@ -39,6 +39,7 @@ from sphinx.util.docfields import GroupedField
 
 from sphinxext_wsclose._compat import builder_of, current_docname
 from sphinxext_wsclose._locale import _, __
+from sphinxext_wsclose.config import settings
 from sphinxext_wsclose.domain import page_uri
 from sphinxext_wsclose.protocol import (
     CLOSED_BY,
@@ -108,7 +109,8 @@ class ClosesField(GroupedField):
         docname = current_docname(env)
         cast('CloseCodeDomain', env.get_domain('wsclose')).note_markup(docname, 'closes')
         listnode = nodes.bullet_list()
-        for fieldarg, content in items:
+        for given, content in items:
+            fieldarg = _rejoined(env, given, content)
             where = content[0] if content else location
             source = where.source if where is not None else None
             line = where.line if where is not None else None
@@ -126,6 +128,31 @@ class ClosesField(GroupedField):
             only_item = cast('nodes.list_item', listnode[0])
             return nodes.field('', fieldname, nodes.field_body('', only_item[0]))
         return nodes.field('', fieldname, nodes.field_body('', listnode))
+
+
+#: The start of a field's body that a MyST field list cut off the code: ``4004: ``.
+_CUT_CODE = re.compile(r'([^\s:`]+):(?:\s+|$)')
+
+
+def _rejoined(env: BuildEnvironment, fieldarg: str, content: list[Node]) -> str:
+    """*fieldarg*, with the part of a qualified code that a MyST field list cut off.
+
+    MyST-Parser ends a field's name at its first colon, so
+    ``:closes discord-gateway:4004: reason`` reaches the field as the code
+    ``discord-gateway`` and the body ``4004: reason``.  A set's name, or the
+    name of a project of ``intersphinx_mapping``, is no code by itself: its
+    code is taken back from the body.
+    """
+    prefix = fieldarg.strip()
+    mapping = getattr(env.config, 'intersphinx_mapping', None) or {}
+    if prefix not in settings(env.config).registry.sets and prefix not in mapping:
+        return fieldarg
+    text = next((node for node in content[0].findall(nodes.Text)), None) if content else None
+    match = _CUT_CODE.match(str(text)) if text is not None else None
+    if text is None or match is None or text.parent is None:
+        return fieldarg
+    text.parent.replace(text, nodes.Text(str(text)[match.end():]))
+    return f'{prefix}:{match[1]}'
 
 
 def _mention(env: BuildEnvironment, target: str, source: str | None, line: int | None) -> Node:
@@ -222,8 +249,13 @@ def _add_napoleon_section() -> None:
 def _closes_section(docstring: GoogleDocstring) -> list[str]:
     """The ``:closes CODE: reason`` fields of a ``Closes`` section."""
     lines: list[str] = []
-    for name, _type, body in docstring._consume_fields(parse_type=False):
-        code = name.strip()
+    for name, _type, given in docstring._consume_fields(parse_type=False):
+        code, body = name.strip(), list(given)
+        if code.startswith('`') and not code.endswith('`') and body and '`:' in body[0]:
+            # ```pusher:4009`: reason`` (single backticks): a Google section cut
+            # it at the colon inside; take the code back from the body.
+            rest, _mark, after = body[0].partition('`:')
+            code, body = f'{code}:{rest}`', [after.strip(), *body[1:]]
         # ``discord-gateway:4004`` in backticks: a code with a colon, as napoleon wants it.
         code = code.strip('`') if code.startswith('`') and code.endswith('`') else code
         description = docstring._strip_empty(body)
@@ -289,6 +321,11 @@ def _names(app: Sphinx, desc: addnodes.desc, signature: addnodes.desc_signature)
     table of contents shows it; ``GET /ws/chat`` for an httpdomain resource.
     """
     fullname = signature.get('fullname')
+    if signature.get('method') and signature.get('path'):
+        # sphinxcontrib-httpdomain: its fullname keeps only the path after the
+        # last parameter; the resource is the method and the whole path.
+        text = f"{str(signature['method']).upper()} {signature['path']}"
+        return text, text
     if not fullname:
         text = signature.astext().strip()
         return text, text

@@ -71,6 +71,8 @@ FALLBACKS = ('rfc', 'iana', 'none')
 CUSTOM_FIELDS = ('name', 'description', 'constant', 'reconnect', 'direction', 'since',
                  'deprecated')
 CUSTOM_KEYS = frozenset(CUSTOM_FIELDS)
+#: The keys of an own code's facts: a bad one is left out, not the code.
+FACT_KEYS = frozenset({'reconnect', 'direction', 'since', 'deprecated'})
 #: The values ``reconnect`` and ``direction`` may take (sets.RECONNECT, sets.DIRECTIONS).
 TOKENS = {'reconnect': ('yes', 'resume', 'later', 'no'),
           'direction': ('server', 'client', 'either')}
@@ -217,7 +219,9 @@ class _Validator:
         for entry in codes:
             if entry.replacement:
                 try:
-                    known.parse(entry.replacement)
+                    if known.parse(entry.replacement).entry.key == entry.key:
+                        msg = __('%r is this code itself') % entry.replacement
+                        raise InvalidCodeError(msg)
                 except InvalidCodeError as exc:
                     self.warn('wsclose_codes',
                               __('wsclose_codes[%d]: deprecated, use %r: %s; the replacement '
@@ -455,7 +459,13 @@ class _Validator:
             facts['since'] = since
         if deprecated := fields.get('deprecated', '').strip():
             version, _comma, use = deprecated.partition(',')
-            facts['deprecated'] = version.strip() or deprecated
+            if not version.strip():
+                self.warn('wsclose_codes',
+                          __('wsclose_codes[%d]: deprecated %r gives no version, as in '
+                             '"3.0, use 4010"; left out'),
+                          code, deprecated, location=location)
+                return facts
+            facts['deprecated'] = version.strip()
             use = use.strip()
             if use[:4].lower() == 'use ':
                 use = use[4:].strip()
@@ -474,12 +484,19 @@ class _Validator:
             problem = __('unknown key %s; the keys are %s') % (
                 ', '.join(repr(name) for name in unknown), ', '.join(CUSTOM_FIELDS)
             )
-        elif bad := [(k, v) for k, v in given.items() if not isinstance(v, str)]:
+        elif bad := [(k, v) for k, v in given.items()
+                     if not isinstance(v, str) and k not in FACT_KEYS]:
             problem = __('%r must be a string, not %r') % message_args(bad[0])
         else:
             # A line break in a name would start a line of its own in
             # objects.inv, which other projects read: fold it to a space.
-            fields = {str(key): fold_controls(value) for key, value in given.items()}
+            for key in sorted(FACT_KEYS & set(given)):
+                if not isinstance(given[key], str):
+                    self.warn('wsclose_codes',
+                              __('wsclose_codes[%d]: %r must be a string, not %r; left out'),
+                              code, key, Shown(given[key]), location=location)
+            fields = {str(key): fold_controls(value) for key, value in given.items()
+                      if isinstance(value, str)}
             if not fields.get('name') and not fields.get('constant'):
                 problem = __('the name is missing or empty')
         if problem is not None or not isinstance(given, dict):
@@ -488,7 +505,7 @@ class _Validator:
             )
             return None
         for key, value in given.items():
-            if CONTROL.search(value):
+            if isinstance(value, str) and CONTROL.search(value):
                 self.warn(
                     'wsclose_codes',
                     __('wsclose_codes[%d]: the %s %r has a line break or another control '

@@ -60,8 +60,8 @@ CLOSES = 'wsclose_closes'
 #: closed-by list goes there, in a table's ``closed-by`` cell or at the end
 #: of a code's description.
 CLOSED_BY = 'wsclose_closed_by'
-#: On a table with ``:codes: closed`` (table → rows, domain): the table's
-#: line, which the domain's closed rows name it by.
+#: On a table with ``:codes: closed`` (table → rows): its document and line,
+#: by which the domain names its closed rows.
 CLOSED_TABLE = 'wsclose_closed_table'
 
 # -- Classes ------------------------------------------------------------------

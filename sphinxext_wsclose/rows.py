@@ -60,7 +60,9 @@ class DefinedCodeRows(SphinxPostTransform):
             tbody = next(iter(table.findall(nodes.tbody)))
             closed = table.get(CLOSED_TABLE)
             # ``:codes: closed``: the rows the domain placed for this table.
-            added = {} if closed is None else dict(domain.closed_rows(docname, closed))
+            # The table's own page: a builder that writes one document
+            # (LaTeX, single-page HTML) hands over the pages it includes.
+            added = {} if closed is None else dict(domain.closed_rows(*closed))
             defined = [] if request.get('custom') == 'exclude' else [
                 key for key in domain.definitions
                 if key not in request['shown'] and key not in added

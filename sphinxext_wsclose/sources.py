@@ -288,7 +288,9 @@ def _load_enum(
             continue
         names = [name, *aliases.get(name, [])]
         lines = places.doc_lines(members.__qualname__, name) or _own_doc(member)
-        facts, rest = field_lines(lines)
+        facts, rest, problems = field_lines(lines)
+        for field_name, problem in problems:
+            loaded.problem(where, problem, int(value), qualname, name, field_name)
         loaded.items.append(Item(
             int(value),
             {'constant': name, 'description': paragraph_text(rest), **facts},
@@ -310,21 +312,35 @@ FIELD_NAMES = ('reconnect', 'direction', 'since', 'deprecated')
 _FIELD_LINE = re.compile(r'\s*:(' + '|'.join(FIELD_NAMES) + r'):(?:\s+(.*?))?\s*')
 
 
-def field_lines(lines: list[str]) -> tuple[dict[str, str], list[str]]:
-    """The field lines of documentation *lines* (``:since: 2.1``), and the other lines.
+def field_lines(
+    lines: list[str],
+) -> tuple[dict[str, str], list[str], list[tuple[str, str]]]:
+    """The field lines of documentation *lines* (``:since: 2.1``), the other lines, and problems.
 
     Autodoc renders the same lines as a field list; here they give the
-    code's facts, and stay out of its description.
+    code's facts, and stay out of its description.  A field without a value
+    is left out, and one given twice keeps its last value; each problem is a
+    field's name and a message with the places ``[%d]`` (the code),
+    ``%s.%s`` (the member) and ``:%s:`` (the field).
     """
     facts: dict[str, str] = {}
     rest: list[str] = []
+    problems: list[tuple[str, str]] = []
     for line in lines:
         match = _FIELD_LINE.fullmatch(line)
         if match is None:
             rest.append(line)
-        else:
-            facts[match[1]] = match[2] or ''
-    return facts, rest
+            continue
+        name, value = match[1], match[2] or ''
+        if not value:
+            problems.append((name, __('wsclose_codes[%d]: %s.%s: the field :%s: has no '
+                                      'value; left out')))
+            continue
+        if name in facts:
+            problems.append((name, __('wsclose_codes[%d]: %s.%s: the field :%s: is given '
+                                      'twice; the last one is kept')))
+        facts[name] = value
+    return facts, rest, problems
 
 
 def paragraph_text(lines: list[str]) -> str:

@@ -318,7 +318,7 @@ class CloseCodeTable(SphinxDirective):
                 table[DEFINED_ROWS]['libraries'] = list(project.libraries)
             domain.note_defined_rows(docname)
         if options.closed:
-            table[CLOSED_TABLE] = self.lineno
+            table[CLOSED_TABLE] = (docname, self.lineno)
             domain.note_closed_table(docname, ClosedTable(
                 self.lineno, options.spans, options.custom, options.ranges, options.index,
                 tuple(shown)))
@@ -422,7 +422,10 @@ class CloseCodeTable(SphinxDirective):
         closed = len(others) < len(items)
         if closed and not any(item.strip() for item in others):
             return True, ()
-        return closed, self._spans(','.join(others))
+        spans = self._spans(','.join(others))
+        if not spans:  # a bad item, warned about: every code, as the warning says
+            return False, ()
+        return closed, spans
 
     def _sets(self, value: str) -> tuple[str, ...] | None:
         """``:set:``: ``registry`` and the names of protocols' sets, known ones only."""
