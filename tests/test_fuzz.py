@@ -229,7 +229,7 @@ def test_config_values(
     config = SimpleNamespace(
         wsclose_codes=codes, wsclose_role_format=role_format, wsclose_fallback=fallback,
         wsclose_index_entries=flags[0], wsclose_domain_index=flags[1],
-        wsclose_show_spelling=False,
+        wsclose_show_spelling=False, wsclose_libraries=['aiohttp'], wsclose_sets=[],
     )
     app.warning.seek(0)
     app.warning.truncate(0)

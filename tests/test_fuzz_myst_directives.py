@@ -230,14 +230,15 @@ def _directive(syntax: str, name: str, argument: str, options: dict[str, str],
 # -- wsclose-table ------------------------------------------------------------------
 
 #: The options docs/table-options.rst lists, and Sphinx's older spelling of one.
-OPTIONS = ('codes', 'columns', 'ranges', 'custom', 'caption', 'name', 'class', 'widths',
+OPTIONS = ('codes', 'columns', 'set', 'ranges', 'custom', 'caption', 'name', 'class', 'widths',
            'no-index', 'noindex')
 #: Each column's header, as docs/table-options.rst lists them.
 HEADERS = {
     'code': 'Code', 'name': 'Name', 'description': 'Description', 'reference': 'Reference',
     'iana-name': 'IANA name', 'constant': 'Constant', 'codename': 'Blog codename',
     'wire': 'Sent on the wire', 'internal': 'Internal', 'customizable': 'Customizable',
-    'browser': 'Browser close()', 'libraries': 'Library names',
+    'browser': 'Browser close()', 'libraries': 'Library names', 'reconnect': 'Reconnect',
+    'direction': 'Sent by', 'set': 'Defined by', 'closed-by': 'Closed by',
 }
 _YES = {'yes', 'true', 'on', 'show', '1'}
 _NO = {'no', 'false', 'off', 'hide', '0'}
