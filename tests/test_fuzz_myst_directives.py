@@ -56,6 +56,7 @@ from versions import load_inventory, source_lines
 
 from sphinxext_wsclose.bundled import REGISTRY
 from sphinxext_wsclose.registry import Kind, readable_name
+from sphinxext_wsclose.sets import SETS, set_registries
 
 try:  # MyST-Parser 3.0+: its own reader of directive options (a subset of YAML)
     from myst_parser.parsers.options import options_to_items
@@ -279,6 +280,7 @@ _GOOD = {
     'name': VALUE,
     'no-index': st.sampled_from(['', 'yes', 'no', 'true', 'false', 'on', 'off']),
     'noindex': st.just(''),
+    'set': st.lists(st.sampled_from(['registry', *SETS]), min_size=1, max_size=3).map(', '.join),
 }
 
 
@@ -314,6 +316,8 @@ class TableOutcome:
     classes: list[str]
     indexed: bool
     given_widths: bool  # not ':widths: auto' or 'grid', which leave the widths to the writer
+    #: The rows that codes.md's table has too (the registry's, not a set's).
+    registry_rows: int = 0
 
 
 def _number(text: str) -> int | None:
@@ -358,6 +362,17 @@ def _widths(value: str, count: int) -> bool:
         re.fullmatch(r'[0-9]{1,6}', part) and int(part) > 0 for part in parts)
 
 
+def _sources(options: dict[str, str], bad: list[str]) -> list[str]:
+    """Where ``:set:`` takes the rows from; a bad value is added to *bad*."""
+    if 'set' not in options:
+        return ['registry']
+    known = ('registry', *SETS)
+    names = [name for name in re.split(r'[\s,]+', options['set'].strip().lower()) if name]
+    if not names or any(name not in known for name in names):
+        bad.append('set')
+    return list(dict.fromkeys(name for name in names if name in known)) or ['registry']
+
+
 def table_outcome(options: dict[str, str]) -> TableOutcome:
     """What docs/table-options.rst says a table with *options* does."""
     bad = [name for name in options if name not in OPTIONS]
@@ -395,12 +410,16 @@ def table_outcome(options: dict[str, str]) -> TableOutcome:
     indexed = no_index is None or _yes_no(no_index) is False
     if no_index and no_index.strip() and _yes_no(no_index) is None:
         bad.append('no-index')
-    rows = 0 if custom == 'only' else sum(  # this project has no codes of its own
+    sources = _sources(options, bad)
+    shown = {source: 0 if custom == 'only' else sum(  # this project has no codes of its own
         (ranges is not False or not entry.is_range)
         and (not spans or any(a <= entry.first and entry.last <= b for a, b in spans))
-        for entry in BUNDLED
-    )
-    return TableOutcome(bad, rows, columns, classes, indexed, given_widths)
+        for entry in (BUNDLED if source == 'registry' else set_registries()[source])
+    ) for source in sources}
+    if 'columns' not in options and sum(1 for count in shown.values() if count) > 1:
+        columns = [*columns, 'set']  # rows of several sources: "Defined by"
+    return TableOutcome(bad, sum(shown.values()), columns, classes, indexed, given_widths,
+                        shown.get('registry', 0))
 
 
 @capped(220)
@@ -413,8 +432,8 @@ def test_table_options(project: Project, syntax: str, options: dict[str, str]) -
     outcome = table_outcome(options)
     where = (project.source(syntax), DIRECTIVE_LINE[syntax], 'WARNING')
     expected = [(*where, 'option')] * (len(outcome.bad) + (outcome.rows == 0))
-    if outcome.indexed and outcome.rows:
-        expected.append((*where, 'duplicate'))  # codes.md's table has every row
+    if outcome.indexed and outcome.registry_rows:
+        expected.append((*where, 'duplicate'))  # codes.md's table has every registry row
     assert found == expected, (options, project.app.warning.getvalue())
     # Each bad option's warning names it.
     messages = [line for line in warnings(project.app) if '[wsclose.option]' in line]
