@@ -16,6 +16,7 @@ shape of the others.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
+from weakref import WeakKeyDictionary
 
 from docutils import nodes
 from sphinx.errors import NoUri
@@ -151,6 +152,8 @@ class MentionShape(SphinxPostTransform):
                 parent[:] = list(text.children)
                 classes = parent['classes']
                 classes.extend(name for name in MENTION_CLASSES if name not in classes)
+                if parent.get('refuri') and str(parent.get('reftitle', '')).startswith('('):
+                    self._describe(parent, text)
                 continue
             classes = list(text['classes'])
             reading = text.get(MENTION_READING)
@@ -159,6 +162,50 @@ class MentionShape(SphinxPostTransform):
             if not reading.entry:  # no code, and nothing defined the name
                 classes.append('wsclose-invalid')
             text.replace_self(nodes.inline(text.rawsource, '', *text.children, classes=classes))
+
+
+    def _describe(self, link: nodes.reference, text: mention_text) -> None:
+        """The tooltip of a mention that intersphinx linked: what the other project calls
+        the code, what it means where this registry knows it, and the project.
+
+        Intersphinx gives only "(in chat v1.0)".
+        """
+        named = _intersphinx_names(self.env).get(str(link['refuri']))
+        if named is None:
+            return
+        reading = text.get(MENTION_READING)
+        if not isinstance(reading, Reading):
+            reading = reading_of(self.config, text.get(MENTION_KEY, ''))
+        entry = _entry_of(self.config, reading)
+        meaning = ''
+        if entry is not None and reading.code is None and entry.kind in _DESCRIBED:
+            meaning = f': {entry.description}'
+        link['reftitle'] = f"{named}{meaning} {link['reftitle']}"
+
+
+#: The kinds of entries whose description this project and another one share.
+_DESCRIBED = frozenset({Kind.CODE, Kind.SET_CODE})
+#: Each build's map from an intersphinx link's address to the other project's
+#: name for the code: (the inventories it was read from, the map).
+_INVENTORY_NAMES: WeakKeyDictionary[BuildEnvironment, tuple[int, dict[str, str]]] = (
+    WeakKeyDictionary())
+
+
+def _intersphinx_names(env: BuildEnvironment) -> dict[str, str]:
+    """Every ``wsclose:code`` of the other projects, by address: the name it shows."""
+    inventories = getattr(env, 'intersphinx_named_inventory', None) or {}
+    cached = _INVENTORY_NAMES.get(env)
+    if cached is not None and cached[0] == id(inventories):
+        return cached[1]
+    names: dict[str, str] = {}
+    for inventory in inventories.values():
+        for key, item in inventory.get('wsclose:code', {}).items():
+            # Sphinx 8.2's _InventoryItem, or the tuple of the Sphinx versions before.
+            uri = getattr(item, 'uri', None) or item[2]
+            shown = getattr(item, 'display_name', None) or item[3]
+            names.setdefault(str(uri), key if shown in {'', '-'} else str(shown))
+    _INVENTORY_NAMES[env] = (id(inventories), names)
+    return names
 
 
 def reading_of(config: Config, key: str) -> Reading:

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from helpers import SUFFIX, copy_root, html, warnings
 
+from sphinxext_wsclose.bundled import REGISTRY
+
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
@@ -147,4 +149,23 @@ def test_inventory_prefix_names_the_project(
     assert links == [
         ('1008 Policy Violation', '#wsclose-1008'),
         ('1008 Policy Violation', f'{A}codes.html#wsclose-1008'),
+    ]
+
+
+def test_a_mention_linked_through_intersphinx_keeps_a_tooltip(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, project_a: Path
+) -> None:
+    """The other project's name for the code, what it means, and the project."""
+    _project_b(tmp_path / 'b', 'rst', project_a, table=False)
+    app = make_app('html', srcdir=tmp_path / 'b', freshenv=True)
+    app.build()
+    assert warnings(app) == []
+    titles = [(a.get_text(), a.get('title')) for a in html(app, 'index').select('div.body li a')]
+    assert titles == [
+        ('1008 Policy Violation', f'1008 Policy Violation: {REGISTRY["1008"].description} '
+                                  '(in Chat v1.0)'),
+        ('4001 Token expired', '4001 Token expired (in Chat v1.0)'),
+        ('the token code', '4001 Token expired (in Chat v1.0)'),
+        ('4002 Room full', '4002 Room full (in Chat v1.0)'),
+        ('4009 (private use)', '4000–4999 Private use (in Chat v1.0)'),
     ]
