@@ -111,8 +111,8 @@ class CloseCodeDirective(ObjectDescription[int]):
             return value
         folded = fold_controls(value)
         logger.warning(
-            __('wsclose:code %d: the %s %r has a line break or another control character; '
-               'it is shown as %r'),
+            __('wsclose:code %d: the %s %r has a line break, a control character or a lone '
+               'surrogate; it is shown as %r'),
             code, what, value, folded, location=signode, type=WARNING_TYPE, subtype=INVALID,
         )
         return folded

@@ -508,8 +508,8 @@ class _Validator:
             if isinstance(value, str) and CONTROL.search(value):
                 self.warn(
                     'wsclose_codes',
-                    __('wsclose_codes[%d]: the %s %r has a line break or another control '
-                       'character; it is shown as %r'),
+                    __('wsclose_codes[%d]: the %s %r has a line break, a control character or a '
+                       'lone surrogate; it is shown as %r'),
                     code, key, value, fields[str(key)], location=location,
                 )
                 break

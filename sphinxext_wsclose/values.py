@@ -31,7 +31,10 @@ SPAN_WORDS: dict[str, tuple[tuple[int, int], ...]] = {'browser': BROWSER_SPANS}
 
 #: Characters that must not reach a name, a description or a constant: a
 #: line break in a name would write a line of its own into ``objects.inv``.
-CONTROL = re.compile(r'[\x00-\x1f\x7f-\x9f\u2028\u2029]')
+CONTROL = re.compile(r'[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]')
+#: A lone surrogate: valid in a Python string and in JSON, but no character;
+#: no writer can encode it (objects.inv, text, LaTeX, man, Texinfo).
+_SURROGATE = re.compile(r'[\ud800-\udfff]')
 
 _NUMBER = re.compile(r'[+-]?[0-9]+')
 #: More digits than any close code has: such a number is out of range, and
@@ -48,8 +51,13 @@ class InvalidCodeError(ValueError):
 
 
 def fold_controls(value: str) -> str:
-    """*value* with its control characters as spaces, and its spaces folded to one."""
-    return ' '.join(CONTROL.sub(' ', value).split())
+    """*value* as every output can hold it: the one normalisation of text from users.
+
+    Control characters and line breaks become spaces, runs of spaces one
+    space, and a lone surrogate (no character at all) U+FFFD, the
+    replacement character.  :data:`CONTROL` finds what it changes.
+    """
+    return ' '.join(CONTROL.sub(' ', _SURROGATE.sub('\ufffd', value)).split())
 
 
 def is_number(text: str) -> bool:

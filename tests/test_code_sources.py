@@ -443,7 +443,8 @@ def test_a_line_break_in_a_name_cannot_forge_an_inventory_line(
     shown = 'Token fake std:label -1 https://evil.example/ Fake label'
     assert warnings(app) == [
         f'{src / "conf.py"}:4: WARNING: wsclose_codes[4001]: the name {forged!r} has a line '
-        f'break or another control character; it is shown as {shown!r} [wsclose.config]',
+        f'break, a control character or a lone surrogate; it is shown as {shown!r} '
+        '[wsclose.config]',
     ]
     inventory = load_inventory(app.outdir / 'objects.inv')
     assert 'fake' not in inventory.get('std:label', {})

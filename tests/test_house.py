@@ -197,8 +197,8 @@ def test_folded_constant_is_what_the_table_shows(tmp_path: Path) -> None:
         app.cleanup()
     assert re.sub(r'\x1b\[[0-9;]*m', '', app.warning.getvalue()).splitlines() == [
         f"{srcdir / 'index.rst'}:4: WARNING: wsclose:code 4001: the constant 'TOKEN\\x01EXPIRED' "
-        "has a line break or another control character; it is shown as 'TOKEN EXPIRED' "
-        '[wsclose.invalid]',
+        "has a line break, a control character or a lone surrogate; it is shown as "
+        "'TOKEN EXPIRED' [wsclose.invalid]",
     ]
     page = BeautifulSoup((app.outdir / 'index.html').read_text('utf-8'), 'html.parser')
     cells = [td.get_text(' ', strip=True) for td in page.select('table.wsclose-table tbody td')]
