@@ -594,12 +594,33 @@ class Registry:
 
 
 def _index_names(by_name: dict[str, tuple[Entry, ...]], entry: Entry) -> None:
-    """Add *entry*'s names (:meth:`Entry.names`), folded, to the index *by_name*."""
+    """Add *entry*'s names (:meth:`Entry.names`), folded, to the index *by_name*.
+
+    A qualified name counts with every shorter qualified suffix too, as code
+    relative to a module writes it: ``websockets.frames.CloseCode.X`` is also
+    ``frames.CloseCode.X``.  A suffix that two codes share is ambiguous, as
+    any shared name is.
+    """
     for name in entry.names():
-        folded = normalize_name(name)
-        found = by_name.get(folded, ())
-        if folded and entry not in found:
-            by_name[folded] = (*found, entry)
+        for each in (name, *qualified_suffixes(name)):
+            folded = normalize_name(each)
+            found = by_name.get(folded, ())
+            if folded and entry not in found:
+                by_name[folded] = (*found, entry)
+
+
+#: Where a qualified name may be cut: after a ``.`` or a ``::``.
+_QUALIFIERS = re.compile(r'\.|::')
+
+
+def qualified_suffixes(name: str) -> tuple[str, ...]:
+    """The shorter names that still carry a qualifier: ``a.b.C.X`` gives ``b.C.X``.
+
+    ``C.X`` itself is the name's shortest qualified form, and is kept; a
+    leading ``.`` (Swift's ``.normalClosure``) is no qualifier to cut at.
+    """
+    cuts = [match.end() for match in _QUALIFIERS.finditer(name) if match.start() > 0]
+    return tuple(name[cut:] for cut in cuts[:-1])
 
 
 def unknown_target(text: str) -> InvalidCodeError:

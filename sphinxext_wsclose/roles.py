@@ -155,11 +155,30 @@ class _Reject(NamedTuple):
     subtype: str
 
 
+def _parse_here(project: Settings, target: str, module: str | None) -> Parsed:
+    """*target* as the registry reads it; else relative to the page's ``py:currentmodule``.
+
+    ``CloseCode.X`` on a page of the module ``websockets.frames`` is also
+    ``websockets.frames.CloseCode.X``, which may name one code where the
+    short form names two, or none.
+    """
+    try:
+        return project.registry.parse(target)
+    except InvalidCodeError:
+        if not module or ':' in target:
+            raise
+        try:
+            return project.registry.parse(f'{module}.{target.strip()}')
+        except InvalidCodeError:
+            pass
+        raise
+
+
 def _plan(project: Settings, target: str, title: str, *, explicit: bool,
-          short: bool) -> _Plan | _Reject:
+          short: bool, module: str | None = None) -> _Plan | _Reject:
     """What a mention of *target* shows and links to, or why it cannot be linked."""
     try:
-        parsed = project.registry.parse(target)
+        parsed = _parse_here(project, target, module)
     except AmbiguousNameError as exc:
         return _Reject(ambiguous_message(exc), AMBIGUOUS)
     except InvalidCodeError as exc:
@@ -260,11 +279,14 @@ class CloseCodeRole(XRefRole):
         project = settings(env.config)
         if project is not self._plans_for:
             self._plans_for, self._plans = project, {}
-        plan = self._plans.get(target)
+        # A target may be relative to the page's module (py:currentmodule).
+        module = env.ref_context.get('py:module')
+        key = target if module is None else f'{module}\x00{target}'
+        plan = self._plans.get(key)
         if plan is None:
-            plan = _plan(project, target, target, explicit=False, short=False)
+            plan = _plan(project, target, target, explicit=False, short=False, module=module)
             if len(self._plans) < _PLANS_KEPT:
-                self._plans[target] = plan
+                self._plans[key] = plan
         node: Node
         if isinstance(plan, _Reject):
             node = nodes.inline(rawtext, target, classes=[*MENTION_CLASSES, 'wsclose-invalid'])
@@ -294,6 +316,7 @@ class CloseCodeRole(XRefRole):
 
     def create_xref_node(self) -> tuple[list[Node], list[system_message]]:
         plan = _plan(settings(self.config), self.target, self.title,
+                     module=self.env.ref_context.get('py:module'),
                      explicit=self.has_explicit_title, short=self.short)
         if isinstance(plan, _Reject):
             return self._reject(plan.message, plan.subtype)
