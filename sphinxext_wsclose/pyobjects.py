@@ -67,7 +67,7 @@ class ConstantLinks(SphinxPostTransform):
         domain = cast('CloseCodeDomain', self.env.get_domain('wsclose'))
         if not domain.holds_markup(docname, {'table'}):
             return
-        cells = [node for node in self.document.findall(nodes.literal)
+        cells = [node for node in self.document.findall(nodes.Element)
                  if PYTHON_NAMES in node.attributes]
         if not cells:
             return
@@ -77,6 +77,8 @@ class ConstantLinks(SphinxPostTransform):
             names = literal.attributes.pop(PYTHON_NAMES)
             found = next((python.objects[name] for name in names if name in python.objects), None)
             if found is None:
+                if isinstance(literal, nodes.inline):  # a name: plain again
+                    literal.replace_self(literal.children)
                 continue
             try:
                 ref = make_refnode(builder, docname, found.docname, found.node_id,

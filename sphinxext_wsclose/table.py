@@ -220,7 +220,31 @@ def entry_row(entry: Entry, columns: Sequence[Column], libraries: Sequence[str])
         classes=[ROW_CLASS, f'wsclose-{entry.kind.value}'],
     )
     row[ROW_FIRST] = entry.first  # keeps rows added later in code order
+    _link_name(row, entry, columns)
     return row
+
+
+def _link_name(row: nodes.row, entry: Entry, columns: Sequence[Column]) -> None:
+    """Make the name ready to link to the code's API entry, where no constant cell does.
+
+    That is an own code without the ``constant`` column, or a registered code
+    that the project's enum spells (``ChatClose.NORMAL``): its constant cell
+    shows the common constant, which is not the enum's.
+    :class:`~sphinxext_wsclose.pyobjects.ConstantLinks` links it where the
+    Python domain has the object, and leaves the plain name where it has not.
+    """
+    names = python_names(entry)
+    if not names or COLUMNS['name'] not in columns:
+        return
+    if entry.kind is Kind.CUSTOM and COLUMNS['constant'] in columns:
+        return  # the constant links to it
+    cell = cast('nodes.entry', row[list(columns).index(COLUMNS['name'])])
+    if not cell.children:
+        return
+    paragraph = cast('nodes.paragraph', cell[0])
+    first = paragraph[0] if paragraph.children else None
+    if isinstance(first, nodes.Text):
+        paragraph[0] = nodes.inline(str(first), str(first), **{PYTHON_NAMES: names})
 
 
 def first_cell_paragraph(row: nodes.row) -> nodes.paragraph:
