@@ -4,7 +4,9 @@
 flags, description, sources, notes, and how the major libraries spell it.
 It accepts whatever a ``:wsclose:`` mention accepts: a number, a name such as
 ``POLICY_VIOLATION``, or a range such as ``4000-4999``; a number inside a
-range, such as 4001, is explained by that range.  ``wsclose list`` exports
+range, such as 4001, is explained by that range; ``wsclose 1008 1009``
+describes each code in turn (:func:`_queries` says how the arguments are
+read).  ``wsclose list`` exports
 the registry as a text table, JSON, CSV, Markdown or reStructuredText.
 ``--set NAMES`` makes both read the codes of protocols' sets
 (:mod:`sphinxext_wsclose.sets`) instead of, or besides, the registry, and
@@ -52,6 +54,7 @@ from sphinxext_wsclose.export import (
     query_record,
     select,
     set_names,
+    targets,
 )
 from sphinxext_wsclose.iana import RegistryFileError, diff_file
 from sphinxext_wsclose.libraries import keys, listed_keys
@@ -177,15 +180,43 @@ def _run(argv: list[str]) -> tuple[str, bool]:
         options = _sets_parser().parse_args(argv[1:])
         return export_sets(options.format), options.format == 'json'
     options = _show_parser().parse_args(argv)
-    query = ' '.join(options.code)
     sets = _sets(options.set)
+    if options.json and options.libraries is not None:
+        msg = '--libraries applies to the text; --json carries every library'
+        raise UsageError(msg)
+    queries = _queries(options.code, sets)
     if options.json:
-        if options.libraries is not None:
-            msg = '--libraries applies to the text; --json carries every library'
-            raise UsageError(msg)
-        record = query_record(query, sets=sets)
+        records = [query_record(query, sets=sets) for query in queries]
+        record = records[0] if len(records) == 1 else records
         return json.dumps(record, indent=2, ensure_ascii=False) + '\n', True
-    return describe(query, libraries=options.libraries, sets=sets), False
+    return '\n'.join(describe(query, libraries=options.libraries, sets=sets)
+                     for query in queries), False
+
+
+def _queries(words: list[str], sets: list[str]) -> list[str]:
+    """What the arguments of ``wsclose CODE...`` ask for: one query, or one per argument.
+
+    The arguments joined by spaces come first, so that ``wsclose policy
+    violation`` is 1008, as a quoted name is.  When they name nothing
+    together, and each of them names a code, a range or a name on its own
+    (``wsclose 1008 1009``), each is a query, in the order given.  Otherwise
+    the error names the first argument that names nothing.
+    """
+    joined = ' '.join(words)
+    try:
+        targets(joined, sets)
+    except InvalidCodeError:
+        if len(words) == 1:
+            raise
+    else:
+        return [joined]
+    for word in words:
+        try:
+            targets(word, sets)
+        except InvalidCodeError as error:
+            msg = f'{joined!r} is no code or name, read as one or one by one: {error}'
+            raise InvalidCodeError(msg) from error
+    return list(words)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

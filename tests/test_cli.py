@@ -232,6 +232,51 @@ def test_json_for_one_code(capsys: pytest.CaptureFixture[str]) -> None:
     assert data['entry']['kind'] == 'unassigned'
 
 
+# -- several codes -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    'argv',
+    [
+        ['1008', '1009'],
+        ['1009', '1008'],
+        ['4001', 'POLICY_VIOLATION', '4000-4999'],
+        ['policy violation', '1009'],  # a name of several words among others: quoted
+        ['discord-gateway:4004', '1000'],
+    ],
+)
+def test_several_codes_are_each_described_in_order(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    """Each description, as the code alone prints it, a blank line between them."""
+    assert ok(capsys, *argv) == '\n'.join(ok(capsys, code) for code in argv)
+
+
+def test_the_words_of_one_name_come_first(capsys: pytest.CaptureFixture[str]) -> None:
+    """Joined, the arguments are a name; one by one, neither word is a code."""
+    assert ok(capsys, 'policy', 'violation') == ok(capsys, '1008')
+    assert ok(capsys, 'Internal', 'Server', 'Error', '--libraries', 'aiohttp') == ok(
+        capsys, '1011', '--libraries', 'aiohttp')
+
+
+def test_several_codes_as_json_are_a_list(capsys: pytest.CaptureFixture[str]) -> None:
+    out = ok(capsys, '1008', '4001', '--json')
+    records = json.loads(out)
+    assert records == [json.loads(ok(capsys, '1008', '--json')),
+                       json.loads(ok(capsys, '4001', '--json'))]
+    assert out == json.dumps(records, indent=2, ensure_ascii=False) + '\n'
+    # One code keeps its object, not a list of one.
+    assert isinstance(json.loads(ok(capsys, 'policy', 'violation', '--json')), dict)
+
+
+def test_several_codes_share_the_options(capsys: pytest.CaptureFixture[str]) -> None:
+    out = ok(capsys, '1000', '1001', '--libraries', 'gorilla')
+    assert out == (ok(capsys, '1000', '--libraries', 'gorilla') + '\n'
+                   + ok(capsys, '1001', '--libraries', 'gorilla'))
+    assert out.count('\nLibrary names for ') == 2
+    assert out.count('  Go gorilla/websocket  ') == 2
+
+
 # -- errors ------------------------------------------------------------------------
 
 
@@ -243,7 +288,18 @@ def test_json_for_one_code(capsys: pytest.CaptureFixture[str]) -> None:
         (['-1'], "'-1' is outside 0\u201365535, the values a Close frame\u2019s 16-bit "
                  'status code can hold'),
         (['ALRIGHT'], "'ALRIGHT' is neither a close code number nor a known code name"),
-        (['1000', '1008'], "'1000 1008' is neither a close code number nor a known code name"),
+        (['1000', 'ALRIGHT', 'NOPE'],
+         "'1000 ALRIGHT NOPE' is no code or name, read as one or one by one: 'ALRIGHT' is "
+         'neither a close code number nor a known code name'),
+        (['1008', '70000'],
+         "'1008 70000' is no code or name, read as one or one by one: '70000' is outside "
+         '0\u201365535, the values a Close frame\u2019s 16-bit status code can hold'),
+        (['policy', 'violaton'],
+         "'policy violaton' is no code or name, read as one or one by one: 'policy' is "
+         'neither a close code number nor a known code name'),
+        (['internal', 'server', 'error', '1009'],
+         "'internal server error 1009' is no code or name, read as one or one by one: "
+         "'internal' is neither a close code number nor a known code name"),
         ([], 'the following arguments are required: CODE'),
         (['--bogus', '1000'], 'unrecognized arguments: --bogus'),
         (['list', '--format', 'xml'],

@@ -65,6 +65,7 @@ EXAMPLES = (
     # docs/cli.rst
     Example('lookup-1008', (_run('1008'),)),
     Example('lookup-4001', (_run('4001'),)),
+    Example('lookup-several', (_run('1008', '1009'),)),
     Example('errors', (
         _run('70000', status=2, show_status=True),
         _run('list', '--columns', 'code,colour', status=2),
