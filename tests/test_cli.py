@@ -16,7 +16,7 @@ from docutils.core import publish_parts
 from docutils.writers.html5_polyglot import Writer
 from markdown_it import MarkdownIt
 
-from sphinxext_wsclose import __version__
+from sphinxext_wsclose import __version__, cli
 from sphinxext_wsclose.bundled import REGISTRY
 from sphinxext_wsclose.cli import main
 from sphinxext_wsclose.export import CSV_FIELDS
@@ -300,7 +300,7 @@ def test_several_codes_share_the_options(capsys: pytest.CaptureFixture[str]) -> 
         (['internal', 'server', 'error', '1009'],
          "'internal server error 1009' is no code or name, read as one or one by one: "
          "'internal' is neither a close code number nor a known code name"),
-        ([], 'the following arguments are required: CODE'),
+        (['--json'], 'the following arguments are required: CODE'),
         (['--bogus', '1000'], 'unrecognized arguments: --bogus'),
         (['list', '--format', 'xml'],
          "argument --format: invalid choice: 'xml' (choose from table, json, csv, markdown, "
@@ -331,9 +331,94 @@ def test_bad_input_is_one_line_and_status_2(
 
 
 def test_help_and_version(capsys: pytest.CaptureFixture[str]) -> None:
-    assert ok(capsys, '--help').startswith('usage: wsclose [-h] [--version] [--json] CODE\n')
+    assert ok(capsys, '--help').startswith(
+        'usage: wsclose [-h] [--version] [--json] CODE [CODE ...]\n')
     assert ok(capsys, 'list', '--help').startswith('usage: wsclose list [-h]')
     assert ok(capsys, '--version') == f'wsclose (sphinxext-wsclose) {__version__}\n'
+
+
+#: The commands, as ``wsclose --help`` and ``wsclose`` alone list them.
+COMMANDS_HELP = """\
+commands:
+  list           export the registry: a table, JSON, CSV, Markdown or rST
+  sets           list the protocols' sets of codes that --set takes
+  registry-diff  compare IANA's websocket.xml with the bundled registry
+"""
+USAGE = """\
+usage: wsclose [-h] [--version] [--json] CODE [CODE ...]
+               [--libraries KEYS] [--set NAMES]
+       wsclose list [-h] [--format {table,json,csv,markdown,rst}] [--codes SPANS]
+                    [--columns NAMES] [--libraries KEYS] [--set NAMES]
+       wsclose sets [-h] [--format {table,json}]
+       wsclose registry-diff [-h] websocket.xml
+"""
+
+
+def test_help_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    """After the options, one line per command, from the one table of them."""
+    out = ok(capsys, '--help')
+    assert out.startswith(USAGE + '\n')
+    assert out.endswith('\n\n' + COMMANDS_HELP
+                        + '\nEach command has its own help, such as: wsclose list --help\n')
+    assert [command.name for command in cli._COMMANDS] == ['list', 'sets', 'registry-diff']
+    for command in cli._COMMANDS:
+        assert f'\n  {command.name.ljust(15)}{command.summary}\n' in out
+        assert f'\n       wsclose {command.name} [-h]' in out  # and in the usage
+        assert command.parser().prog == f'wsclose {command.name}'
+        assert ok(capsys, command.name, '--help').startswith(f'usage: wsclose {command.name} ')
+
+
+def test_no_arguments_print_the_usage_and_the_commands(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """As argparse does: the usage on standard error, and 2; with the commands besides."""
+    assert run(capsys) == (2, '', USAGE + '\n' + COMMANDS_HELP + '\n' + (
+        'wsclose: error: give a code, such as 1008, or a command; wsclose --help says more\n'))
+
+
+@pytest.mark.parametrize(
+    ('argv', 'message'),
+    [
+        (['lst'], "'lst' is neither a close code number nor a known code name"),
+        (['lists'], "'lists' is neither a close code number nor a known code name"),
+        (['lsit'], "'lsit' is neither a close code number nor a known code name"),
+        (['LIST'], "'LIST' is neither a close code number nor a known code name"),
+        (['set'], "'set' is neither a close code number nor a known code name"),
+        (['regsitry-diff'],
+         "'regsitry-diff' is neither a close code number nor a known code name"),
+        (['lst', '--codes', '1000-1003'], 'unrecognized arguments: --codes 1000-1003'),
+        (['lst', '1008'], "'lst 1008' is no code or name, read as one or one by one: 'lst' "
+                          'is neither a close code number nor a known code name'),
+    ],
+)
+def test_a_word_close_to_a_command_is_hinted(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    """Never run as the command it resembles (``lists`` is no ``list``): an error, with a hint."""
+    close = {'set': 'sets', 'regsitry-diff': 'registry-diff'}.get(argv[0], 'list')
+    assert run(capsys, *argv) == (
+        2, '', f"wsclose: error: {message}; did you mean 'wsclose {close}'?\n")
+
+
+@pytest.mark.parametrize('argv', [['ALRIGHT'], ['diff'], ['1008', 'lst'], ['list', 'lst'],
+                                  ['sets', '--format', 'xml'], ['--bogus', 'lst']])
+def test_no_hint_far_from_a_command_or_not_first(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    status, out, err = run(capsys, *argv)
+    assert (status, out) == (2, '')
+    assert err.startswith('wsclose: error: ')
+    assert 'did you mean' not in err
+
+
+def test_codes_and_names_win_over_a_hint(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The hint is for what names no code: with every word "close", codes are still described."""
+    monkeypatch.setattr(cli, '_CLOSE', 0.0)
+    assert ok(capsys, 'going', 'away') == ok(capsys, '1001')
+    assert ok(capsys, 'list', '--codes', '1000').startswith('Code ')
+    assert run(capsys, 'ALRIGHT')[2].endswith("; did you mean 'wsclose list'?\n")
 
 
 def test_python_dash_m() -> None:

@@ -70,6 +70,8 @@ EXAMPLES = (
         _run('70000', status=2, show_status=True),
         _run('list', '--columns', 'code,colour', status=2),
     )),
+    Example('error-command', (_run('lst', status=2),)),
+    Example('usage', (_run(status=2, show_status=True),)),
     Example('list-table', (_run('list', '--codes', '1000-1003,4000-4999'),)),
     Example('list-libraries', (
         _run('list', '--codes', '1000-1001', '--format', 'markdown',
