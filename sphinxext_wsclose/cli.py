@@ -37,6 +37,7 @@ import difflib
 import json
 import os
 import re
+import shutil
 import sys
 import unicodedata
 from dataclasses import dataclass
@@ -196,8 +197,21 @@ def _run_list(options: argparse.Namespace) -> _Output:
     if options.columns is not None:
         columns = [name for name in re.split(r'[\s,]+', options.columns.lower()) if name]
     output = export(select(options.codes, sets=_sets(options.set)), options.format,
-                    columns, options.libraries)
+                    columns, options.libraries, width=_terminal_width())
     return _Output(output, is_json=options.format == 'json')
+
+
+def _terminal_width() -> int | None:
+    """The width that ``wsclose list`` fits its table into: ``None`` unless it is written
+    to a terminal (a pipe or a file gets every cell on one line, however wide).
+
+    The terminal's width is ``COLUMNS`` when set, as in
+    :func:`shutil.get_terminal_size`.
+    """
+    isatty = getattr(sys.stdout, 'isatty', None)
+    if isatty is None or not isatty():
+        return None
+    return shutil.get_terminal_size().columns
 
 
 def _run_sets(options: argparse.Namespace) -> _Output:

@@ -19,7 +19,7 @@ from markdown_it import MarkdownIt
 from sphinxext_wsclose import __version__, cli
 from sphinxext_wsclose.bundled import REGISTRY
 from sphinxext_wsclose.cli import main
-from sphinxext_wsclose.export import CSV_FIELDS
+from sphinxext_wsclose.export import CSV_FIELDS, export, select
 from sphinxext_wsclose.libraries import LIBRARIES, library_names
 from sphinxext_wsclose.registry import Kind
 
@@ -646,3 +646,114 @@ def test_list_codes_filters(
     assert [record['key'] for record in data['entries']] == keys
     reader = csv.DictReader(io.StringIO(ok(capsys, 'list', '--format', 'csv', '--codes', codes)))
     assert [row['key'] for row in reader] == keys
+
+
+# -- list on a terminal: fitted to its width ---------------------------------------
+
+
+class _Terminal(io.StringIO):
+    """A standard output that is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def on_terminal(monkeypatch: pytest.MonkeyPatch, columns: int, *argv: str) -> str:
+    """What ``wsclose *argv*`` prints on a terminal whose :envvar:`COLUMNS` is *columns*."""
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, 'stdout', terminal)
+    monkeypatch.setenv('COLUMNS', str(columns))
+    assert main(list(argv)) == 0
+    return terminal.getvalue()
+
+
+def test_list_fits_80_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The widest column of text wraps first; then those as wide, a header among them."""
+    assert on_terminal(monkeypatch, 80, 'list', '--codes', '1000-1003,4000-4999') == '''\
+Code       Name          Constant          Sent on the    Internal  Customizable
+                                           wire
+---------  ------------  ----------------  -------------  --------  ------------
+1000       Normal        NORMAL_CLOSURE    yes            no        no
+           Closure
+1001       Going Away    GOING_AWAY        yes            no        no
+1002       Protocol      PROTOCOL_ERROR    yes            no        no
+           error
+1003       Unsupported   UNSUPPORTED_DATA  yes            no        no
+           Data
+4000\u20134999  Private use                     yes            no        yes
+'''
+
+
+def test_list_fits_40_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    out = on_terminal(monkeypatch, 40, 'list', '--codes', '1000-1001,4000-4999',
+                      '--columns', 'code,name,description')
+    assert out == '''\
+Code       Name           Description
+---------  -------------  --------------
+1000       Normal         The connection
+           Closure        did what it
+                          was opened for
+                          and is being
+                          shut down
+                          normally.
+1001       Going Away     An endpoint is
+                          leaving, such
+                          as a server
+                          shutting down
+                          or a browser
+                          navigating
+                          away from the
+                          page.
+4000\u20134999  Private use    Codes whose
+                          meaning two
+                          applications
+                          agree on
+                          between
+                          themselves;
+                          they cannot be
+                          registered.
+'''
+
+
+def _column_text(out: str) -> list[str]:
+    """Each column's characters, top to bottom, without spaces: what wrapping must keep."""
+    lines = out.splitlines()
+    rule = next(n for n, line in enumerate(lines) if set(line) <= {'-', ' '})
+    spans = [match.span() for match in re.finditer(r'-+', lines[rule])]
+    return [''.join(line[start:end].replace(' ', '') for line in lines[:rule] + lines[rule + 1:])
+            for start, end in spans]
+
+
+@pytest.mark.parametrize('columns', [None, 'code,name,description',
+                                     'code,name,description,reference,libraries'])
+@pytest.mark.parametrize('width', [40, 60, 80, 100, 160])
+def test_the_whole_list_fits_and_keeps_every_character(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+    width: int, columns: str | None,
+) -> None:
+    argv = ['list', *(['--columns', columns] if columns else [])]
+    piped = ok(capsys, *argv)
+    out = on_terminal(monkeypatch, width, *argv)
+    assert max(len(line) for line in out.splitlines()) <= width
+    assert _column_text(out) == _column_text(piped)
+    if max(len(line) for line in piped.splitlines()) <= width:
+        assert out == piped
+
+
+def test_a_pipe_keeps_one_line_per_cell(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not a terminal: today's table, however narrow COLUMNS says the terminal is."""
+    monkeypatch.setenv('COLUMNS', '40')
+    out = ok(capsys, 'list')
+    assert out == export(select(None))
+    assert max(len(line) for line in out.splitlines()) == 120
+    assert len(out.splitlines()) == len(REGISTRY) + 2
+
+
+@pytest.mark.parametrize('fmt', ['markdown', 'rst', 'csv', 'json'])
+def test_only_the_table_is_fitted(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    piped = ok(capsys, 'list', '--format', fmt)
+    assert on_terminal(monkeypatch, 40, 'list', '--format', fmt) == piped
