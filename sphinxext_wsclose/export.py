@@ -201,12 +201,58 @@ def _cell(entry: Entry, column: str, libraries: Sequence[str] | None = None) -> 
     return COLUMNS[column].text(entry, libraries)
 
 
-def _text_table(rows: list[list[str]]) -> str:
+def _text_table(rows: list[list[str]], width: int | None = None) -> str:
+    """*rows*, the first the header, as aligned columns; fitted into *width* if given."""
     widths = [max(len(row[n]) for row in rows) for n in range(len(rows[0]))]
-    lines = ['  '.join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-             for row in rows]
-    lines.insert(1, '  '.join('-' * width for width in widths))
-    return '\n'.join(lines) + '\n'
+    fitted = widths if width is None else _fit(rows, widths, width)
+    header, *body = (_row_lines(row, fitted) for row in rows)
+    rule = '  '.join('-' * width for width in fitted)
+    return '\n'.join([*header, rule, *(line for lines in body for line in lines)]) + '\n'
+
+
+#: Where a cell of a fitted table may wrap: at its spaces, and after the en
+#: dash of a range (``5000–`` ``65535``).
+_BREAK = r'\s+|(?<=\u2013)(?=\S)'
+#: The narrowest that :func:`_fit` makes a column by breaking its words.
+_NARROWEST = 4
+
+
+class _CellWrapper(textwrap.TextWrapper):
+    """Wraps a cell where :data:`_BREAK` allows, and inside a word only when it must."""
+
+    wordsep_simple_re = re.compile(f'({_BREAK})')
+
+
+def _fit(rows: list[list[str]], widths: list[int], width: int) -> list[int]:
+    """The widths of the columns that fit a table of *rows* into *width* characters.
+
+    The widest column loses a character, again and again, until the table
+    fits: the columns of text (a description, a name) wrap first, and those
+    that end up as wide wrap together.  No column gets narrower than its
+    longest word while another can still wrap; then words are broken, down
+    to :data:`_NARROWEST` characters a column.  A table too wide even then
+    is as narrow as that allows.
+    """
+    fitted = list(widths)
+    words = [max(len(word) for row in rows for word in re.split(_BREAK, row[n]))
+             for n in range(len(widths))]
+    for floors in (words, [min(_NARROWEST, natural) for natural in widths]):
+        while sum(fitted) + 2 * (len(fitted) - 1) > width:
+            shrinkable = [n for n, now in enumerate(fitted) if now > floors[n]]
+            if not shrinkable:
+                break
+            fitted[max(shrinkable, key=lambda n: fitted[n])] -= 1
+    return fitted
+
+
+def _row_lines(row: list[str], widths: list[int]) -> list[str]:
+    """The lines of one *row*: each cell wider than its column wrapped in it."""
+    cells = [[cell] if len(cell) <= width
+             else _CellWrapper(width, break_on_hyphens=False).wrap(cell) or ['']
+             for cell, width in zip(row, widths, strict=True)]
+    return ['  '.join((cell[n] if n < len(cell) else '').ljust(width)
+                      for cell, width in zip(cells, widths, strict=True)).rstrip()
+            for n in range(max(len(cell) for cell in cells))]
 
 
 _MARKDOWN_SPECIAL = re.compile(r'([\\|*`<>\[\]])')
@@ -256,7 +302,7 @@ def _rst_cell(entry: Entry, column: str, libraries: Sequence[str] | None) -> str
 
 
 def _export_text(entries: Sequence[Entry], fmt: str, columns: Sequence[str],
-                 libraries: Sequence[str] | None) -> str:
+                 libraries: Sequence[str] | None, width: int | None) -> str:
     header = [COLUMNS[column].header for column in columns]
     if fmt == 'markdown':
         return _markdown_table(header, [[_markdown_cell(entry, column, libraries)
@@ -265,12 +311,12 @@ def _export_text(entries: Sequence[Entry], fmt: str, columns: Sequence[str],
         return _rst_table(header, [[_rst_cell(entry, column, libraries) for column in columns]
                                    for entry in entries])
     return _text_table([header, *([_cell(entry, column, libraries) for column in columns]
-                                  for entry in entries)])
+                                  for entry in entries)], width)
 
 
 def export(
     entries: Iterable[Entry], fmt: str = 'table', columns: Sequence[str] | None = None,
-    libraries: Sequence[str] | None = None,
+    libraries: Sequence[str] | None = None, width: int | None = None,
 ) -> str:
     """The registry *entries* in the format *fmt*, as ``wsclose list`` prints them.
 
@@ -280,6 +326,9 @@ def export(
     the *entries*), and *libraries* the keys of the libraries that their
     ``libraries`` column shows (by default those listed by default);
     ``json`` and ``csv`` always carry every field and every library.
+    With a *width*, the ``table`` format wraps its widest columns in their
+    cells so that its lines fit in *width* characters, as ``wsclose list``
+    does on a terminal; without one, each cell keeps to one line.
     Raises :exc:`UsageError` for an unknown format, column or library.
     """
     rows = list(entries)
@@ -309,7 +358,7 @@ def export(
         what = f'unknown {", ".join(repr(c) for c in unknown)}' if unknown else 'none given'
         msg = f'--columns: {what}; the columns are {", ".join(EXPORT_COLUMNS)}'
         raise UsageError(msg)
-    return _export_text(rows, fmt, shown, libraries)
+    return _export_text(rows, fmt, shown, libraries, width)
 
 
 def check_libraries(libraries: Sequence[str]) -> tuple[str, ...]:

@@ -16,10 +16,10 @@ from docutils.core import publish_parts
 from docutils.writers.html5_polyglot import Writer
 from markdown_it import MarkdownIt
 
-from sphinxext_wsclose import __version__
+from sphinxext_wsclose import __version__, cli
 from sphinxext_wsclose.bundled import REGISTRY
 from sphinxext_wsclose.cli import main
-from sphinxext_wsclose.export import CSV_FIELDS
+from sphinxext_wsclose.export import CSV_FIELDS, export, select
 from sphinxext_wsclose.libraries import LIBRARIES, library_names
 from sphinxext_wsclose.registry import Kind
 
@@ -232,6 +232,51 @@ def test_json_for_one_code(capsys: pytest.CaptureFixture[str]) -> None:
     assert data['entry']['kind'] == 'unassigned'
 
 
+# -- several codes -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    'argv',
+    [
+        ['1008', '1009'],
+        ['1009', '1008'],
+        ['4001', 'POLICY_VIOLATION', '4000-4999'],
+        ['policy violation', '1009'],  # a name of several words among others: quoted
+        ['discord-gateway:4004', '1000'],
+    ],
+)
+def test_several_codes_are_each_described_in_order(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    """Each description, as the code alone prints it, a blank line between them."""
+    assert ok(capsys, *argv) == '\n'.join(ok(capsys, code) for code in argv)
+
+
+def test_the_words_of_one_name_come_first(capsys: pytest.CaptureFixture[str]) -> None:
+    """Joined, the arguments are a name; one by one, neither word is a code."""
+    assert ok(capsys, 'policy', 'violation') == ok(capsys, '1008')
+    assert ok(capsys, 'Internal', 'Server', 'Error', '--libraries', 'aiohttp') == ok(
+        capsys, '1011', '--libraries', 'aiohttp')
+
+
+def test_several_codes_as_json_are_a_list(capsys: pytest.CaptureFixture[str]) -> None:
+    out = ok(capsys, '1008', '4001', '--json')
+    records = json.loads(out)
+    assert records == [json.loads(ok(capsys, '1008', '--json')),
+                       json.loads(ok(capsys, '4001', '--json'))]
+    assert out == json.dumps(records, indent=2, ensure_ascii=False) + '\n'
+    # One code keeps its object, not a list of one.
+    assert isinstance(json.loads(ok(capsys, 'policy', 'violation', '--json')), dict)
+
+
+def test_several_codes_share_the_options(capsys: pytest.CaptureFixture[str]) -> None:
+    out = ok(capsys, '1000', '1001', '--libraries', 'gorilla')
+    assert out == (ok(capsys, '1000', '--libraries', 'gorilla') + '\n'
+                   + ok(capsys, '1001', '--libraries', 'gorilla'))
+    assert out.count('\nLibrary names for ') == 2
+    assert out.count('  Go gorilla/websocket  ') == 2
+
+
 # -- errors ------------------------------------------------------------------------
 
 
@@ -243,8 +288,19 @@ def test_json_for_one_code(capsys: pytest.CaptureFixture[str]) -> None:
         (['-1'], "'-1' is outside 0\u201365535, the values a Close frame\u2019s 16-bit "
                  'status code can hold'),
         (['ALRIGHT'], "'ALRIGHT' is neither a close code number nor a known code name"),
-        (['1000', '1008'], "'1000 1008' is neither a close code number nor a known code name"),
-        ([], 'the following arguments are required: CODE'),
+        (['1000', 'ALRIGHT', 'NOPE'],
+         "'1000 ALRIGHT NOPE' is no code or name, read as one or one by one: 'ALRIGHT' is "
+         'neither a close code number nor a known code name'),
+        (['1008', '70000'],
+         "'1008 70000' is no code or name, read as one or one by one: '70000' is outside "
+         '0\u201365535, the values a Close frame\u2019s 16-bit status code can hold'),
+        (['policy', 'violaton'],
+         "'policy violaton' is no code or name, read as one or one by one: 'policy' is "
+         'neither a close code number nor a known code name'),
+        (['internal', 'server', 'error', '1009'],
+         "'internal server error 1009' is no code or name, read as one or one by one: "
+         "'internal' is neither a close code number nor a known code name"),
+        (['--json'], 'the following arguments are required: CODE'),
         (['--bogus', '1000'], 'unrecognized arguments: --bogus'),
         (['list', '--format', 'xml'],
          "argument --format: invalid choice: 'xml' (choose from table, json, csv, markdown, "
@@ -275,9 +331,94 @@ def test_bad_input_is_one_line_and_status_2(
 
 
 def test_help_and_version(capsys: pytest.CaptureFixture[str]) -> None:
-    assert ok(capsys, '--help').startswith('usage: wsclose [-h] [--version] [--json] CODE\n')
+    assert ok(capsys, '--help').startswith(
+        'usage: wsclose [-h] [--version] [--json] CODE [CODE ...]\n')
     assert ok(capsys, 'list', '--help').startswith('usage: wsclose list [-h]')
     assert ok(capsys, '--version') == f'wsclose (sphinxext-wsclose) {__version__}\n'
+
+
+#: The commands, as ``wsclose --help`` and ``wsclose`` alone list them.
+COMMANDS_HELP = """\
+commands:
+  list           export the registry: a table, JSON, CSV, Markdown or rST
+  sets           list the protocols' sets of codes that --set takes
+  registry-diff  compare IANA's websocket.xml with the bundled registry
+"""
+USAGE = """\
+usage: wsclose [-h] [--version] [--json] CODE [CODE ...]
+               [--libraries KEYS] [--set NAMES]
+       wsclose list [-h] [--format {table,json,csv,markdown,rst}] [--codes SPANS]
+                    [--columns NAMES] [--libraries KEYS] [--set NAMES]
+       wsclose sets [-h] [--format {table,json}]
+       wsclose registry-diff [-h] websocket.xml
+"""
+
+
+def test_help_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    """After the options, one line per command, from the one table of them."""
+    out = ok(capsys, '--help')
+    assert out.startswith(USAGE + '\n')
+    assert out.endswith('\n\n' + COMMANDS_HELP
+                        + '\nEach command has its own help, such as: wsclose list --help\n')
+    assert [command.name for command in cli._COMMANDS] == ['list', 'sets', 'registry-diff']
+    for command in cli._COMMANDS:
+        assert f'\n  {command.name.ljust(15)}{command.summary}\n' in out
+        assert f'\n       wsclose {command.name} [-h]' in out  # and in the usage
+        assert command.parser().prog == f'wsclose {command.name}'
+        assert ok(capsys, command.name, '--help').startswith(f'usage: wsclose {command.name} ')
+
+
+def test_no_arguments_print_the_usage_and_the_commands(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """As argparse does: the usage on standard error, and 2; with the commands besides."""
+    assert run(capsys) == (2, '', USAGE + '\n' + COMMANDS_HELP + '\n' + (
+        'wsclose: error: give a code, such as 1008, or a command; wsclose --help says more\n'))
+
+
+@pytest.mark.parametrize(
+    ('argv', 'message'),
+    [
+        (['lst'], "'lst' is neither a close code number nor a known code name"),
+        (['lists'], "'lists' is neither a close code number nor a known code name"),
+        (['lsit'], "'lsit' is neither a close code number nor a known code name"),
+        (['LIST'], "'LIST' is neither a close code number nor a known code name"),
+        (['set'], "'set' is neither a close code number nor a known code name"),
+        (['regsitry-diff'],
+         "'regsitry-diff' is neither a close code number nor a known code name"),
+        (['lst', '--codes', '1000-1003'], 'unrecognized arguments: --codes 1000-1003'),
+        (['lst', '1008'], "'lst 1008' is no code or name, read as one or one by one: 'lst' "
+                          'is neither a close code number nor a known code name'),
+    ],
+)
+def test_a_word_close_to_a_command_is_hinted(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    """Never run as the command it resembles (``lists`` is no ``list``): an error, with a hint."""
+    close = {'set': 'sets', 'regsitry-diff': 'registry-diff'}.get(argv[0], 'list')
+    assert run(capsys, *argv) == (
+        2, '', f"wsclose: error: {message}; did you mean 'wsclose {close}'?\n")
+
+
+@pytest.mark.parametrize('argv', [['ALRIGHT'], ['diff'], ['1008', 'lst'], ['list', 'lst'],
+                                  ['sets', '--format', 'xml'], ['--bogus', 'lst']])
+def test_no_hint_far_from_a_command_or_not_first(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    status, out, err = run(capsys, *argv)
+    assert (status, out) == (2, '')
+    assert err.startswith('wsclose: error: ')
+    assert 'did you mean' not in err
+
+
+def test_codes_and_names_win_over_a_hint(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The hint is for what names no code: with every word "close", codes are still described."""
+    monkeypatch.setattr(cli, '_CLOSE', 0.0)
+    assert ok(capsys, 'going', 'away') == ok(capsys, '1001')
+    assert ok(capsys, 'list', '--codes', '1000').startswith('Code ')
+    assert run(capsys, 'ALRIGHT')[2].endswith("; did you mean 'wsclose list'?\n")
 
 
 def test_python_dash_m() -> None:
@@ -505,3 +646,114 @@ def test_list_codes_filters(
     assert [record['key'] for record in data['entries']] == keys
     reader = csv.DictReader(io.StringIO(ok(capsys, 'list', '--format', 'csv', '--codes', codes)))
     assert [row['key'] for row in reader] == keys
+
+
+# -- list on a terminal: fitted to its width ---------------------------------------
+
+
+class _Terminal(io.StringIO):
+    """A standard output that is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def on_terminal(monkeypatch: pytest.MonkeyPatch, columns: int, *argv: str) -> str:
+    """What ``wsclose *argv*`` prints on a terminal whose :envvar:`COLUMNS` is *columns*."""
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, 'stdout', terminal)
+    monkeypatch.setenv('COLUMNS', str(columns))
+    assert main(list(argv)) == 0
+    return terminal.getvalue()
+
+
+def test_list_fits_80_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The widest column of text wraps first; then those as wide, a header among them."""
+    assert on_terminal(monkeypatch, 80, 'list', '--codes', '1000-1003,4000-4999') == '''\
+Code       Name          Constant          Sent on the    Internal  Customizable
+                                           wire
+---------  ------------  ----------------  -------------  --------  ------------
+1000       Normal        NORMAL_CLOSURE    yes            no        no
+           Closure
+1001       Going Away    GOING_AWAY        yes            no        no
+1002       Protocol      PROTOCOL_ERROR    yes            no        no
+           error
+1003       Unsupported   UNSUPPORTED_DATA  yes            no        no
+           Data
+4000\u20134999  Private use                     yes            no        yes
+'''
+
+
+def test_list_fits_40_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    out = on_terminal(monkeypatch, 40, 'list', '--codes', '1000-1001,4000-4999',
+                      '--columns', 'code,name,description')
+    assert out == '''\
+Code       Name           Description
+---------  -------------  --------------
+1000       Normal         The connection
+           Closure        did what it
+                          was opened for
+                          and is being
+                          shut down
+                          normally.
+1001       Going Away     An endpoint is
+                          leaving, such
+                          as a server
+                          shutting down
+                          or a browser
+                          navigating
+                          away from the
+                          page.
+4000\u20134999  Private use    Codes whose
+                          meaning two
+                          applications
+                          agree on
+                          between
+                          themselves;
+                          they cannot be
+                          registered.
+'''
+
+
+def _column_text(out: str) -> list[str]:
+    """Each column's characters, top to bottom, without spaces: what wrapping must keep."""
+    lines = out.splitlines()
+    rule = next(n for n, line in enumerate(lines) if set(line) <= {'-', ' '})
+    spans = [match.span() for match in re.finditer(r'-+', lines[rule])]
+    return [''.join(line[start:end].replace(' ', '') for line in lines[:rule] + lines[rule + 1:])
+            for start, end in spans]
+
+
+@pytest.mark.parametrize('columns', [None, 'code,name,description',
+                                     'code,name,description,reference,libraries'])
+@pytest.mark.parametrize('width', [40, 60, 80, 100, 160])
+def test_the_whole_list_fits_and_keeps_every_character(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+    width: int, columns: str | None,
+) -> None:
+    argv = ['list', *(['--columns', columns] if columns else [])]
+    piped = ok(capsys, *argv)
+    out = on_terminal(monkeypatch, width, *argv)
+    assert max(len(line) for line in out.splitlines()) <= width
+    assert _column_text(out) == _column_text(piped)
+    if max(len(line) for line in piped.splitlines()) <= width:
+        assert out == piped
+
+
+def test_a_pipe_keeps_one_line_per_cell(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not a terminal: today's table, however narrow COLUMNS says the terminal is."""
+    monkeypatch.setenv('COLUMNS', '40')
+    out = ok(capsys, 'list')
+    assert out == export(select(None))
+    assert max(len(line) for line in out.splitlines()) == 120
+    assert len(out.splitlines()) == len(REGISTRY) + 2
+
+
+@pytest.mark.parametrize('fmt', ['markdown', 'rst', 'csv', 'json'])
+def test_only_the_table_is_fitted(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    piped = ok(capsys, 'list', '--format', fmt)
+    assert on_terminal(monkeypatch, 40, 'list', '--format', fmt) == piped

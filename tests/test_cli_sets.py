@@ -287,7 +287,8 @@ def test_json_of_a_set_code(capsys: pytest.CaptureFixture[str]) -> None:
         (['--set', 'discord-gateway,pusher', '1000'],
          "'1000' is neither a code nor a code name of the sets discord-gateway, pusher"),
         (['--set', 'discord-gateway', 'Normal', 'Closure'],
-         'discord-gateway:Normal Closure: the set discord-gateway has no code of that name'),
+         "'Normal Closure' is no code or name, read as one or one by one: "
+         'discord-gateway:Normal: the set discord-gateway has no code of that name'),
         (['discord-gateway:4006'],
          'discord-gateway:4006: the set discord-gateway has no code 4006; its codes are 4000, '
          '4001, 4002, 4003, 4004, 4005, 4007, 4008, 4009, 4010, 4011, 4012, 4013, 4014'),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -23,6 +24,8 @@ COMMANDS: dict[str, tuple[list[str], int]] = {
     'lookup': (['1008'], 0),
     'lookup-range': (['4000-4999'], 0),
     'lookup-json': (['1008', '--json'], 0),
+    'lookup-several': (['1008', '1009', '4001'], 0),
+    'lookup-several-json': (['1008', '1009', '--json'], 0),
     'list': (['list'], 0),
     'list-json': (['list', '--format', 'json'], 0),
     'list-csv': (['list', '--format', 'csv'], 0),
@@ -101,3 +104,42 @@ def test_an_ascii_terminal_gets_ascii(command: str, terminal: str) -> None:
 
 #: What the command prints instead of the non-ASCII characters of its output.
 _ASCII_OF = str.maketrans({'\u2013': '-', '\u2014': '-', '\u2019': "'", '\u00a7': 'section '})
+
+
+def _on_a_pty(args: list[str], columns: int, **env: str) -> str:
+    """What the command prints on a pseudo-terminal *columns* wide, with its line ends as \\n."""
+    pty = pytest.importorskip('pty')
+    fcntl = pytest.importorskip('fcntl')
+    termios = pytest.importorskip('termios')
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack('HHHH', 24, columns, 0, 0))
+    environ = {key: value for key, value in os.environ.items() if key not in {'COLUMNS', 'LINES'}}
+    with subprocess.Popen([sys.executable, '-m', 'sphinxext_wsclose', *args],
+                          stdin=subprocess.DEVNULL, stdout=slave, stderr=subprocess.PIPE,
+                          env={**environ, 'PYTHONIOENCODING': 'utf-8', **env}) as process:
+        os.close(slave)
+        output = b''
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # Linux: EIO once the other end is closed
+                break
+            if not chunk:
+                break
+            output += chunk
+        assert process.wait() == 0
+        assert process.stderr is not None
+        assert process.stderr.read() == b''
+    os.close(master)
+    return output.decode('utf-8').replace('\r\n', '\n')
+
+
+@pytest.mark.parametrize(('env', 'width'), [({}, 60), ({'COLUMNS': '80'}, 80)])
+def test_list_on_a_terminal_fits_its_width(env: dict[str, str], width: int) -> None:
+    """The terminal's own width (60 columns), unless COLUMNS says otherwise (80)."""
+    out = _on_a_pty(['list'], 60, **env)
+    widest = max(len(line) for line in out.splitlines())
+    assert width - 5 <= widest <= width
+    assert out.startswith('Code ')
+    piped = _run(['list'], PYTHONIOENCODING='utf-8').stdout.decode('utf-8')
+    assert max(len(line) for line in piped.splitlines()) == 120  # a pipe: one line a cell

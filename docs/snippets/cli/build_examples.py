@@ -18,12 +18,17 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
 import shlex
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sphinxext_wsclose.cli import main as wsclose
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 HERE = Path(__file__).resolve().parent
 #: Stands for the library sources that a shortened JSON example leaves out.
@@ -41,6 +46,9 @@ class Command:
     status: int = 0
     #: Follow it with ``$ echo $?`` and its exit status.
     show_status: bool = False
+    #: Run it as if on a terminal this many columns wide (``COLUMNS=80``),
+    #: which ``wsclose list`` fits its table to; ``None``: into a pipe.
+    columns: int | None = None
 
 
 @dataclass(frozen=True)
@@ -54,8 +62,33 @@ class Example:
     shorten: bool = False
 
 
-def _run(*args: str, status: int = 0, show_status: bool = False) -> Command:
-    return Command(args, status, show_status)
+def _run(*args: str, status: int = 0, show_status: bool = False,
+         columns: int | None = None) -> Command:
+    return Command(args, status, show_status, columns)
+
+
+class _Terminal(io.StringIO):
+    """A standard output that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@contextlib.contextmanager
+def _columns(columns: int | None) -> Iterator[None]:
+    """``COLUMNS`` set to *columns* for a while (left alone for ``None``)."""
+    if columns is None:
+        yield
+        return
+    before = os.environ.get('COLUMNS')
+    os.environ['COLUMNS'] = str(columns)
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ['COLUMNS']
+        else:
+            os.environ['COLUMNS'] = before
 
 
 #: Every example, in the order of the pages.  Error messages come from
@@ -65,11 +98,15 @@ EXAMPLES = (
     # docs/cli.rst
     Example('lookup-1008', (_run('1008'),)),
     Example('lookup-4001', (_run('4001'),)),
+    Example('lookup-several', (_run('1008', '1009'),)),
     Example('errors', (
         _run('70000', status=2, show_status=True),
         _run('list', '--columns', 'code,colour', status=2),
     )),
+    Example('error-command', (_run('lst', status=2),)),
+    Example('usage', (_run(status=2, show_status=True),)),
     Example('list-table', (_run('list', '--codes', '1000-1003,4000-4999'),)),
+    Example('list-terminal', (_run('list', '--codes', '1000-1003,4000-4999', columns=80),)),
     Example('list-libraries', (
         _run('list', '--codes', '1000-1001', '--format', 'markdown',
              '--columns', 'code,name,libraries'),
@@ -120,8 +157,10 @@ def render(example: Example) -> str:
     """The console text of *example*: each command after a prompt, and what it printed."""
     text = ''
     for command in example.commands:
-        stdout, stderr = io.StringIO(), io.StringIO()
-        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        stdout = io.StringIO() if command.columns is None else _Terminal()
+        stderr = io.StringIO()
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr), \
+                _columns(command.columns):
             status = wsclose(list(command.args))
         if status != command.status:
             msg = f'wsclose {shlex.join(command.args)} exited with {status}: {stderr.getvalue()}'
@@ -129,7 +168,9 @@ def render(example: Example) -> str:
         output = stdout.getvalue()
         if example.shorten:
             output = _shortened(output)
-        text += f'$ {shlex.join(["wsclose", *command.args])}\n{output}{stderr.getvalue()}'
+        prefix = [] if command.columns is None else [f'COLUMNS={command.columns}']
+        text += (f'$ {shlex.join([*prefix, "wsclose", *command.args])}\n'
+                 f'{output}{stderr.getvalue()}')
         if command.show_status:
             text += f'$ echo $?\n{status}\n'
     return text
