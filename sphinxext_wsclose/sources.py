@@ -29,7 +29,9 @@ import ast
 import contextlib
 import enum
 import importlib
+import importlib.machinery
 import json
+import os
 import re
 import stat
 import sys
@@ -194,7 +196,7 @@ def _load_object(loaded: Loaded, spec: str, location: str | None) -> None:
                                     "'module:Object'"), spec)
         return
     try:
-        obj: Any = importlib.import_module(modname)
+        obj: Any = _import_fresh(modname)
     except KeyboardInterrupt:
         raise
     except BaseException as exc:  # the project's own code: anything may go wrong
@@ -205,6 +207,58 @@ def _load_object(loaded: Loaded, spec: str, location: str | None) -> None:
         _read_object(found, obj, spec, location)
     if not loaded.items and not loaded.problems:
         loaded.problem(location, _NO_CODE, spec)
+
+
+#: Each module this process imported for ``wsclose_codes``: its file, and
+#: the file's modification time and size when it was imported.
+_IMPORTED: dict[str, tuple[str, int, int]] = {}
+
+
+def _stamp(path: str) -> tuple[int, int]:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return -1, -1
+    return found.st_mtime_ns, found.st_size
+
+
+def _import_fresh(modname: str) -> Any:
+    """The module *modname* as the project's files hold it now, imported once per build.
+
+    Python keeps a module once imported: a second project built in the same
+    process, with its own ``proto.py``, would get the first one's, and an
+    edit between two builds would not be seen.  So a module (with its
+    package) is imported again when the file that the current ``sys.path``
+    finds is another one, or when the file changed since this process
+    imported it.  It then stays in ``sys.modules``, so that autodoc, in the
+    same build, documents the same module object.
+    """
+    top = modname.partition('.')[0]
+    current = sys.modules.get(top)
+    if current is not None:
+        spec = importlib.machinery.PathFinder.find_spec(top)
+        now, was = (spec.origin if spec else None), getattr(current, '__file__', None)
+        stale = bool(now and was and os.path.realpath(now) != os.path.realpath(was))
+        record, module = _IMPORTED.get(modname), sys.modules.get(modname)
+        if not stale and record is not None and module is not None:
+            stale = getattr(module, '__file__', None) != record[0] or (
+                _stamp(record[0]) != record[1:])
+        if stale:
+            files = set()
+            for name in [name for name in sys.modules
+                         if name == top or name.startswith(f'{top}.')]:
+                files.add(str(getattr(sys.modules.pop(name), '__file__', '')))
+                # Sphinx's analyzer keeps each module's comments, for autodoc too.
+                ModuleAnalyzer.cache.pop(('module', name), None)
+            for key in [key for key in ModuleAnalyzer.cache
+                        if key[0] == 'file' and str(key[1]) in files]:
+                del ModuleAnalyzer.cache[key]
+            importlib.invalidate_caches()
+    module = importlib.import_module(modname)
+    file = getattr(module, '__file__', None)
+    if isinstance(file, str):
+        _IMPORTED[modname] = (file, *_stamp(file))
+    return module
 
 
 def _read_object(loaded: Loaded, obj: Any, spec: str, location: str | None) -> None:
