@@ -18,6 +18,7 @@ and answers three questions:
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import enum
 import re
@@ -387,13 +388,24 @@ class Registry:
         self._parsed: dict[str, Parsed | InvalidCodeError] = {}
 
     def extended(self, entries: Iterable[Entry]) -> Registry:
-        """A new registry with *entries* added (a project's own codes)."""
-        return Registry((*self._entries, *entries), self._sets, self._turned_on)
+        """A new registry with *entries* added (a project's own codes); this one if none."""
+        added = tuple(entries)
+        if not added:
+            return self
+        return Registry((*self._entries, *added), self._sets, self._turned_on)
 
     def with_sets(self, sets: Mapping[str, Registry], turned_on: Iterable[str] = ()) -> Registry:
         """A new registry that knows the protocols' *sets*, with *turned_on* ones answering
         bare numbers and names."""
-        return Registry(self._entries, sets, turned_on)
+        turned = tuple(name for name in turned_on if name in sets)
+        if turned or self._turned_on:
+            return Registry(self._entries, sets, turned)
+        # No set answers a bare target: the same rows and names, and the
+        # sets for qualified targets; only the answers kept are new.
+        found = copy.copy(self)
+        found._sets = MappingProxyType(dict(sets))
+        found._containing, found._containing_keys, found._parsed = {}, {}, {}
+        return found
 
     @property
     def sets(self) -> Mapping[str, Registry]:
@@ -411,6 +423,8 @@ class Registry:
         A member of a project's enum whose value is a registered code, such as
         ``ChatClose.NORMAL = 1000``, is one more name of that code.
         """
+        if not spellings:
+            return self
         return Registry((
             dataclasses.replace(
                 entry,

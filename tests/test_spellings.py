@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 from helpers import SUFFIX, html, warnings
 
-from sphinxext_wsclose import libraries
+from sphinxext_wsclose import config, libraries
 from sphinxext_wsclose.bundled import REGISTRY
 from sphinxext_wsclose.libraries import (
     LIBRARIES,
@@ -19,7 +19,7 @@ from sphinxext_wsclose.libraries import (
     library_names,
     spellings,
 )
-from sphinxext_wsclose.registry import Kind
+from sphinxext_wsclose.registry import Kind, Registry
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -292,6 +292,8 @@ def test_a_spelling_two_libraries_give_two_codes_is_ambiguous(
     # No two bundled libraries spell two codes alike (test_libraries.py checks
     # that), so a made-up one does: CloseCode::Normal is 1000 and 1001.
     monkeypatch.setattr(libraries, 'LIBRARIES', (*LIBRARIES, CLASHING))
+    # The bundled registry indexed its names when imported: index them again.
+    monkeypatch.setattr(config, 'REGISTRY', Registry(list(config.REGISTRY)))
     body = [f'Closed with {_role(syntax, "CloseCode::Normal")}.',
             '', f'Away with {_role(syntax, "CloseCode::Away")}.']
     src = _project(tmp_path, syntax, body)
