@@ -188,10 +188,10 @@ class CellLabels(SphinxPostTransform):
                     if not isinstance(row, nodes.row):
                         continue
                     for cell, header in zip(row.children, headers, strict=False):
-                        self._label(cast('nodes.entry', cell), header, header in heads)
+                        self._label(cast('nodes.entry', cell), header, head=header in heads)
 
     @staticmethod
-    def _label(cell: nodes.entry, header: str, head: bool) -> None:
+    def _label(cell: nodes.entry, header: str, *, head: bool) -> None:
         if head:
             cell['classes'].append(CELL_HEAD_CLASS)
             return
