@@ -370,7 +370,7 @@ def test_cells_have_labels_in_html_only(
 ) -> None:
     app = build('browser', syntax)
     assert warnings(app) == []
-    every, seven = html(app, 'narrow').select('table.wsclose-table')
+    every, seven = html(app, 'narrow', labels=True).select('table.wsclose-table')
     for table, names in ((every, ALL_COLUMNS), (seven, SEVEN_COLUMNS)):
         headers = [th.get_text().strip() for th in table.select('thead th')]
         assert headers == [COLUMNS[name].header for name in names]
@@ -389,7 +389,7 @@ def test_cells_have_labels_in_html_only(
                     assert cell.get_text().startswith(header)
                     assert 'no-search' in labels[0]['class']
     # Only pages with a table get them.
-    assert html(app, 'mentions').select('.wsclose-cell-label') == []
+    assert html(app, 'mentions', labels=True).select('.wsclose-cell-label') == []
     # The search index has no more of them than the headers themselves.
     index = (app.outdir / 'searchindex.js').read_text(encoding='utf-8')
     assert 'wsclose-cell-label' not in index
