@@ -46,6 +46,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:  # noqa: PLR0915 -- the whole timel
         translate_index_titles,
     )
     from sphinxext_wsclose.html import (
+        CellLabels,
         add_row_permalinks,
         add_static_path,
         add_stylesheet,
@@ -135,6 +136,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:  # noqa: PLR0915 -- the whole timel
     app.add_post_transform(MentionShape)           # SHAPE_MENTIONS (11)
     app.add_post_transform(KeptRowIds)              # KEPT_ROWS (55)
     app.add_post_transform(HeldIndexEntries)        # KEPT_ROWS (55)
+    app.add_post_transform(CellLabels)              # CELL_LABELS (60), HTML only
     app.add_post_transform(RowAnchors)              # ROW_ANCHORS (900)
     app.connect('doctree-resolved', add_row_permalinks)
     app.connect('html-page-context', add_stylesheet)

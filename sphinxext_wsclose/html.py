@@ -19,6 +19,12 @@ Its folder goes first in ``html_static_path``, so that a project's own
 Each row of a table that has an id gets a ``¶`` permalink
 (:class:`row_permalink`), as a heading does, when an HTML builder writes
 the page.
+
+On a narrow screen (below :data:`NARROW_BREAKPOINT`) each row becomes a
+block: its code and name head it, and every other cell follows on a line of
+its own, after a label that repeats the column's header
+(:class:`CellLabels`).  The labels are added in HTML only, and the
+stylesheet hides them on wide screens.
 """
 
 from __future__ import annotations
@@ -30,9 +36,18 @@ from typing import TYPE_CHECKING, cast
 from docutils import nodes
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from sphinxext_wsclose._compat import current_docname
 from sphinxext_wsclose._locale import _
-from sphinxext_wsclose.protocol import ROW_CLASS
+from sphinxext_wsclose.columns import COLUMNS
+from sphinxext_wsclose.protocol import (
+    CELL_HEAD_CLASS,
+    CELL_LABEL_CLASS,
+    CELL_LABELS,
+    ROW_CLASS,
+    TABLE_CLASS,
+)
 from sphinxext_wsclose.table import first_cell_paragraph
 
 if TYPE_CHECKING:
@@ -50,6 +65,11 @@ STATIC_DIR = Path(__file__).parent / 'static'
 CSS_FILE = 'wsclose.css'
 #: Sphinx's default for extensions: after the theme's (200), before ``html_css_files`` (800).
 CSS_PRIORITY = 500
+#: The width (CSS pixels) below which a table's rows become blocks of labelled
+#: lines; ``static/wsclose.css`` says it in its ``@media`` rules.
+NARROW_BREAKPOINT = 700
+#: The columns that head a row on a narrow screen, without a label.
+HEAD_COLUMNS = ('code', 'name')
 
 
 def add_static_path(app: Sphinx, config: Config) -> None:
@@ -131,3 +151,55 @@ def add_row_permalinks(app: Sphinx, doctree: nodes.document, docname: str) -> No
             continue
         permalink = row_permalink(refid=row['ids'][0], reftitle=title, icon=icon)
         first_cell_paragraph(row).append(permalink)
+
+
+class CellLabels(SphinxPostTransform):
+    """In HTML, start each cell of a table's body with its column's header, as a label.
+
+    The label is a ``span`` of class :data:`~.protocol.CELL_LABEL_CLASS`
+    holding the header's text, translated as the header is (it is copied
+    from the table's own header row).  The stylesheet hides it (``display:
+    none``, so that screen readers do not read it twice) except on narrow
+    screens, where the header row is hidden and each row is a block of
+    labelled lines.  The code and name cells head the row instead: they get
+    the class :data:`~.protocol.CELL_HEAD_CLASS` and no label.  Empty cells
+    get no label either.  The search index skips the labels (``no-search``).
+
+    Other formats (LaTeX, text, manual pages, Texinfo) never get them.
+    """
+
+    default_priority = CELL_LABELS
+    formats = ('html',)
+
+    def run(self, **kwargs: Any) -> None:
+        domain = cast('CloseCodeDomain', self.env.get_domain('wsclose'))
+        if not domain.holds_markup(current_docname(self.env), {'table'}):
+            return  # no table here
+        heads = {str(_(COLUMNS[name].header)) for name in HEAD_COLUMNS}
+        for table in self.document.findall(nodes.table):
+            if TABLE_CLASS not in table['classes']:
+                continue
+            thead = next(iter(table.findall(nodes.thead)), None)
+            if thead is None or not thead.children:
+                continue
+            headers = [cell.astext().strip() for cell in cast('nodes.row', thead[0]).children]
+            for tbody in table.findall(nodes.tbody):
+                for row in tbody.children:
+                    if not isinstance(row, nodes.row):
+                        continue
+                    for cell, header in zip(row.children, headers, strict=False):
+                        self._label(cast('nodes.entry', cell), header, head=header in heads)
+
+    @staticmethod
+    def _label(cell: nodes.entry, header: str, *, head: bool) -> None:
+        if head:
+            cell['classes'].append(CELL_HEAD_CLASS)
+            return
+        if not cell.children or not header:
+            return
+        label = nodes.inline(header, header, classes=[CELL_LABEL_CLASS, 'no-search'])
+        first = cell[0]
+        if isinstance(first, nodes.paragraph):
+            first.insert(0, label)
+        else:
+            cell.insert(0, label)

@@ -72,6 +72,13 @@ MENTION_CLASSES = ('wsclose', 'wsclose-mention')
 ROW_CLASS = 'wsclose-row'
 #: The class of a ``wsclose-table``.
 TABLE_CLASS = 'wsclose-table'
+#: In HTML, the class of the label (the column's header) at the start of a
+#: table cell, which the stylesheet shows only on narrow screens
+#: (:class:`~.html.CellLabels` adds it).
+CELL_LABEL_CLASS = 'wsclose-cell-label'
+#: In HTML, the class of the code and name cells, which head each row on
+#: narrow screens, unlabelled (:class:`~.html.CellLabels`).
+CELL_HEAD_CLASS = 'wsclose-cell-head'
 
 
 class mention_text(nodes.inline):
@@ -162,6 +169,8 @@ CLOSED_BY_AT = 7
 SHAPE_MENTIONS = 11
 #: After Sphinx's OnlyNodeTransform (50) has dropped what this build leaves out.
 KEPT_ROWS = 55
+#: HTML's cell labels, once the rows and their cells are final.
+CELL_LABELS = 60
 #: Last: LaTeX's and Texinfo's row anchors, once the rows are final.
 ROW_ANCHORS = 900
 #: ``missing-reference``: after intersphinx (500), whose exact match comes

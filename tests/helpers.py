@@ -101,9 +101,18 @@ def warnings(app: SphinxTestApp) -> list[str]:
     return [line for line in _ESCAPES.sub('', app.warning.getvalue()).splitlines() if line]
 
 
-def html(app: SphinxTestApp, page: str) -> BeautifulSoup:
-    """The parsed HTML of a built page (``'index'``, ``'codes'``)."""
-    return BeautifulSoup((app.outdir / f'{page}.html').read_text(encoding='utf-8'), 'html.parser')
+def html(app: SphinxTestApp, page: str, *, labels: bool = False) -> BeautifulSoup:
+    """The parsed HTML of a built page (``'index'``, ``'codes'``).
+
+    The tables' cells lose the labels that only narrow screens show
+    (``span.wsclose-cell-label``), so that a cell's text is its value, unless
+    *labels* keeps them (``test_browser.py`` checks them).
+    """
+    soup = BeautifulSoup((app.outdir / f'{page}.html').read_text(encoding='utf-8'), 'html.parser')
+    if not labels:
+        for label in soup.select('span.wsclose-cell-label'):
+            label.decompose()
+    return soup
 
 
 # -- fuzzing (test_fuzz.py, test_fuzz_myst.py, test_fuzz_myst_directives.py) ------

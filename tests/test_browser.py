@@ -27,6 +27,8 @@ import pytest
 from helpers import copy_root, html, warnings
 
 from sphinxext_wsclose.bundled import REGISTRY
+from sphinxext_wsclose.columns import COLUMNS
+from sphinxext_wsclose.html import NARROW_BREAKPOINT
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -36,7 +38,7 @@ if TYPE_CHECKING:
 
 CSS = '_static/wsclose.css'
 #: Which pages link the stylesheet: those with a wsclose-table or a wsclose:code.
-NEEDS_CSS = {'codes': True, 'protocol': True, 'mentions': False, 'plain': False,
+NEEDS_CSS = {'codes': True, 'protocol': True, 'narrow': True, 'mentions': False, 'plain': False,
              'index': False, 'genindex': False, 'search': False}
 #: What Debian's chromium needs to start headless in a container, quietly.
 CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -351,4 +353,160 @@ def test_a_mention_lands_on_its_highlighted_row(
     assert landed['uncovered'], landed
 
     assert errors == []
+    page.close()
+
+
+# -- narrow screens: a row a block of labelled lines -----------------------------
+
+#: Every column a table can show in the browser root but the project's closed-by.
+ALL_COLUMNS = [name for name in COLUMNS if name != 'closed-by']
+#: The seven columns of the narrow page's second table.
+SEVEN_COLUMNS = ['code', 'name', 'description', 'reference', 'constant', 'iana-name',
+                 'libraries']
+
+
+def test_cells_have_labels_in_html_only(
+    build: Callable[..., SphinxTestApp], syntax: str
+) -> None:
+    app = build('browser', syntax)
+    assert warnings(app) == []
+    every, seven = html(app, 'narrow', labels=True).select('table.wsclose-table')
+    for table, names in ((every, ALL_COLUMNS), (seven, SEVEN_COLUMNS)):
+        headers = [th.get_text().strip() for th in table.select('thead th')]
+        assert headers == [COLUMNS[name].header for name in names]
+        rows = table.select('tbody tr')
+        assert len(rows) == len(REGISTRY) + 1  # and the protocol page's 4001
+        for row in rows:
+            for cell, name, header in zip(row.find_all('td'), names, headers, strict=True):
+                labels = cell.select('span.wsclose-cell-label')
+                if name in {'code', 'name'}:
+                    assert labels == [], (row['id'] if row.has_attr('id') else row, name)
+                    assert 'wsclose-cell-head' in cell['class']
+                elif not cell.get_text().strip():
+                    assert labels == []  # an empty cell stays empty
+                else:
+                    assert [label.get_text() for label in labels] == [header]
+                    assert cell.get_text().startswith(header)
+                    assert 'no-search' in labels[0]['class']
+    # Only pages with a table get them.
+    assert html(app, 'mentions', labels=True).select('.wsclose-cell-label') == []
+    # The search index has no more of them than the headers themselves.
+    index = (app.outdir / 'searchindex.js').read_text(encoding='utf-8')
+    assert 'wsclose-cell-label' not in index
+
+
+@pytest.mark.parametrize('buildername', ['text', 'latex', 'man', 'texinfo'])
+def test_cell_labels_are_html_only(
+    build: Callable[..., SphinxTestApp], buildername: str
+) -> None:
+    app = build('browser', 'rst', buildername)
+    assert warnings(app) == []
+    outputs = [path for path in app.outdir.rglob('*')
+               if path.suffix in {'.txt', '.tex', '.1', '.texi'}]
+    assert outputs
+    for path in outputs:
+        text = path.read_text(encoding='utf-8')
+        assert 'wsclose-cell-label' not in text, path
+        # "Description" in the headers of four tables (twice each in LaTeX, whose
+        # long tables repeat it on every page), never before each of ~30 cells.
+        assert text.count('Description') < 20, path
+
+
+# Whether anything overflows: the page, or in the tables that *selector*
+# selects, an element that scrolls sideways, a cell outside the window or
+# outside the content column (its section).
+OVERFLOW = """(selector) => {
+  const problems = [];
+  const root = document.documentElement;
+  if (root.scrollWidth > window.innerWidth) {
+    problems.push(`page ${root.scrollWidth} > ${window.innerWidth}`);
+  }
+  for (const table of document.querySelectorAll(selector)) {
+    const column = table.closest('section').getBoundingClientRect();
+    for (const element of [table, ...table.querySelectorAll('*')]) {
+      if (element.scrollWidth > element.clientWidth + 1 && element.clientWidth > 0) {
+        problems.push(`${element.tagName} scrolls: ${element.scrollWidth} > ${element.clientWidth}`
+                      + ` ${element.textContent.slice(0, 30)}`);
+      }
+    }
+    for (const cell of table.querySelectorAll('td, th')) {
+      const box = cell.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue;  // hidden
+      if (box.left < -0.5 || box.right > window.innerWidth + 0.5) {
+        problems.push(`cell outside the window: ${box.left}-${box.right}`
+                      + ` ${cell.textContent.slice(0, 30)}`);
+      }
+      if (box.left < column.left - 0.5 || box.right > column.right + 0.5) {
+        problems.push(`cell outside the content: ${box.left}-${box.right} not in`
+                      + ` ${column.left}-${column.right} ${cell.textContent.slice(0, 30)}`);
+      }
+    }
+  }
+  return problems;
+}"""
+
+# How a table shows: its header row, and its first row's labels and layout.
+NARROW_LAYOUT = """(table) => {
+  const row = table.querySelector('tbody tr');
+  const cells = [...row.cells];
+  const shown = element => getComputedStyle(element).display !== 'none';
+  return {
+    thead: shown(table.querySelector('thead')),
+    row: getComputedStyle(row).display,
+    labels: [...row.querySelectorAll('.wsclose-cell-label')].filter(shown)
+      .map(label => label.textContent),
+    head: cells.filter(cell => cell.classList.contains('wsclose-cell-head'))
+      .map(cell => cell.getBoundingClientRect().top),
+    lines: cells.filter(cell => !cell.classList.contains('wsclose-cell-head') && shown(cell))
+      .map(cell => cell.getBoundingClientRect().top),
+  };
+}"""
+
+NARROW_THEMES = ['furo', 'pydata_sphinx_theme', 'sphinx_rtd_theme']
+NARROW_WIDTHS = [390, 768, 1280]
+
+
+@pytest.mark.slow  # a real browser
+@pytest.mark.parametrize('theme', NARROW_THEMES)
+def test_tables_fit_narrow_and_wide_screens(
+    build: Callable[..., SphinxTestApp],
+    browser: Browser,
+    serve: Callable[[Path], str],
+    theme: str,
+) -> None:
+    pytest.importorskip(theme)
+    app = build('browser', 'rst', confoverrides={'html_theme': theme})
+    assert warnings(app) == []
+    base = serve(app.outdir)
+    shots = os.environ.get('WSCLOSE_SCREENSHOTS')
+    page = browser.new_page()
+    for width in NARROW_WIDTHS:
+        view = f'narrow-{theme}-{width}px'
+        page.set_viewport_size({'width': width, 'height': 900})
+        page.goto(f'{base}/narrow.html')
+        # Every column fits 390 and 768 px; seven fit a desktop's column (a
+        # table with more may still scroll inside its box in a narrow theme).
+        tables = '#seven-columns table.wsclose-table' if width > 1000 else 'table.wsclose-table'
+        assert page.evaluate(OVERFLOW, tables) == [], view
+        every, seven = page.locator('table.wsclose-table').all()
+        layout = every.evaluate(NARROW_LAYOUT)
+        if width < NARROW_BREAKPOINT:
+            # Code and name head the row; every other cell is a labelled line below.
+            assert not layout['thead'], view
+            assert layout['row'] == 'block', view
+            assert layout['labels'] == [
+                COLUMNS[name].header for name in ALL_COLUMNS if name not in {'code', 'name'}
+                if COLUMNS[name].text(REGISTRY['0-999'])], (view, layout)
+            assert max(layout['head']) < min(layout['lines']), (view, layout)
+            assert sorted(layout['lines']) == layout['lines'], (view, layout)
+            assert len(set(layout['lines'])) == len(layout['lines']), (view, layout)
+        else:
+            assert layout['thead'], view
+            assert layout['labels'] == [], view
+            assert seven.evaluate(NARROW_LAYOUT)['labels'] == [], view
+        if shots:
+            Path(shots).mkdir(parents=True, exist_ok=True)
+            path = Path(shots) / f'{view}.png'
+            page.screenshot(path=str(path), full_page=width < NARROW_BREAKPOINT)
+            print(f'screenshot: {path}')
     page.close()
