@@ -774,6 +774,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         'field lists and links, on --closes-pages pages of 10 objects with 3 codes each, '
         'over --repeats rounds; then the pages written again after one field edit')
     add('--closes-pages', type=int, default=30, help='pages of --closes (30)')
+    add('--load-keys', action='store_true',
+        help='instead: how the time to read wsclose_codes from a JSON or TOML file grows '
+        'with its keys (1,000, 10,000 and 100,000), per key, over --repeats runs')
     add('--sets', action='store_true',
         help='instead: mentions of the codes of three turned-on protocol sets, half qualified '
         'and half bare, against the same links written by hand, on --pages x --mentions, '
@@ -1349,6 +1352,61 @@ def measure_sets(options: argparse.Namespace, workdir: Path) -> int:
     return 0
 
 
+# -- --load-keys: reading a big data file ------------------------------------------
+
+#: How many keys ``--load-keys`` reads: the cost per key must not grow.
+LOAD_SIZES = (1_000, 10_000, 100_000)
+#: The target: the time per key at the largest size, over that at the smallest.
+LOAD_TARGET = 2.0
+
+
+def measure_loading(options: argparse.Namespace, workdir: Path) -> int:
+    """``--load-keys``: validate ``wsclose_codes`` naming a JSON and a TOML file of N keys.
+
+    In JSON the codes are spread over 1000-4999 and wrap around: most keys
+    repeat a code, as a hostile file would.  TOML refuses a key given twice,
+    so its keys run on past 4999, and those are warned about (the warnings
+    are part of the cost).  Every item is read, placed and checked.
+    Times are the median of ``--repeats`` runs of the configuration's
+    validation alone (no Sphinx build), per key; the ratio is per-key time at
+    the largest size over the smallest (a linear loader stays near 1).
+    """
+    from types import SimpleNamespace  # noqa: PLC0415
+
+    from sphinxext_wsclose.config import DEFAULTS, _Validator  # noqa: PLC0415
+
+    _header('load-keys', [f'{", ".join(map(str, LOAD_SIZES))} keys; median of '
+                          f'{options.repeats} validations each (time.perf_counter)'])
+    rows = []
+    per_key: dict[str, list[float]] = {}
+    for suffix in ('json', 'toml'):
+        for size in LOAD_SIZES:
+            path = workdir / f'codes-{size}.{suffix}'
+            items = [(f'{4000 + n % 1000}-{n}', n) for n in range(size)]
+            if suffix == 'json':
+                text = '{\n' + ',\n'.join(
+                    f'  "{1000 + n % 4000}": {{"name": "Code {n}"}}' for _k, n in items) + '\n}\n'
+            else:
+                text = ''.join(f'[{n}]\nname = "Code {n}"\n' for n in range(4000, 4000 + size))
+            path.write_text(text, encoding='utf-8')
+            times = []
+            for _round in range(options.repeats):
+                config = SimpleNamespace(**{**DEFAULTS, 'wsclose_codes': path.name})
+                start = time.perf_counter()
+                _Validator(workdir).run(config)  # type: ignore[arg-type]
+                times.append(time.perf_counter() - start)
+            median = statistics.median(times)
+            per_key.setdefault(suffix, []).append(median / size)
+            rows.append((suffix, str(size), f'{median:.3f}', f'{median / size * 1e6:.1f}'))
+            progress(f'--load-keys: {suffix} {size} done')
+    print()
+    print(table(('format', 'keys', 'seconds', 'µs per key'), rows))
+    for suffix, costs in per_key.items():
+        print(f'{suffix}: per key at {LOAD_SIZES[-1]} over {LOAD_SIZES[0]} keys: '
+              f'{verdict(costs[-1] / costs[0], LOAD_TARGET)}')
+    return 0
+
+
 def run(options: argparse.Namespace, bench: Bench) -> Report:
     """Every measurement, syntax by syntax."""
     report = Report(options)
@@ -1378,16 +1436,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix='wsclose-bench-') as temp:
         workdir = options.workdir or Path(temp)
         workdir.mkdir(parents=True, exist_ok=True)
-        if options.profile:
-            return profile(options, workdir)
-        if options.floor:
-            return measure_floor(options, workdir)
-        if options.closes:
-            return measure_closes(options, workdir)
-        if options.sets:
-            return measure_sets(options, workdir)
-        if options.instructions:
-            return count_instructions(options, workdir)
+        # The modes that replace the timing of mentions, in this order.
+        modes: tuple[tuple[str, Callable[[argparse.Namespace, Path], int]], ...] = (
+            ('profile', profile), ('floor', measure_floor), ('closes', measure_closes),
+            ('sets', measure_sets), ('load_keys', measure_loading),
+            ('instructions', count_instructions))
+        for name, measure in modes:
+            if getattr(options, name):
+                return measure(options, workdir)
         started = time.perf_counter()
         env = environment()
         print('sphinxext-wsclose mention benchmark')
