@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 if TYPE_CHECKING:
+    from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.config import Config
@@ -28,6 +29,17 @@ def current_docname(env: BuildEnvironment) -> str:
 def remember_builder(app: Sphinx) -> None:
     """``builder-inited`` handler: note the builder, for :func:`builder_of`."""
     _BUILDERS[app.env] = app.builder
+
+
+def in_translation(document: nodes.document) -> bool:
+    """Whether *document* is a translated message that Sphinx's i18n is parsing.
+
+    Sphinx parses a ``.po`` entry's ``msgstr`` as a document of its own,
+    named ``<page>:<line>:<translated>``, and drops it when the result is not
+    what the original paragraph was (a directive's output, say).  What a
+    directive registers there would be a ghost: a target that no page has.
+    """
+    return str(document.get('source', '')).endswith(':<translated>')
 
 
 def builder_of(env: BuildEnvironment) -> Builder:

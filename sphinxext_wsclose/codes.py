@@ -18,7 +18,7 @@ from sphinx.directives import ObjectDescription
 from sphinx.util import logging
 from sphinx.util.nodes import make_id
 
-from sphinxext_wsclose._compat import current_docname
+from sphinxext_wsclose._compat import current_docname, in_translation
 from sphinxext_wsclose._locale import __
 from sphinxext_wsclose.closes import closed_by_line
 from sphinxext_wsclose.config import check_placement, settings
@@ -59,6 +59,8 @@ class CloseCodeDirective(ObjectDescription[int]):
     }
 
     def run(self) -> list[nodes.Node]:
+        if in_translation(self.state.document):
+            return []  # in a .po entry: Sphinx keeps no directive's output there
         domain = cast('CloseCodeDomain', self.env.get_domain('wsclose'))
         domain.note_markup(current_docname(self.env), 'code')
         #: (code, node id, name, constant) of each signature, as shown.

@@ -23,7 +23,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
 
-from sphinxext_wsclose._compat import current_docname
+from sphinxext_wsclose._compat import current_docname, in_translation
 from sphinxext_wsclose._locale import _, __
 from sphinxext_wsclose.closes import closed_by_cell, note_closed_by_page
 from sphinxext_wsclose.columns import (
@@ -288,6 +288,8 @@ class CloseCodeTable(SphinxDirective):
     option_spec: ClassVar[OptionSpec] = _AnyOption.fromkeys(TABLE_OPTIONS, directives.unchanged)
 
     def run(self) -> list[Node]:
+        if in_translation(self.state.document):
+            return []  # a table in a .po entry: Sphinx keeps no directive's output there
         options = self._options()
         project = settings(self.config)
         entries = _rows(project, options)  # may add the set column
