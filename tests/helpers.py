@@ -101,6 +101,13 @@ def warnings(app: SphinxTestApp) -> list[str]:
     return [line for line in _ESCAPES.sub('', app.warning.getvalue()).splitlines() if line]
 
 
+
+def body_pages(outdir: Path) -> dict[str, str]:
+    """The body of every HTML page of *outdir*, by file name: what two builds must share."""
+    return {path.name: str(BeautifulSoup(path.read_text(encoding='utf-8'), 'html.parser')
+                           .select_one('div.body') or '')
+            for path in sorted(outdir.glob('*.html'))}
+
 def html(app: SphinxTestApp, page: str, *, labels: bool = False) -> BeautifulSoup:
     """The parsed HTML of a built page (``'index'``, ``'codes'``).
 

@@ -15,8 +15,7 @@ import shutil
 from typing import TYPE_CHECKING
 
 import pytest
-from bs4 import BeautifulSoup
-from helpers import copy_root, html, warnings
+from helpers import body_pages, copy_root, html, warnings
 from sphinx.cmd.build import build_main
 from sphinx.domains.python._object import PyObject
 
@@ -26,6 +25,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
+    from bs4 import BeautifulSoup
     from sphinx.testing.util import SphinxTestApp
 
 JOIN = ('chatapi.Room.join()', 'api.html#chatapi.Room.join')
@@ -256,11 +256,6 @@ def test_a_build_without_the_extension_is_not_affected(
 
 # -- incremental and parallel -------------------------------------------------
 
-def _pages(outdir: Path) -> dict[str, str]:
-    return {path.name: str(BeautifulSoup(path.read_text(encoding='utf-8'), 'html.parser')
-                           .select_one('div.body') or '')
-            for path in sorted(outdir.glob('*.html'))}
-
 
 def _build(srcdir: Path, outdir: Path, *options: str) -> list[str]:
     """Build *srcdir* with sphinx-build; return the names of the pages it wrote."""
@@ -291,7 +286,7 @@ def test_an_edited_field_updates_every_list(tmp_path: Path, edit: str,
     assert {'endpoints.html', 'codes.html', 'api.html'} <= set(written)
     clean = tmp_path / 'clean'
     _build(srcdir, clean, '-E')
-    assert _pages(outdir) == _pages(clean)
+    assert body_pages(outdir) == body_pages(clean)
 
 
 @pytest.mark.slow
@@ -309,7 +304,7 @@ def test_parallel_equals_serial(tmp_path: Path, fresh_imports: None) -> None:
     serial, parallel = tmp_path / 'serial', tmp_path / 'parallel'
     _build(srcdir, serial, '-E')
     _build(srcdir, parallel, '-E', '-j', '2')
-    assert _pages(serial) == _pages(parallel)
+    assert body_pages(serial) == body_pages(parallel)
 
 
 # -- other projects, other directives ---------------------------------------------

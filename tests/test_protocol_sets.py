@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import copy_root, html, warnings
+from helpers import body_pages, copy_root, html, warnings
 from sphinx.cmd.build import build_main
 from versions import load_inventory
 
@@ -105,19 +105,26 @@ def test_objects_inv_names_set_codes_by_their_set(shared: Callable[..., SphinxTe
     assert '4004' not in codes  # the registry's 4004 is no row here
 
 
-def test_another_project_reaches_set_codes_through_intersphinx(
-    make_app: Callable[..., SphinxTestApp], tmp_path: Path, shared: Callable[..., SphinxTestApp]
-) -> None:
+def _reader(srcdir: Path, shared: Callable[..., SphinxTestApp], key: str, conf: str,
+            page: str) -> Path:
+    """A project that reads the sets root's ``objects.inv`` as the intersphinx project *key*."""
     inventory = shared('sets', 'rst').outdir / 'objects.inv'
-    srcdir = tmp_path / 'b'
     srcdir.mkdir()
     (srcdir / 'conf.py').write_text(
         "extensions = ['sphinx.ext.intersphinx', 'sphinxext_wsclose']\n"
-        f"intersphinx_mapping = {{'game': ('https://game.example/', {str(inventory)!r})}}\n"
-        'show_warning_types = True\nnitpicky = True\n', encoding='utf-8')
-    (srcdir / 'index.rst').write_text(
-        '* :wsclose:`discord-gateway:4004`\n* :wsclose:`graphql-transport-ws:Unauthorized`\n'
-        '* :wsclose:`discord-gateway:4013`\n', encoding='utf-8')
+        f"intersphinx_mapping = {{{key!r}: ('https://game.example/', {str(inventory)!r})}}\n"
+        f'show_warning_types = True\n{conf}', encoding='utf-8')
+    (srcdir / 'index.rst').write_text(page, encoding='utf-8')
+    return srcdir
+
+
+def test_another_project_reaches_set_codes_through_intersphinx(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, shared: Callable[..., SphinxTestApp]
+) -> None:
+    srcdir = _reader(tmp_path / 'b', shared, 'game', 'nitpicky = True\n',
+                     '* :wsclose:`discord-gateway:4004`\n'
+                     '* :wsclose:`graphql-transport-ws:Unauthorized`\n'
+                     '* :wsclose:`discord-gateway:4013`\n')
     app = make_app('html', srcdir=srcdir, freshenv=True)
     app.build()
     assert warnings(app) == []
@@ -145,11 +152,6 @@ def test_every_builder_shows_the_sets(
 
 # -- incremental and parallel -------------------------------------------------
 
-def _pages(outdir: Path) -> dict[str, str]:
-    return {path.name: str(BeautifulSoup(path.read_text(encoding='utf-8'), 'html.parser')
-                           .select_one('div.body') or '')
-            for path in sorted(outdir.glob('*.html'))}
-
 
 @pytest.mark.slow
 def test_changing_wsclose_sets_equals_a_clean_build(tmp_path: Path) -> None:
@@ -163,7 +165,7 @@ def test_changing_wsclose_sets_equals_a_clean_build(tmp_path: Path) -> None:
     assert build_main(['-q', '-b', 'html', str(srcdir), str(outdir)]) == 0
     clean = tmp_path / 'clean'
     assert build_main(['-q', '-E', '-b', 'html', str(srcdir), str(clean)]) == 0
-    assert _pages(outdir) == _pages(clean)
+    assert body_pages(outdir) == body_pages(clean)
     # The bare 4401 is no longer a turned-on set's code: it is in the private range.
     soup = BeautifulSoup((outdir / 'mentions.html').read_text(encoding='utf-8'), 'html.parser')
     assert soup.select('div.body li')[0].get_text() == '4401 (private use)'
@@ -180,7 +182,7 @@ def test_parallel_equals_serial(tmp_path: Path) -> None:
     serial, parallel = tmp_path / 'serial', tmp_path / 'parallel'
     assert build_main(['-q', '-E', '-b', 'html', str(srcdir), str(serial)]) == 0
     assert build_main(['-q', '-E', '-j', '2', '-b', 'html', str(srcdir), str(parallel)]) == 0
-    assert _pages(serial) == _pages(parallel)
+    assert body_pages(serial) == body_pages(parallel)
 
 
 def test_own_codes_and_iana_numbers_keep_their_bare_numbers(
@@ -207,17 +209,9 @@ def test_an_intersphinx_project_named_like_a_set(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, shared: Callable[..., SphinxTestApp]
 ) -> None:
     """``pusher:4009`` means the set; one warning at start says how to reach the project."""
-    inventory = shared('sets', 'rst').outdir / 'objects.inv'
-    srcdir = tmp_path / 'clash'
-    srcdir.mkdir()
-    (srcdir / 'conf.py').write_text(
-        "extensions = ['sphinx.ext.intersphinx', 'sphinxext_wsclose']\n"
-        "wsclose_sets = ['pusher']\n"
-        f"intersphinx_mapping = {{'pusher': ('https://game.example/', {str(inventory)!r})}}\n"
-        'show_warning_types = True\n', encoding='utf-8')
-    (srcdir / 'index.rst').write_text(
-        '* :wsclose:`pusher:4009`\n* :external+pusher:wsclose:code:`discord-gateway:4004`\n',
-        encoding='utf-8')
+    srcdir = _reader(tmp_path / 'clash', shared, 'pusher', "wsclose_sets = ['pusher']\n",
+                     '* :wsclose:`pusher:4009`\n'
+                     '* :external+pusher:wsclose:code:`discord-gateway:4004`\n')
     app = make_app('html', srcdir=srcdir, freshenv=True)
     app.build()
     assert [line.split(': ', 1)[1] for line in warnings(app)] == [
@@ -262,14 +256,7 @@ def test_rules_for_names_ranges_and_tables(
 def test_an_intersphinx_project_named_like_a_set_not_turned_on(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, shared: Callable[..., SphinxTestApp]
 ) -> None:
-    inventory = shared('sets', 'rst').outdir / 'objects.inv'
-    srcdir = tmp_path / 'off'
-    srcdir.mkdir()
-    (srcdir / 'conf.py').write_text(
-        "extensions = ['sphinx.ext.intersphinx', 'sphinxext_wsclose']\n"
-        f"intersphinx_mapping = {{'pusher': ('https://game.example/', {str(inventory)!r})}}\n"
-        'show_warning_types = True\n', encoding='utf-8')
-    (srcdir / 'index.rst').write_text('* :wsclose:`pusher:4009`\n', encoding='utf-8')
+    srcdir = _reader(tmp_path / 'off', shared, 'pusher', '', '* :wsclose:`pusher:4009`\n')
     app = make_app('html', srcdir=srcdir, freshenv=True)
     app.build()
     assert [line.split(': ', 1)[1] for line in warnings(app)] == [
