@@ -55,6 +55,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:  # noqa: PLR0915 -- the whole timel
         visit_row_permalink,
     )
     from sphinxext_wsclose.indexing import declare_semicolon
+    from sphinxext_wsclose.latex import PrintedTables
     from sphinxext_wsclose.links import (
         MentionResolver,
         MentionShape,
@@ -137,6 +138,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:  # noqa: PLR0915 -- the whole timel
     app.add_post_transform(KeptRowIds)              # KEPT_ROWS (55)
     app.add_post_transform(HeldIndexEntries)        # KEPT_ROWS (55)
     app.add_post_transform(CellLabels)              # CELL_LABELS (60), HTML only
+    app.add_post_transform(PrintedTables)           # PRINTED_TABLES (890), LaTeX only
     app.add_post_transform(RowAnchors)              # ROW_ANCHORS (900)
     app.connect('doctree-resolved', add_row_permalinks)
     app.connect('html-page-context', add_stylesheet)

@@ -53,6 +53,24 @@ class Style(enum.Enum):
     CLOSED_BY = 'closed-by'
 
 
+class Wrap(enum.Enum):
+    """Where a printed table (PDF) may break a column's text into lines.
+
+    A browser widens a column for a word that does not fit; LaTeX does not,
+    and the word runs under the next column.  :mod:`~sphinxext_wsclose.latex`
+    sizes the columns and adds break points by this.
+    """
+
+    #: At spaces, and inside words where the language hyphenates them.
+    WORDS = 'words'
+    #: Identifiers (constants, library spellings): also after ``_`` and at a
+    #: change from lower to upper case, where the next line starts with a
+    #: continuation mark.
+    IDENTIFIERS = 'identifiers'
+    #: Nowhere: a code or a range (``5000–65535``) is one unit.
+    NEVER = 'never'
+
+
 #: The word for each value of a flag; ``None`` is a range's "it depends".
 FLAG_WORDS: dict[bool | None, str] = {True: N_('yes'), False: N_('no'), None: N_('per code')}
 
@@ -72,6 +90,8 @@ class Column:
     #: Whether the value depends on which libraries are shown
     #: (``wsclose_libraries``, ``--libraries``).
     by_library: bool = False
+    #: Where a printed table may break the column's cells into lines.
+    wrap: Wrap = Wrap.WORDS
 
     def text(self, entry: Entry, libraries: Sequence[str] | None = None) -> str:
         """The cell's plain text, in English.
@@ -121,24 +141,28 @@ def _libraries(entry: Entry, libraries: Sequence[str] | None) -> str:
 
 #: Every column, by the name that selects it.
 COLUMNS: dict[str, Column] = {column.name: column for column in (
-    Column('code', N_('Code'), 12, lambda entry: entry.code_text),
+    Column('code', N_('Code'), 12, lambda entry: entry.code_text, wrap=Wrap.NEVER),
     Column('name', N_('Name'), 20, lambda entry: entry.name),
     Column('description', N_('Description'), 46, lambda entry: entry.description),
     Column('reference', N_('Reference'), 22, lambda entry: entry.references, Style.REFERENCES),
     Column('iana-name', N_('IANA name'), 20, lambda entry: entry.iana_name),
-    Column('constant', N_('Constant'), 22, lambda entry: entry.constant, Style.CONSTANT),
-    Column('codename', N_('Blog codename'), 20, lambda entry: entry.blog_codename),
+    Column('constant', N_('Constant'), 22, lambda entry: entry.constant, Style.CONSTANT,
+           wrap=Wrap.IDENTIFIERS),
+    Column('codename', N_('Blog codename'), 20, lambda entry: entry.blog_codename,
+           wrap=Wrap.IDENTIFIERS),
     Column('wire', N_('Sent on the wire'), 10, lambda entry: entry.wire, Style.FLAG),
     Column('internal', N_('Internal'), 10, lambda entry: entry.internal, Style.FLAG),
     Column('customizable', N_('Customizable'), 12, lambda entry: entry.customizable, Style.FLAG),
     Column('browser', N_('Browser close()'), 10, lambda entry: entry.browser, Style.FLAG),
-    Column('libraries', N_('Library names'), 30, _libraries, by_library=True),
+    Column('libraries', N_('Library names'), 30, _libraries, by_library=True,
+           wrap=Wrap.IDENTIFIERS),
     Column('reconnect', N_('Reconnect'), 14, lambda entry: RECONNECT_WORDS[entry.reconnect],
            Style.WORD),
     Column('direction', N_('Sent by'), 10, lambda entry: DIRECTION_WORDS[entry.direction],
            Style.WORD),
     Column('set', N_('Defined by'), 18, _defined_by, Style.WORD),
-    Column('closed-by', N_('Closed by'), 24, lambda entry: '', Style.CLOSED_BY),
+    Column('closed-by', N_('Closed by'), 24, lambda entry: '', Style.CLOSED_BY,
+           wrap=Wrap.IDENTIFIERS),
 )}
 #: The columns that the command line and its exports can fill: all but the project's.
 EXPORT_COLUMNS = tuple(name for name, column in COLUMNS.items()

@@ -63,6 +63,9 @@ CLOSED_BY = 'wsclose_closed_by'
 #: On a table with ``:codes: closed`` (table → rows): its document and line,
 #: by which the domain names its closed rows.
 CLOSED_TABLE = 'wsclose_closed_table'
+#: On a table (table → latex): its columns' names, and whether ``:widths:``
+#: gave numbers, by which :class:`~.latex.PrintedTables` sizes it for print.
+PRINT_LAYOUT = 'wsclose_print'
 
 # -- Classes ------------------------------------------------------------------
 
@@ -171,6 +174,9 @@ SHAPE_MENTIONS = 11
 KEPT_ROWS = 55
 #: HTML's cell labels, once the rows and their cells are final.
 CELL_LABELS = 60
+#: LaTeX's column widths and break points, once the rows and the closed-by
+#: links are final.
+PRINTED_TABLES = 890
 #: Last: LaTeX's and Texinfo's row anchors, once the rows are final.
 ROW_ANCHORS = 900
 #: ``missing-reference``: after intersphinx (500), whose exact match comes

@@ -43,6 +43,7 @@ from sphinxext_wsclose.protocol import (
     CLOSED_TABLE,
     DEFINED_ROWS,
     OPTION,
+    PRINT_LAYOUT,
     PYTHON_NAMES,
     ROW_CLASS,
     ROW_FIRST,
@@ -73,7 +74,7 @@ def _text(value: str) -> list[Node]:
 
 
 def _literal(value: str | None) -> list[Node]:
-    """Code-like text (a constant): monospace, and never hyphenated in LaTeX."""
+    """Code-like text (a constant): monospace; LaTeX breaks it as :mod:`.latex` says."""
     return [nodes.literal(value, value)] if value else []
 
 
@@ -297,6 +298,8 @@ class CloseCodeTable(SphinxDirective):
 
         table = self._table(options)
         tbody = _table_body(table, columns, options.widths)
+        table[PRINT_LAYOUT] = {'columns': list(options.columns),
+                               'widths_given': isinstance(options.widths, tuple)}
 
         domain = cast('CloseCodeDomain', self.env.get_domain('wsclose'))
         docname = current_docname(self.env)

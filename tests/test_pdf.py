@@ -53,7 +53,8 @@ def _require_tools() -> None:
 def _run(*command: str | Path, cwd: Path) -> str:
     result = subprocess.run(
         [str(part) for part in command],
-        cwd=cwd, capture_output=True, text=True, timeout=TIMEOUT, check=False,
+        cwd=cwd, capture_output=True, encoding='utf-8', errors='replace', timeout=TIMEOUT,
+        check=False,
     )
     assert result.returncode == 0, (
         f'{command[0]} failed with exit code {result.returncode}:\n'
