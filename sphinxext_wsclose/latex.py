@@ -95,7 +95,12 @@ _HYPHEN = re.compile(r'(?<=-)')
 _PUNCTUATION = '.,;:()[]\'"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}'
 #: A library's spelling or a codename, set in code style in print.
 _IDENTIFIER = re.compile(r'[A-Za-z_][A-Za-z0-9_.]*')
-#: A break point inside a literal, as LaTeX (see :data:`_PROLOGUE`).
+#: No piece of a cell's text is longer than this many characters, and a
+#: token longer than :data:`_LONG_TOKEN` with no other break point is cut.
+_LONGEST = 10
+_LONG_TOKEN = 20
+_SPACES = re.compile(r'(\s+)')
+#: A break point, as LaTeX (see :data:`_PROLOGUE`).
 BREAK_LATEX = r'\sphinxwsclosebreak{}'
 
 
@@ -163,6 +168,27 @@ class Measure:
         return self.total / self.cells if self.cells else 0.0
 
 
+def pieces(token: str, wrap: Wrap, *, mono: bool) -> list[str]:
+    """*token* (no space in it) cut where a printed cell may break it with a mark.
+
+    An identifier in code style breaks after ``_`` and at case changes; any
+    token longer than :data:`_LONG_TOKEN` (a name with no space, a hash) is
+    also cut every :data:`_LONGEST` characters, which no hyphenation would do.
+    A code or a range is never cut.
+    """
+    if wrap is Wrap.NEVER:
+        return [token]
+    if mono and wrap is Wrap.IDENTIFIERS:
+        return [chunk for piece in identifier_pieces(token) for chunk in _chunks(piece)]
+    return _chunks(token) if len(token) > _LONG_TOKEN else [token]
+
+
+def _chunks(piece: str) -> list[str]:
+    if len(piece) <= _LONGEST:
+        return [piece]
+    return [piece[start:start + _LONGEST] for start in range(0, len(piece), _LONGEST)]
+
+
 def measure_text(measure: Measure, text: str, wrap: Wrap, *,
                  mono: bool = False, header: bool = False) -> None:
     """Add *text*, one run of a cell, to *measure*."""
@@ -171,19 +197,18 @@ def measure_text(measure: Measure, text: str, wrap: Wrap, *,
         measure.add_piece(text.strip(), text_em(text.strip(), mono=mono))
         return
     for token in text.split():
-        if mono and wrap is Wrap.IDENTIFIERS:
-            for n, piece in enumerate(identifier_pieces(token)):
-                measure.add_piece(piece, text_em(piece, mono=True) + (_MARK if n else 0.0))
-        elif mono:
-            measure.add_piece(token, text_em(token, mono=True))
-        else:
-            # Text breaks after a hyphen; a long word may be hyphenated.
-            for part in _HYPHEN.split(token):
-                word = part.strip(_PUNCTUATION)
-                shortest = part
-                if sum(char.isalpha() for char in word) >= _HYPHENATE_FROM:
-                    shortest = word[:_HYPHENATED] + '-'  # what is left of it on a line
-                measure.add_piece(part, text_em(shortest) * scale)
+        cut = [token] if header else pieces(token, wrap, mono=mono)
+        if len(cut) > 1 or mono:
+            for n, piece in enumerate(cut):
+                measure.add_piece(piece, text_em(piece, mono=mono) + (_MARK if n else 0.0))
+            continue
+        # Text breaks after a hyphen; a long word may be hyphenated.
+        for part in _HYPHEN.split(token):
+            word = part.strip(_PUNCTUATION)
+            shortest = part
+            if sum(char.isalpha() for char in word) >= _HYPHENATE_FROM:
+                shortest = word[:_HYPHENATED] + '-'  # what is left of it on a line
+            measure.add_piece(part, text_em(shortest) * scale)
 
 
 # -- Sizing a table -------------------------------------------------------------
@@ -425,22 +450,24 @@ def _ancestors(node: nodes.Node, top: nodes.Node) -> Iterator[nodes.Node]:
 
 
 def _add_breaks(table: nodes.table, columns: Sequence[Column]) -> None:
-    """Put a break point after each ``_`` and at each case change of the identifiers."""
+    """Put a break point between the :func:`pieces` of each cell's text."""
     for n, cell, header in _cells(table):
-        if header or n >= len(columns) or columns[n].wrap is not Wrap.IDENTIFIERS:
+        if header or n >= len(columns) or columns[n].wrap is Wrap.NEVER:
             continue
-        for literal in list(cell.findall(nodes.literal)):
-            for text in list(literal.findall(nodes.Text)):
-                pieces = identifier_pieces(str(text))
-                if len(pieces) < 2:
-                    continue
-                parent = cast('nodes.Element', text.parent)
-                at = parent.index(text)
-                replacement: list[nodes.Node] = []
-                for piece in pieces:
-                    if replacement:
+        for text in list(cell.findall(nodes.Text)):
+            mono = any(isinstance(node, nodes.literal) for node in _ancestors(text, cell))
+            replacement: list[nodes.Node] = []
+            cut = False
+            for token in _SPACES.split(str(text)):
+                found = pieces(token, columns[n].wrap, mono=mono) if token.strip() else [token]
+                cut = cut or len(found) > 1
+                for m, piece in enumerate(found):
+                    if m:
                         replacement.append(nodes.raw('', BREAK_LATEX, format='latex'))
                     replacement.append(nodes.Text(piece))
+            if cut:
+                parent = cast('nodes.Element', text.parent)
+                at = parent.index(text)
                 parent[at:at + 1] = replacement
 
 

@@ -36,6 +36,10 @@ if TYPE_CHECKING:
 
 #: The longest constant of the root's conf.py.
 OWN_CONSTANT = 'SESSION_TOKEN_EXPIRED_AND_NOT_RENEWABLE'
+#: The root's own code 4002: text that has nowhere to break, but is cut every
+#: ten characters (TeX may still hyphenate the pieces of the name).
+UNBROKEN = ('Averyveryverylongnamewithnospaceatall0123456789abcdefghijklmnop',
+            'https://example.org/a/very/long/path/with/no/space/0123456789.', 'X' * 70)
 #: An overfull box this much wider than its line (in points) is text cut off.
 OVERFULL_LIMIT = 5.0
 _OVERFULL = re.compile(r'^Overfull \\hbox \(([0-9.]+)pt too wide\) in paragraph at lines '
@@ -114,7 +118,7 @@ def test_latex_of_the_tables(build: Callable[..., SphinxTestApp], syntax: str) -
     assert specs[0] != r'{\X{12}{100}\X{20}{100}\X{46}{100}\X{22}{100}}'
     # A range is one unbreakable unit; identifiers break after _ and at case changes.
     assert '5000\\textendash{}65535' in default
-    assert BREAK_LATEX not in default  # no constant there
+    assert BREAK_LATEX not in default.split('4002', 1)[0]  # no constant before 4002's
     assert (r'\sphinxcode{\sphinxupquote{INVALID\_' + BREAK_LATEX + r'FRAME\_' + BREAK_LATEX
             + r'PAYLOAD\_' + BREAK_LATEX + 'DATA}}') in example
     assert r'\sphinxcode{\sphinxupquote{Close' + BREAK_LATEX + 'Policy' in every
@@ -164,8 +168,9 @@ def test_user_text_in_identifier_columns_stays_escaped(
     app = build('pdftables', 'rst', buildername='latex')
     tex = (app.outdir / 'tables.tex').read_text(encoding='utf-8')
     assert r'\input{/etc/passwd}' not in tex
-    assert (r'\sphinxcode{\sphinxupquote{Evil\_' + BREAK_LATEX
-            + r'\textbackslash{}input\{/etc/passwd\}\_' + BREAK_LATEX + r'\$x\$}}') in tex
+    # Cut after each _, and the piece longer than ten characters every ten.
+    assert (r'\sphinxcode{\sphinxupquote{Evil\_' + BREAK_LATEX + r'\textbackslash{}input\{/et'
+            + BREAK_LATEX + r'c/passwd\}\_' + BREAK_LATEX + r'\$x\$}}') in tex
 
 
 # -- The PDF ------------------------------------------------------------------------
@@ -196,6 +201,8 @@ def test_tables_print_whole(build: Callable[..., SphinxTestApp]) -> None:
     expected |= {value for entry in REGISTRY if not entry.is_range
                  for _library, value in library_names(entry.first).items(listed_keys())
                  if isinstance(value, str) and is_identifier(value)}
-    expected |= {'4001', OWN_CONSTANT}
+    expected |= {'4001', OWN_CONSTANT, '4002'}
     missing = sorted(item for item in expected if re.sub(r'\s+', '', item) not in joined)
     assert missing == []
+    unhyphenated = joined.replace('-', '')
+    assert [item for item in UNBROKEN if item.replace('-', '') not in unhyphenated] == []
