@@ -100,7 +100,7 @@ _IDENTIFIER = re.compile(r'[A-Za-z_][A-Za-z0-9_.]*')
 _LONGEST = 10
 _LONG_TOKEN = 20
 _SPACES = re.compile(r'(\s+)')
-#: A break point, as LaTeX (see :data:`_PROLOGUE`).
+#: A break point, as LaTeX (see :data:`PROLOGUE`).
 BREAK_LATEX = r'\sphinxwsclosebreak{}'
 
 
@@ -337,13 +337,13 @@ def given_layout(
 # -- LaTeX ----------------------------------------------------------------------
 
 #: Before a table: its size, and the break point with Sphinx's continuation mark.
-_PROLOGUE = (
+PROLOGUE = (
     r'\begingroup{size}\setlength{{\tabcolsep}}{{{sep}pt}}%' '\n'
     r'\ifdefined\sphinxwsclosebox\else\newbox\sphinxwsclosebox\fi' '\n'
     r'\sbox\sphinxwsclosebox{{\csname spx@opt@verbatimcontinued\endcsname}}%' '\n'
     r'\def\sphinxwsclosebreak{{\discretionary{{}}{{\copy\sphinxwsclosebox}}{{}}}}%'
 )
-_EPILOGUE = r'\endgroup'
+EPILOGUE = r'\endgroup'
 
 
 class PrintedTables(SphinxPostTransform):
@@ -474,9 +474,9 @@ def _add_breaks(table: nodes.table, columns: Sequence[Column]) -> None:
 def _enclose(table: nodes.table, layout: Layout) -> None:
     parent = cast('nodes.Element', table.parent)
     at = parent.index(table)
-    prologue = _PROLOGUE.format(size=layout.size, sep=f'{layout.tabcolsep:g}')
+    prologue = PROLOGUE.format(size=layout.size, sep=f'{layout.tabcolsep:g}')
     parent.insert(at, nodes.raw('', prologue, format='latex'))
-    parent.insert(at + 2, nodes.raw('', _EPILOGUE, format='latex'))
+    parent.insert(at + 2, nodes.raw('', EPILOGUE, format='latex'))
 
 
 def _warn_narrow(
