@@ -28,7 +28,7 @@ from helpers import copy_root, html, warnings
 
 from sphinxext_wsclose.bundled import REGISTRY
 from sphinxext_wsclose.columns import COLUMNS
-from sphinxext_wsclose.html import NARROW_BREAKPOINT
+from sphinxext_wsclose.html import CSS_FILE, NARROW_BREAKPOINT, STATIC_DIR, narrow_breakpoint
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -395,6 +395,41 @@ def test_cells_have_labels_in_html_only(
     assert 'wsclose-cell-label' not in index
 
 
+# -- the breakpoint, said once --------------------------------------------------
+
+DOCS = Path(__file__).parents[1] / 'docs'
+
+
+def test_the_breakpoint_is_read_from_the_stylesheet() -> None:
+    css = (STATIC_DIR / CSS_FILE).read_text(encoding='utf-8')
+    # One width, in every narrow-screen rule, and the constant is that width.
+    assert narrow_breakpoint(css) == NARROW_BREAKPOINT == 700
+    # Moving the rule moves the constant: nothing else holds the number.
+    moved = css.replace(f'(max-width: {NARROW_BREAKPOINT - 0.02:.2f}px)', '(max-width: 599.98px)')
+    assert moved != css
+    assert narrow_breakpoint(moved) == 600
+    assert narrow_breakpoint('@media screen and (max-width:640px) {}') == 640
+
+
+@pytest.mark.parametrize(('css', 'found'), [
+    ('table.wsclose-table { display: block; }', 'none'),
+    ('@media print and (max-width: 699.98px) {}', 'none'),
+    ('@media screen and (max-width: 699.98px) {}\n@media screen and (max-width: 599.98px) {}',
+     '600, 700'),
+])
+def test_a_stylesheet_without_one_breakpoint_is_refused(css: str, found: str) -> None:
+    with pytest.raises(ValueError, match=f'found {found}$'):
+        narrow_breakpoint(css)
+
+
+def test_the_docs_give_the_stylesheets_breakpoint() -> None:
+    text = ' '.join((DOCS / 'html.rst').read_text(encoding='utf-8').split())
+    assert f'Below {NARROW_BREAKPOINT} pixels' in text
+    assert f'@media screen and (max-width: {NARROW_BREAKPOINT - 0.02:.2f}px)' in text
+    testing = ' '.join((DOCS / 'testing.rst').read_text(encoding='utf-8').split())
+    assert f'below {NARROW_BREAKPOINT} pixels' in testing
+
+
 @pytest.mark.parametrize('buildername', ['text', 'latex', 'man', 'texinfo'])
 def test_cell_labels_are_html_only(
     build: Callable[..., SphinxTestApp], buildername: str
@@ -463,7 +498,8 @@ NARROW_LAYOUT = """(table) => {
 }"""
 
 NARROW_THEMES = ['furo', 'pydata_sphinx_theme', 'sphinx_rtd_theme', 'alabaster']
-NARROW_WIDTHS = [390, 768, 1024, 1280]
+#: Phones, both sides of the breakpoint, a tablet, and desktops.
+NARROW_WIDTHS = [390, NARROW_BREAKPOINT - 1, NARROW_BREAKPOINT, 768, 1024, 1280]
 
 
 @pytest.mark.slow  # a real browser
