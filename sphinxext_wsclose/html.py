@@ -190,6 +190,9 @@ class CellLabels(SphinxPostTransform):
     the class :data:`~.protocol.CELL_HEAD_CLASS` and no label.  Empty cells
     get no label either.  The search index skips the labels (``no-search``).
 
+    EPUB, which is HTML, gets them too, with the stylesheet: a reading
+    system that ignores media queries keeps them hidden, and one that
+    honours them shows them on a narrow screen (``docs/html.rst`` says why).
     Other formats (LaTeX, text, manual pages, Texinfo) never get them.
     """
 

@@ -22,8 +22,10 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from xml.etree import ElementTree
 
 import pytest
+from bs4 import BeautifulSoup
 from helpers import copy_root, html, warnings
 
 from sphinxext_wsclose.bundled import REGISTRY
@@ -393,6 +395,44 @@ def test_cells_have_labels_in_html_only(
     # The search index has no more of them than the headers themselves.
     index = (app.outdir / 'searchindex.js').read_text(encoding='utf-8')
     assert 'wsclose-cell-label' not in index
+
+
+def _outside_media(css: str) -> str:
+    """*css* without its ``@media`` blocks: what a reader that ignores media queries applies."""
+    kept, start = [], 0
+    while (at := css.find('@media', start)) >= 0:
+        kept.append(css[start:at])
+        end, depth = css.index('{', at) + 1, 1
+        while depth:
+            depth += {'{': 1, '}': -1}.get(css[end], 0)
+            end += 1
+        start = end
+    return ''.join([*kept, css[start:]])
+
+
+def test_epub_keeps_the_labels_for_narrow_readers_only(
+    build: Callable[..., SphinxTestApp],
+) -> None:
+    # EPUB is HTML: its pages get the labels, and the stylesheet that shows
+    # them only on a narrow screen goes into the book with them.
+    app = build('browser', 'rst', 'epub')
+    assert warnings(app) == []
+    page = BeautifulSoup((app.outdir / 'narrow.xhtml').read_text(encoding='utf-8'), 'html.parser')
+    assert len(page.select('td > p > span.wsclose-cell-label.no-search')) > len(REGISTRY)
+    links = [str(link['href']) for link in page.select('link[rel="stylesheet"]')]
+    assert CSS in links
+    package = ElementTree.parse(app.outdir / 'content.opf').getroot()
+    items = package.iterfind('.//{http://www.idpf.org/2007/opf}item')
+    assert [item.get('media-type') for item in items if item.get('href') == CSS] == ['text/css']
+    # A reading system that ignores media queries applies only the rules
+    # outside them: the labels stay hidden, and the table keeps its columns.
+    css = (app.outdir / CSS).read_text(encoding='utf-8')
+    plain = ' '.join(_outside_media(css).split())
+    assert 'table.wsclose-table .wsclose-cell-label { display: none; }' in plain
+    assert 'display: inline' not in plain
+    assert 'display: block' not in plain
+    # Those that honour them show the labels below the breakpoint only.
+    assert f'@media screen and (max-width: {NARROW_BREAKPOINT - 0.02:.2f}px)' in css
 
 
 # -- the breakpoint, said once --------------------------------------------------
