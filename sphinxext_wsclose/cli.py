@@ -202,8 +202,11 @@ def _run_list(options: argparse.Namespace) -> _Output:
 
 
 def _terminal_width() -> int | None:
-    """The width that ``wsclose list`` fits its table into: ``None`` unless it is written
-    to a terminal (a pipe or a file gets every cell on one line, however wide).
+    """The width that ``wsclose list``, ``wsclose sets`` and ``wsclose CODE`` fit into.
+
+    ``None`` unless the output goes to a terminal: a pipe or a file gets
+    every cell of a table on one line, however wide, and a code's text
+    wrapped at 79 columns, with each library's name on one line.
 
     The terminal's width is ``COLUMNS`` when set, as in
     :func:`shutil.get_terminal_size`.
@@ -215,7 +218,8 @@ def _terminal_width() -> int | None:
 
 
 def _run_sets(options: argparse.Namespace) -> _Output:
-    return _Output(export_sets(options.format), is_json=options.format == 'json')
+    return _Output(export_sets(options.format, width=_terminal_width()),
+                   is_json=options.format == 'json')
 
 
 def _run_diff(options: argparse.Namespace) -> _Output:
@@ -288,7 +292,8 @@ def _run(argv: list[str]) -> _Output:
         records = [query_record(query, sets=sets) for query in queries]
         record = records[0] if len(records) == 1 else records
         return _Output(json.dumps(record, indent=2, ensure_ascii=False) + '\n', is_json=True)
-    return _Output('\n'.join(describe(query, libraries=options.libraries, sets=sets)
+    width = _terminal_width()
+    return _Output('\n'.join(describe(query, libraries=options.libraries, sets=sets, width=width)
                               for query in queries))
 
 

@@ -17,6 +17,7 @@ reads only the registry and the sets, never Sphinx;
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
@@ -81,8 +82,13 @@ _KINDS = {
     Kind.SET_CODE: 'a code of the set {set}',
     Kind.SET_RANGE: 'a range of the set {set}',
 }
+#: The width of :func:`describe`'s text when no *width* is given (not a terminal).
 _WIDTH = 79
 _LABEL_WIDTH = 15
+#: The narrowest and the widest that :func:`describe` wraps its text to, whatever
+#: the terminal: a line of prose much wider than 100 characters is hard to follow.
+_NARROWEST_TEXT = _LABEL_WIDTH + 10
+_WIDEST_TEXT = 100
 
 
 class UsageError(Exception):
@@ -201,42 +207,77 @@ def _cell(entry: Entry, column: str, libraries: Sequence[str] | None = None) -> 
     return COLUMNS[column].text(entry, libraries)
 
 
-def _text_table(rows: list[list[str]], width: int | None = None) -> str:
-    """*rows*, the first the header, as aligned columns; fitted into *width* if given."""
+def _text_table(rows: list[list[str]], width: int | None = None, breaks: str = '',
+                whole: frozenset[int] = frozenset()) -> str:
+    """*rows*, the first the header, as aligned columns; fitted into *width* if given.
+
+    *breaks* adds places where a cell may wrap to :data:`_BREAK` (a regular
+    expression, as :data:`_PATH_BREAK`); the words of the columns numbered in
+    *whole* are broken last (see :func:`_fit`).
+    """
     widths = [max(len(row[n]) for row in rows) for n in range(len(rows[0]))]
-    fitted = widths if width is None else _fit(rows, widths, width)
-    header, *body = (_row_lines(row, fitted) for row in rows)
+    fitted = widths if width is None else _fit(rows, widths, width, breaks, whole)
+    header, *body = (_row_lines(row, fitted, breaks) for row in rows)
     rule = '  '.join('-' * width for width in fitted)
     return '\n'.join([*header, rule, *(line for lines in body for line in lines)]) + '\n'
+
+
+def _aligned(rows: list[list[str]], width: int | None, breaks: str = '',
+             indent: str = '  ') -> list[str]:
+    """*rows* as aligned columns without a header, each line after *indent*.
+
+    Fitted into *width* as :func:`_text_table` fits a table; without a
+    *width*, each cell keeps to one line.
+    """
+    widths = [max(len(row[n]) for row in rows) for n in range(len(rows[0]))]
+    fitted = widths if width is None else _fit(rows, widths, width - len(indent), breaks)
+    return [indent + line for row in rows for line in _row_lines(row, fitted, breaks)]
 
 
 #: Where a cell of a fitted table may wrap: at its spaces, and after the en
 #: dash of a range (``5000–`` ``65535``).
 _BREAK = r'\s+|(?<=\u2013)(?=\S)'
+#: Where else a path may wrap: after a slash (``discord/discord-api-docs/`` ``developers``).
+_PATH_BREAK = r'(?<=/)(?=\S)'
+#: Where else a library's name for a code may wrap: after a slash, a dot, an
+#: underscore or ``::`` (``WebSocketProtocol.`` ``CLOSE_STATUS_CODE_``).
+_NAME_BREAK = r'(?<=[/._])(?=\w)|(?<=::)(?=\w)'
 #: The narrowest that :func:`_fit` makes a column by breaking its words.
 _NARROWEST = 4
 
 
-class _CellWrapper(textwrap.TextWrapper):
-    """Wraps a cell where :data:`_BREAK` allows, and inside a word only when it must."""
+def _pattern(breaks: str) -> str:
+    """Where a cell may wrap: :data:`_BREAK`, and *breaks* if given."""
+    return f'{_BREAK}|{breaks}' if breaks else _BREAK
 
-    wordsep_simple_re = re.compile(f'({_BREAK})')
+
+def _wrap_cell(cell: str, width: int, breaks: str) -> list[str]:
+    """*cell* wrapped where :func:`_pattern` allows, and inside a word only when it must."""
+    wrapper = textwrap.TextWrapper(width, break_on_hyphens=False)
+    wrapper.wordsep_simple_re = re.compile(f'({_pattern(breaks)})')
+    return wrapper.wrap(cell) or ['']
 
 
-def _fit(rows: list[list[str]], widths: list[int], width: int) -> list[int]:
+def _fit(rows: list[list[str]], widths: list[int], width: int, breaks: str = '',
+         whole: frozenset[int] = frozenset()) -> list[int]:
     """The widths of the columns that fit a table of *rows* into *width* characters.
 
     The widest column loses a character, again and again, until the table
     fits: the columns of text (a description, a name) wrap first, and those
     that end up as wide wrap together.  No column gets narrower than its
     longest word while another can still wrap; then words are broken, down
-    to :data:`_NARROWEST` characters a column.  A table too wide even then
-    is as narrow as that allows.
+    to :data:`_NARROWEST` characters a column, but those of the columns in
+    *whole* (a set's name, which ``--set`` takes) only when breaking the
+    others' is not enough.  A table too wide even then is as narrow as that
+    allows.
     """
     fitted = list(widths)
-    words = [max(len(word) for row in rows for word in re.split(_BREAK, row[n]))
+    pattern = _pattern(breaks)
+    words = [max(len(word) for row in rows for word in re.split(pattern, row[n]))
              for n in range(len(widths))]
-    for floors in (words, [min(_NARROWEST, natural) for natural in widths]):
+    broken = [min(_NARROWEST, natural) for natural in widths]
+    kept = [words[n] if n in whole else broken[n] for n in range(len(widths))]
+    for floors in (words, kept, broken):
         while sum(fitted) + 2 * (len(fitted) - 1) > width:
             shrinkable = [n for n, now in enumerate(fitted) if now > floors[n]]
             if not shrinkable:
@@ -245,10 +286,9 @@ def _fit(rows: list[list[str]], widths: list[int], width: int) -> list[int]:
     return fitted
 
 
-def _row_lines(row: list[str], widths: list[int]) -> list[str]:
+def _row_lines(row: list[str], widths: list[int], breaks: str = '') -> list[str]:
     """The lines of one *row*: each cell wider than its column wrapped in it."""
-    cells = [[cell] if len(cell) <= width
-             else _CellWrapper(width, break_on_hyphens=False).wrap(cell) or ['']
+    cells = [[cell] if len(cell) <= width else _wrap_cell(cell, width, breaks)
              for cell, width in zip(row, widths, strict=True)]
     return ['  '.join((cell[n] if n < len(cell) else '').ljust(width)
                       for cell, width in zip(cells, widths, strict=True)).rstrip()
@@ -550,12 +590,16 @@ def set_record(code_set: CodeSet) -> dict[str, Any]:
 _SETS_HEADER = ['Set', 'Title', 'Codes', 'Ranges', 'Licence', 'Commit date', 'Source']
 
 
-def export_sets(fmt: str = 'table') -> str:
+def export_sets(fmt: str = 'table', width: int | None = None) -> str:
     """What ``wsclose sets`` prints: every set, as a text table or as JSON (*fmt*).
 
     The table gives each set's name, title, how many codes and ranges it
     has, and the licence, commit date and file of its defining source (its
-    first), last because it is the widest.  Raises :exc:`UsageError` for an unknown format.
+    first), last because it is the widest.  With a *width*, the table wraps
+    its widest columns in their cells (a path after its slashes) so that
+    its lines fit in *width* characters, as ``wsclose sets`` does on a
+    terminal; without one, each cell keeps to one line.  Raises
+    :exc:`UsageError` for an unknown format.
     """
     if fmt not in SETS_FORMATS:
         msg = f'{fmt!r} is not a format of wsclose sets; the formats are {", ".join(SETS_FORMATS)}'
@@ -569,42 +613,51 @@ def export_sets(fmt: str = 'table') -> str:
         rows.append([code_set.key, code_set.title, str(len(code_set.codes)),
                      str(len(code_set.ranges)), source.licence, source.date,
                      f'{source.repository}/{source.path}'])
-    return _text_table(rows)
+    return _text_table(rows, width, _PATH_BREAK, whole=frozenset({0}))
 
 
 # -- describing one code ---------------------------------------------------------
 
 
-def _field(label: str, values: Sequence[str] | str) -> list[str]:
-    """A ``Label:  value`` line, continued and wrapped under the value column."""
+def _field(label: str, values: Sequence[str] | str, width: int = _WIDTH) -> list[str]:
+    """A ``Label:  value`` line, continued and wrapped under the value column.
+
+    A word longer than the value column (a URL) stays whole, on a line of its own.
+    """
     items = [values] if isinstance(values, str) else list(values) or ['\u2014']
     indent = ' ' * _LABEL_WIDTH
     lines: list[str] = []
     for n, item in enumerate(items):
         first = f'{label}:'.ljust(_LABEL_WIDTH) if n == 0 else indent
-        lines.extend(textwrap.wrap(item, _WIDTH, initial_indent=first,
+        lines.extend(textwrap.wrap(item, width, initial_indent=first,
                                    subsequent_indent=indent, break_on_hyphens=False,
                                    break_long_words=False))
     return lines
 
 
-def _paragraph(text: str) -> list[str]:
-    return textwrap.wrap(text, _WIDTH, break_on_hyphens=False)
+def _paragraph(text: str, width: int = _WIDTH) -> list[str]:
+    return textwrap.wrap(text, width, break_on_hyphens=False)
 
 
-def _library_lines(code: int, libraries: Sequence[str] | None) -> list[str]:
-    lines = [f'Library names for {code}:']
+def _library_lines(code: int, libraries: Sequence[str] | None,
+                   width: int | None = None) -> list[str]:
+    """The libraries' names for *code*, a library and its name a line, aligned.
+
+    Fitted into *width* as ``wsclose list`` fits its table, if given: a
+    library wraps at its spaces, a name after its dots; without one, each
+    keeps to one line, however long, so that ``grep`` finds it whole.
+    """
     items = library_names(code).items(libraries)
     if not items:
         return []
-    width = max(len(library.name) for library, _value in items) + 2
+    rows = []
     for library, value in items:
         if isinstance(value, bool):
             text = f'close({code}) {"is accepted" if value else "throws"}'
         else:
             text = library.qualified(value) if value else '\u2014'
-        lines.append(f'  {library.name.ljust(width)}{text}')
-    return lines
+        rows.append([library.name, text])
+    return [f'Library names for {code}:', *_aligned(rows, width, _NAME_BREAK)]
 
 
 def _number(target: Parsed) -> int | None:
@@ -619,7 +672,7 @@ def _number(target: Parsed) -> int | None:
 
 def describe(
     text: str, registry: Registry = REGISTRY, libraries: Sequence[str] | None = None,
-    sets: Sequence[str] = (REGISTRY_SET,),
+    sets: Sequence[str] = (REGISTRY_SET,), width: int | None = None,
 ) -> str:
     """What ``wsclose TEXT`` prints.
 
@@ -627,7 +680,12 @@ def describe(
     default every library); a code of a protocol's set lists the set's own
     libraries instead.  *sets* are the names that ``--set`` gives (see
     :func:`targets`); a number or name that several of them define is
-    described once for each.  Raises
+    described once for each.  With a *width* (a terminal's), the text wraps
+    to it, but to no fewer than 25 characters and no more than 100, and the
+    list of the libraries' names is fitted into it as ``wsclose list`` fits
+    its table; without one, the text wraps at 79 characters and each
+    library's name keeps to one line, as ``wsclose CODE`` prints them to a
+    pipe or a file.  A word longer than a line (a URL) stays whole.  Raises
     :exc:`~sphinxext_wsclose.values.InvalidCodeError` when *text* is
     neither a close code number, a registry range, nor a known name, and
     :exc:`UsageError` for an unknown library or set.
@@ -636,11 +694,12 @@ def describe(
         libraries = check_libraries(libraries)
     found = targets(text, sets, registry)
     if len(found) == 1:
-        return _description(found[0], registry, libraries)
+        return _description(found[0], registry, libraries, width)
     intro = _paragraph(f'{text.strip()!r} stands for a code in {len(found)} of the sets '
-                       f'asked for: {", ".join(target.key for target in found)}.')
+                       f'asked for: {", ".join(target.key for target in found)}.',
+                       _text_width(width))
     return '\n'.join(['\n'.join(intro) + '\n',
-                      *(_description(target, registry, libraries) for target in found)])
+                      *(_description(target, registry, libraries, width) for target in found)])
 
 
 def _within(entry: Entry, registry: Registry) -> tuple[Entry, ...]:
@@ -660,22 +719,31 @@ def _set_source(entry: Entry) -> Source | None:
                  if (stretch.first, stretch.last) == (entry.first, entry.last)), None)
 
 
-def _set_library_lines(entry: Entry) -> list[str]:
-    """The constants of the set's libraries for *entry*, a code of a set."""
+def _set_library_lines(entry: Entry, width: int | None) -> list[str]:
+    """The constants of the set's libraries for *entry*, a code of a set.
+
+    As :func:`_library_lines` lays them out.
+    """
     code_set = SETS[entry.set]
     code = code_set.code(entry.first)
     if code is None or not code.constants:
         return []
     named = {library.key: library for library in code_set.libraries}
-    items = [(named[key].name, f'{named[key].namespace}{constant}')
-             for key, constant in code.constants.items()]
-    width = max(len(name) for name, _value in items) + 2
-    return [f'Library names for {entry.key}:',
-            *(f'  {name.ljust(width)}{value}' for name, value in items)]
+    rows = [[named[key].name, f'{named[key].namespace}{constant}']
+            for key, constant in code.constants.items()]
+    return [f'Library names for {entry.key}:', *_aligned(rows, width, _NAME_BREAK)]
 
 
-def _description(target: Parsed, registry: Registry, libraries: Sequence[str] | None) -> str:
-    """The text of :func:`describe` for one *target*."""
+def _text_width(width: int | None) -> int:
+    """The width that :func:`describe` wraps its text to, for a terminal *width* columns wide."""
+    return _WIDTH if width is None else min(max(width, _NARROWEST_TEXT), _WIDEST_TEXT)
+
+
+def _description(target: Parsed, registry: Registry, libraries: Sequence[str] | None,
+                 width: int | None = None) -> str:
+    """The text of :func:`describe` for one *target*, fitted into *width* if given."""
+    text_width = _text_width(width)
+    field = functools.partial(_field, width=text_width)
     entry = target.entry
     code = target.code
     within = _within(entry, registry)
@@ -683,69 +751,73 @@ def _description(target: Parsed, registry: Registry, libraries: Sequence[str] | 
     if code is not None:
         where = (f'The set {entry.set} has no code {code} of its own.' if entry.set
                  else f'{code} is not a registered close code.')
-        lines += _paragraph(f'{where} It is in {entry.display}: {entry.description}')
+        lines += _paragraph(f'{where} It is in {entry.display}: {entry.description}',
+                             text_width)
     else:
-        lines += _paragraph(entry.description)
-    lines += ['', *_name_fields(entry), *_advice_fields(entry)]
-    lines += _field('Wire', FLAG_WORDS[entry.wire])
+        lines += _paragraph(entry.description, text_width)
+    lines += ['', *_name_fields(entry, text_width), *_advice_fields(entry, text_width)]
+    lines += field('Wire', FLAG_WORDS[entry.wire])
     if not entry.set:  # the registry's questions; Within answers them for a set
-        lines += _field('Internal', FLAG_WORDS[entry.internal])
-        lines += _field('Customizable', FLAG_WORDS[entry.customizable])
+        lines += field('Internal', FLAG_WORDS[entry.internal])
+        lines += field('Customizable', FLAG_WORDS[entry.customizable])
     if within:
-        lines += _field('Within', [f'{other.set}:{other.display}' if other.set else other.display
+        lines += field('Within', [f'{other.set}:{other.display}' if other.set else other.display
                                    for other in within])
-    lines += _source_fields(entry)
-    lines += _field('Notes', entry.notes)
+    lines += _source_fields(entry, text_width)
+    lines += field('Notes', entry.notes)
     number = _number(target)
     if entry.set:
-        names = _set_library_lines(entry) if entry.kind is Kind.SET_CODE else []
+        names = _set_library_lines(entry, width) if entry.kind is Kind.SET_CODE else []
     else:
-        names = _library_lines(number, libraries) if number is not None else []
+        names = _library_lines(number, libraries, width) if number is not None else []
     if names:
         lines += ['', *names]
     return '\n'.join(lines) + '\n'
 
 
-def _name_fields(entry: Entry) -> list[str]:
+def _name_fields(entry: Entry, width: int = _WIDTH) -> list[str]:
     """The lines that say what *entry* is and what it is called."""
+    field = functools.partial(_field, width=width)
     kind = _KINDS[entry.kind].format(set=entry.set)
     if entry.is_range:
-        lines = [*_field('Range', entry.display), *_field('Kind', kind)]
+        lines = [*field('Range', entry.display), *field('Kind', kind)]
         if not entry.set:
-            lines += _field('Who assigns', entry.procedure or '\u2014')
+            lines += field('Who assigns', entry.procedure or '\u2014')
         return lines
-    lines = [*_field('Code', f'{entry.code_text} ({kind})'), *_field('Name', entry.name)]
+    lines = [*field('Code', f'{entry.code_text} ({kind})'), *field('Name', entry.name)]
     if not entry.set:
-        lines += _field('IANA name', entry.iana_name or '\u2014')
-    lines += _field('Constant', entry.constant or '\u2014')
+        lines += field('IANA name', entry.iana_name or '\u2014')
+    lines += field('Constant', entry.constant or '\u2014')
     if not entry.set:
-        lines += _field('Blog codename', entry.blog_codename or '\u2014')
+        lines += field('Blog codename', entry.blog_codename or '\u2014')
     if entry.aliases:
-        lines += _field('Also known as', ', '.join(entry.aliases))
+        lines += field('Also known as', ', '.join(entry.aliases))
     return lines
 
 
-def _advice_fields(entry: Entry) -> list[str]:
+def _advice_fields(entry: Entry, width: int = _WIDTH) -> list[str]:
     """Whether to reconnect after *entry*, and who sends it, where its source says."""
+    field = functools.partial(_field, width=width)
     lines = []
     if entry.reconnect:
         note = f' \u2013 {entry.reconnect_note}' if entry.reconnect_note else ''
-        lines += _field('Reconnect', f'{entry.reconnect}{note}')
+        lines += field('Reconnect', f'{entry.reconnect}{note}')
     if entry.direction:
-        lines += _field('Sent by', entry.direction)
+        lines += field('Sent by', entry.direction)
     return lines
 
 
-def _source_fields(entry: Entry) -> list[str]:
+def _source_fields(entry: Entry, width: int = _WIDTH) -> list[str]:
     """The set that defines *entry* and the file it was read from, or its references."""
+    field = functools.partial(_field, width=width)
     source = _set_source(entry)
     if source is None:
-        return _field('References', [line for ref in entry.references
+        return field('References', [line for ref in entry.references
                                      for line in (ref.label, ref.url)])
     title = SETS[entry.set].title
     return [
-        *_field('Defined by', title if entry.set in title else f'{title} ({entry.set})'),
-        *_field('Source', [
+        *field('Defined by', title if entry.set in title else f'{title} ({entry.set})'),
+        *field('Source', [
             f'{source.repository}/{source.path}',
             f'{source.section}; commit of {source.date}; licence {source.licence}',
             source.url,

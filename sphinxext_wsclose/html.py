@@ -24,11 +24,15 @@ On a narrow screen (below :data:`NARROW_BREAKPOINT`) each row becomes a
 block: its code and name head it, and every other cell follows on a line of
 its own, after a label that repeats the column's header
 (:class:`CellLabels`).  The labels are added in HTML only, and the
-stylesheet hides them on wide screens.
+stylesheet hides them on wide screens.  The breakpoint is said once, in the
+stylesheet's ``@media screen and (max-width: …)`` rule; the constant is read
+from there (:func:`narrow_breakpoint`), so that the two cannot disagree.
 """
 
 from __future__ import annotations
 
+import math
+import re
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -65,9 +69,30 @@ STATIC_DIR = Path(__file__).parent / 'static'
 CSS_FILE = 'wsclose.css'
 #: Sphinx's default for extensions: after the theme's (200), before ``html_css_files`` (800).
 CSS_PRIORITY = 500
+#: The stylesheet's narrow-screen rule: ``@media screen and (max-width: 699.98px)``.
+NARROW_MEDIA = re.compile(r'@media\s+screen\s+and\s+\(\s*max-width:\s*([0-9]+(?:\.[0-9]+)?)px\s*\)')
+
+
+def narrow_breakpoint(css: str) -> int:
+    """The width (CSS pixels) below which *css* shows a table's rows as blocks.
+
+    It is the one ``@media screen and (max-width: …px)`` rule of the
+    stylesheet, rounded up: ``699.98px`` (which leaves no gap for fractional
+    widths below 700) gives 700.  A stylesheet with no such rule, or with
+    rules of different widths, raises :class:`ValueError`.
+    """
+    widths = {math.ceil(float(width)) for width in NARROW_MEDIA.findall(css)}
+    if len(widths) != 1:
+        found = ', '.join(map(str, sorted(widths))) or 'none'
+        msg = f'expected one narrow-screen width in @media (max-width: ...px) rules, found {found}'
+        raise ValueError(msg)
+    return widths.pop()
+
+
 #: The width (CSS pixels) below which a table's rows become blocks of labelled
-#: lines; ``static/wsclose.css`` says it in its ``@media`` rules.
-NARROW_BREAKPOINT = 700
+#: lines, as ``static/wsclose.css`` says it: its ``@media`` rule is the one
+#: place that holds the value.
+NARROW_BREAKPOINT = narrow_breakpoint((STATIC_DIR / CSS_FILE).read_text(encoding='utf-8'))
 #: The columns that head a row on a narrow screen, without a label.
 HEAD_COLUMNS = ('code', 'name')
 
@@ -165,6 +190,9 @@ class CellLabels(SphinxPostTransform):
     the class :data:`~.protocol.CELL_HEAD_CLASS` and no label.  Empty cells
     get no label either.  The search index skips the labels (``no-search``).
 
+    EPUB, which is HTML, gets them too, with the stylesheet: a reading
+    system that ignores media queries keeps them hidden, and one that
+    honours them shows them on a narrow screen (``docs/html.rst`` says why).
     Other formats (LaTeX, text, manual pages, Texinfo) never get them.
     """
 

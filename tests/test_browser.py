@@ -22,13 +22,15 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from xml.etree import ElementTree
 
 import pytest
+from bs4 import BeautifulSoup
 from helpers import copy_root, html, warnings
 
 from sphinxext_wsclose.bundled import REGISTRY
 from sphinxext_wsclose.columns import COLUMNS
-from sphinxext_wsclose.html import NARROW_BREAKPOINT
+from sphinxext_wsclose.html import CSS_FILE, NARROW_BREAKPOINT, STATIC_DIR, narrow_breakpoint
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -395,6 +397,79 @@ def test_cells_have_labels_in_html_only(
     assert 'wsclose-cell-label' not in index
 
 
+def _outside_media(css: str) -> str:
+    """*css* without its ``@media`` blocks: what a reader that ignores media queries applies."""
+    kept, start = [], 0
+    while (at := css.find('@media', start)) >= 0:
+        kept.append(css[start:at])
+        end, depth = css.index('{', at) + 1, 1
+        while depth:
+            depth += {'{': 1, '}': -1}.get(css[end], 0)
+            end += 1
+        start = end
+    return ''.join([*kept, css[start:]])
+
+
+def test_epub_keeps_the_labels_for_narrow_readers_only(
+    build: Callable[..., SphinxTestApp],
+) -> None:
+    # EPUB is HTML: its pages get the labels, and the stylesheet that shows
+    # them only on a narrow screen goes into the book with them.
+    app = build('browser', 'rst', 'epub')
+    assert warnings(app) == []
+    page = BeautifulSoup((app.outdir / 'narrow.xhtml').read_text(encoding='utf-8'), 'html.parser')
+    assert len(page.select('td > p > span.wsclose-cell-label.no-search')) > len(REGISTRY)
+    links = [str(link['href']) for link in page.select('link[rel="stylesheet"]')]
+    assert CSS in links
+    package = ElementTree.parse(app.outdir / 'content.opf').getroot()
+    items = package.iterfind('.//{http://www.idpf.org/2007/opf}item')
+    assert [item.get('media-type') for item in items if item.get('href') == CSS] == ['text/css']
+    # A reading system that ignores media queries applies only the rules
+    # outside them: the labels stay hidden, and the table keeps its columns.
+    css = (app.outdir / CSS).read_text(encoding='utf-8')
+    plain = ' '.join(_outside_media(css).split())
+    assert 'table.wsclose-table .wsclose-cell-label { display: none; }' in plain
+    assert 'display: inline' not in plain
+    assert 'display: block' not in plain
+    # Those that honour them show the labels below the breakpoint only.
+    assert f'@media screen and (max-width: {NARROW_BREAKPOINT - 0.02:.2f}px)' in css
+
+
+# -- the breakpoint, said once --------------------------------------------------
+
+DOCS = Path(__file__).parents[1] / 'docs'
+
+
+def test_the_breakpoint_is_read_from_the_stylesheet() -> None:
+    css = (STATIC_DIR / CSS_FILE).read_text(encoding='utf-8')
+    # One width, in every narrow-screen rule, and the constant is that width.
+    assert narrow_breakpoint(css) == NARROW_BREAKPOINT == 700
+    # Moving the rule moves the constant: nothing else holds the number.
+    moved = css.replace(f'(max-width: {NARROW_BREAKPOINT - 0.02:.2f}px)', '(max-width: 599.98px)')
+    assert moved != css
+    assert narrow_breakpoint(moved) == 600
+    assert narrow_breakpoint('@media screen and (max-width:640px) {}') == 640
+
+
+@pytest.mark.parametrize(('css', 'found'), [
+    ('table.wsclose-table { display: block; }', 'none'),
+    ('@media print and (max-width: 699.98px) {}', 'none'),
+    ('@media screen and (max-width: 699.98px) {}\n@media screen and (max-width: 599.98px) {}',
+     '600, 700'),
+])
+def test_a_stylesheet_without_one_breakpoint_is_refused(css: str, found: str) -> None:
+    with pytest.raises(ValueError, match=f'found {found}$'):
+        narrow_breakpoint(css)
+
+
+def test_the_docs_give_the_stylesheets_breakpoint() -> None:
+    text = ' '.join((DOCS / 'html.rst').read_text(encoding='utf-8').split())
+    assert f'Below {NARROW_BREAKPOINT} pixels' in text
+    assert f'@media screen and (max-width: {NARROW_BREAKPOINT - 0.02:.2f}px)' in text
+    testing = ' '.join((DOCS / 'testing.rst').read_text(encoding='utf-8').split())
+    assert f'below {NARROW_BREAKPOINT} pixels' in testing
+
+
 @pytest.mark.parametrize('buildername', ['text', 'latex', 'man', 'texinfo'])
 def test_cell_labels_are_html_only(
     build: Callable[..., SphinxTestApp], buildername: str
@@ -462,8 +537,9 @@ NARROW_LAYOUT = """(table) => {
   };
 }"""
 
-NARROW_THEMES = ['furo', 'pydata_sphinx_theme', 'sphinx_rtd_theme']
-NARROW_WIDTHS = [390, 768, 1280]
+NARROW_THEMES = ['furo', 'pydata_sphinx_theme', 'sphinx_rtd_theme', 'alabaster']
+#: Phones, both sides of the breakpoint, a tablet, and desktops.
+NARROW_WIDTHS = [390, NARROW_BREAKPOINT - 1, NARROW_BREAKPOINT, 768, 1024, 1280]
 
 
 @pytest.mark.slow  # a real browser
@@ -484,10 +560,9 @@ def test_tables_fit_narrow_and_wide_screens(
         view = f'narrow-{theme}-{width}px'
         page.set_viewport_size({'width': width, 'height': 900})
         page.goto(f'{base}/narrow.html')
-        # Every column fits 390 and 768 px; seven fit a desktop's column (a
-        # table with more may still scroll inside its box in a narrow theme).
-        tables = '#seven-columns table.wsclose-table' if width > 1000 else 'table.wsclose-table'
-        assert page.evaluate(OVERFLOW, tables) == [], view
+        # Every table fits at every width: fifteen columns wrap within a
+        # desktop's column too, in a theme with a narrow column and wide padding.
+        assert page.evaluate(OVERFLOW, 'table.wsclose-table') == [], view
         every, seven = page.locator('table.wsclose-table').all()
         layout = every.evaluate(NARROW_LAYOUT)
         if width < NARROW_BREAKPOINT:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import struct
 import subprocess
 import sys
@@ -143,3 +144,78 @@ def test_list_on_a_terminal_fits_its_width(env: dict[str, str], width: int) -> N
     assert out.startswith('Code ')
     piped = _run(['list'], PYTHONIOENCODING='utf-8').stdout.decode('utf-8')
     assert max(len(line) for line in piped.splitlines()) == 120  # a pipe: one line a cell
+
+
+# -- wsclose sets and wsclose CODE fit the terminal too (issue 18) -----------------
+
+#: A line that may be wider than the terminal: one word that cannot break (a
+#: URL, a constant), alone after its label or its indent.
+_ONE_WORD = re.compile(r'^ *([A-Z][\w ]*: +)?\S+$')
+
+
+def _fits(out: str, width: int) -> None:
+    for line in out.splitlines():
+        assert len(line) <= width or _ONE_WORD.match(line), (width, line)
+
+
+def _body(table: str) -> list[str]:
+    """The lines of a text table after its rule."""
+    lines = table.splitlines()
+    rule = next(n for n, line in enumerate(lines) if line.startswith('---'))
+    return lines[rule + 1:]
+
+
+@pytest.mark.parametrize('width', [40, 60, 100])
+def test_sets_on_a_terminal_fits_its_width(width: int) -> None:
+    out = _on_a_pty(['sets'], width)
+    _fits(out, width)
+    assert out.startswith('Set ')
+    piped = _run(['sets'], PYTHONIOENCODING='utf-8').stdout.decode('utf-8')
+    if width >= 60:
+        # The set's name, which --set takes, is broken last: here, never.
+        names = [line.split()[0] for line in _body(out) if not line.startswith(' ')]
+        assert names == [line.split()[0] for line in _body(piped)]
+    # Each cell's text is all there, only wrapped.
+    fitted, whole = ''.join(''.join(_body(out)).split()), ''.join(''.join(_body(piped)).split())
+    assert fitted != whole  # a different layout...
+    assert sorted(fitted) == sorted(whole)  # ...of the same characters
+
+
+def test_sets_on_a_wide_terminal_and_in_a_pipe_keeps_one_line_a_set() -> None:
+    piped = _run(['sets'], PYTHONIOENCODING='utf-8', COLUMNS='60').stdout.decode('utf-8')
+    widest = max(len(line) for line in piped.splitlines())
+    assert widest > 100  # a pipe: one line a set, whatever COLUMNS says
+    assert len(piped.splitlines()) == 2 + 6
+    assert _on_a_pty(['sets'], widest) == piped  # a terminal as wide as the table
+    assert _on_a_pty(['sets'], 60, COLUMNS=str(widest + 20)) == piped  # COLUMNS wins
+
+
+@pytest.mark.parametrize('width', [30, 50, 60])
+def test_a_code_on_a_narrow_terminal_fits_its_width(width: int) -> None:
+    out = _on_a_pty(['1008'], width)
+    _fits(out, width)
+    piped = _run(['1008'], PYTHONIOENCODING='utf-8').stdout.decode('utf-8')
+    assert max(len(line) for line in piped.splitlines()) > width
+    assert sorted(''.join(out.split())) == sorted(''.join(piped.split()))
+    # Each library's name starts its lines, and its constant follows, wrapped.
+    lines = out.split('Library names for 1008:\n')[1].splitlines()
+    assert lines[0].startswith('  Python ')
+    assert lines[0].split()[-1].startswith('CloseCode.')
+
+
+def test_a_code_on_a_wide_terminal_wraps_at_100_and_the_pipe_at_79() -> None:
+    piped = _run(['1008'], PYTHONIOENCODING='utf-8', COLUMNS='200').stdout.decode('utf-8')
+    text, names = piped.split('Library names for 1008:\n')
+    assert max(len(line) for line in text.splitlines()) == 79
+    # One line a library, however long, so that grep finds it whole.
+    assert len(names.splitlines()) == 18
+    assert '  Python Autobahn                WebSocketProtocol.CLOSE_STATUS_CODE_POLICY_VIOLATION' \
+        in names.splitlines()
+    wide = _on_a_pty(['1008'], 200)
+    wide_text, wide_names = wide.split('Library names for 1008:\n')
+    assert max(len(line) for line in wide_text.splitlines()) <= 100
+    assert wide_text.splitlines()[2] == (
+        'A message broke the endpoint\u2019s policy; the generic choice when no more specific code '
+        'fits or the')
+    assert wide_names == names  # they fit a wide terminal as they are
+    assert _on_a_pty(['1008'], 200, COLUMNS='79').split('Library names')[0] == text

@@ -47,7 +47,8 @@ class Command:
     #: Follow it with ``$ echo $?`` and its exit status.
     show_status: bool = False
     #: Run it as if on a terminal this many columns wide (``COLUMNS=80``),
-    #: which ``wsclose list`` fits its table to; ``None``: into a pipe.
+    #: which ``wsclose list``, ``wsclose sets`` and ``wsclose CODE`` fit
+    #: their output to; ``None``: into a pipe.
     columns: int | None = None
 
 
@@ -116,10 +117,14 @@ EXAMPLES = (
              '--libraries', 'tungstenite,coder,ktor,swift'),
     )),
     Example('lookup-libraries', (_run('1008', '--libraries', 'wsproto,tungstenite,swift'),)),
+    Example('lookup-terminal', (
+        _run('1011', '--libraries', 'autobahn,tungstenite,swift', columns=60),
+    )),
     Example('list-browser', (
         _run('list', '--codes', 'browser', '--columns', 'code,name,browser'),
     )),
     Example('sets', (_run('sets'),)),
+    Example('sets-terminal', (_run('sets', columns=120),)),
     Example('lookup-set', (_run('--set', 'discord-gateway', '4004'),)),
     Example('list-set', (_run('list', '--set', 'pusher', '--columns', 'code,name,reconnect'),)),
     # docs/formats.rst
