@@ -310,6 +310,10 @@ class _Validator:
         then ambiguous, and the second one is warned about here.
         """
         registry = REGISTRY.spelled(self.spellings).extended(codes)
+        if len(codes) < 2:
+            # A clash to warn about is between two of the project's codes: the
+            # name index need not be built at start-up.
+            return registry
         warned = set()
         for folded, found in registry.clashes():
             if any(entry.kind is not Kind.CUSTOM for entry in found):
