@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any
 
 from sphinxext_wsclose.libraries import library_names
 from sphinxext_wsclose.registry import Kind
-from sphinxext_wsclose.sets import SETS
 from sphinxext_wsclose.values import N_, SPAN_WORDS, InvalidCodeError, is_number, parse_int
 
 if TYPE_CHECKING:
@@ -129,6 +128,8 @@ DIRECTION_WORDS: dict[str, str] = {
 def _defined_by(entry: Entry) -> str:
     """Where the entry is defined: a protocol's set, the project, or the registry."""
     if entry.set:
+        from sphinxext_wsclose.sets import SETS  # noqa: PLC0415
+
         return SETS[entry.set].title if entry.set in SETS else entry.set
     if entry.kind is Kind.CUSTOM:
         return N_('this project')

@@ -34,14 +34,13 @@ from sphinxext_wsclose.protocol import CONFIG, CUSTOM_RANGE, WARNING_TYPE
 from sphinxext_wsclose.registry import (
     CustomPlacement,
     Kind,
+    LazySets,
     Registry,
     Spelling,
     custom_entry,
     normalize_name,
     readable_name,
 )
-from sphinxext_wsclose.sets import SETS, set_registries
-from sphinxext_wsclose.sources import Item, load, read_mapping
 from sphinxext_wsclose.values import (
     CONTROL,
     InvalidCodeError,
@@ -58,8 +57,21 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
     from sphinxext_wsclose.registry import Entry
+    from sphinxext_wsclose.sources import Item
 
 logger = logging.getLogger(__name__)
+
+
+def _set_registries() -> Mapping[str, Registry]:
+    # Imported when first used: the sets are data that most builds never read.
+    from sphinxext_wsclose.sets import set_registries  # noqa: PLC0415
+
+    return set_registries()
+
+
+#: The protocols' sets, which every project's registry knows (``set:code``),
+#: built the first time one is asked for.
+SET_REGISTRIES = LazySets(_set_registries)
 
 #: How a mention is written when the user gives no explicit title.
 DEFAULT_ROLE_FORMAT = '{code} {name}'
@@ -202,7 +214,7 @@ class _Validator:
         libraries = self.libraries(config.wsclose_libraries)
         turned_on = self.sets(config.wsclose_sets)
         codes = self.replacements(codes, locations, turned_on)
-        registry = self.registry(codes, locations).with_sets(set_registries(), turned_on)
+        registry = self.registry(codes, locations).with_sets(SET_REGISTRIES, turned_on)
         self.check_sets(config, registry, locations)
         return Settings(registry, role_format, fallback, **flags, libraries=libraries,
                         sets=turned_on, code_locations=locations)
@@ -214,7 +226,7 @@ class _Validator:
         if not any(entry.replacement for entry in codes):
             return codes
         known = REGISTRY.spelled(self.spellings).extended(codes).with_sets(
-            set_registries(), turned_on)
+            SET_REGISTRIES, turned_on)
         checked = []
         for entry in codes:
             if entry.replacement:
@@ -234,6 +246,10 @@ class _Validator:
 
     def sets(self, value: object) -> tuple[str, ...]:
         """The names of ``wsclose_sets``: the known ones, each once, in the order given."""
+        if type(value) is list and not value:
+            return ()  # the default: the sets need not be loaded
+        from sphinxext_wsclose.sets import SETS  # noqa: PLC0415
+
         known = tuple(SETS)
         if not isinstance(value, (list, tuple)) or not all(isinstance(name, str) for name in value):
             self.warn('wsclose_sets',
@@ -267,7 +283,7 @@ class _Validator:
                              'the set\u2019s codes as %s'),
                           name, ', '.join(entry.code_text for entry in registered),
                           ', '.join(entry.key for entry in registered))
-        for name in sorted(projects & set(registry.sets)):
+        for name in sorted(projects & set(registry.sets) if projects else ()):
             # Whether or not the set is turned on, name:CODE means the set's code.
             self.warn('wsclose_sets' if name in registry.turned_on else 'intersphinx_mapping',
                       __('wsclose_sets: %r is also a project of intersphinx_mapping; '
@@ -294,6 +310,10 @@ class _Validator:
         then ambiguous, and the second one is warned about here.
         """
         registry = REGISTRY.spelled(self.spellings).extended(codes)
+        if len(codes) < 2:
+            # A clash to warn about is between two of the project's codes: the
+            # name index need not be built at start-up.
+            return registry
         warned = set()
         for folded, found in registry.clashes():
             if any(entry.kind is not Kind.CUSTOM for entry in found):
@@ -368,6 +388,11 @@ class _Validator:
     def custom_items(self, value: object) -> list[Item]:
         """The items of ``wsclose_codes``, from conf.py, the project's code or a file."""
         location = self.lines.get('wsclose_codes')
+        if type(value) is dict and not value:
+            self.read = []
+            return []  # the default: no code to read, and no reader to import
+        from sphinxext_wsclose.sources import load, read_mapping  # noqa: PLC0415
+
         if isinstance(value, Mapping):
             loaded = read_mapping(value, location, self.conf.item)
             self.read = [(item.key, item.value) for item in loaded.items]

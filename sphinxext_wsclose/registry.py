@@ -22,6 +22,7 @@ import copy
 import dataclasses
 import enum
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
@@ -38,7 +39,7 @@ from sphinxext_wsclose.values import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping
+    from collections.abc import Callable, Iterable, Iterator
 
 class Kind(enum.Enum):
     """What an entry of the registry is."""
@@ -332,6 +333,43 @@ def _camel_words(text: str) -> list[str]:
     return [word.strip() for word in words if word.strip()]
 
 
+class LazySets(Mapping[str, 'Registry']):
+    """The protocols' sets, by name, built on first use.
+
+    Most projects turn on no set and never write ``set:code``: they should
+    not pay for building the sets' registries at start-up.
+    """
+
+    def __init__(self, build: Callable[[], Mapping[str, Registry]]) -> None:
+        self._build: Callable[[], Mapping[str, Registry]] | None = build
+        self._built: Mapping[str, Registry] = MappingProxyType({})
+
+    def _sets(self) -> Mapping[str, Registry]:
+        if self._build is not None:
+            self._built = MappingProxyType(dict(self._build()))
+            self._build = None
+        return self._built
+
+    def __getitem__(self, name: str) -> Registry:
+        return self._sets()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._sets())
+
+    def __len__(self) -> int:
+        return len(self._sets())
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._sets()
+
+
+def _frozen_sets(sets: Mapping[str, Registry] | None) -> Mapping[str, Registry]:
+    """*sets* as a registry keeps them: read-only, and still lazy if they were."""
+    if isinstance(sets, LazySets):
+        return sets
+    return MappingProxyType(dict(sets or {}))
+
+
 class Registry:
     """An immutable, ordered collection of :class:`Entry` objects."""
 
@@ -346,11 +384,10 @@ class Registry:
         number or name (:meth:`parse`) where no row of *entries* does.
         """
         ordered = sorted(entries, key=lambda entry: (entry.first, -entry.last))
-        self._sets: Mapping[str, Registry] = MappingProxyType(dict(sets or {}))
+        self._sets: Mapping[str, Registry] = _frozen_sets(sets)
         self._turned_on = tuple(name for name in turned_on if name in self._sets)
         self._entries: tuple[Entry, ...] = tuple(ordered)
         by_key: dict[str, Entry] = {}
-        by_name: dict[str, tuple[Entry, ...]] = {}
         #: The single codes by number, and the ranges: a look-up of a number
         #: tries its own entry and the few ranges, never every code.
         at: dict[int, tuple[Entry, ...]] = {}
@@ -364,8 +401,7 @@ class Registry:
                 ranges.append(entry)
                 continue
             at[entry.first] = (*at.get(entry.first, ()), entry)
-            _index_names(by_name, entry)
-        # A turned-on set's codes, by number and by name, behind the rows.
+        # A turned-on set's codes by number, behind the rows.
         set_at: dict[int, tuple[Entry, ...]] = {}
         set_ranges: list[Entry] = []
         for name in self._turned_on:
@@ -374,13 +410,14 @@ class Registry:
                     set_ranges.append(entry)
                     continue
                 set_at[entry.first] = (*set_at.get(entry.first, ()), entry)
-                _index_names(by_name, entry)
         self._set_at: Mapping[int, tuple[Entry, ...]] = MappingProxyType(set_at)
         self._set_ranges: tuple[Entry, ...] = tuple(set_ranges)
         self._at: Mapping[int, tuple[Entry, ...]] = MappingProxyType(at)
         self._ranges: tuple[Entry, ...] = tuple(ranges)
         self._by_key: Mapping[str, Entry] = MappingProxyType(by_key)
-        self._by_name: Mapping[str, tuple[Entry, ...]] = MappingProxyType(by_name)
+        #: Every name, folded (:meth:`_names`): built when a name is first
+        #: looked up, as most builds mention codes only by number.
+        self._by_name: Mapping[str, tuple[Entry, ...]] | None = None
         # The registry never changes, so answers are kept: a project mentions
         # the same few codes thousands of times.
         self._containing: dict[int, tuple[Entry, ...]] = {}
@@ -403,7 +440,7 @@ class Registry:
         # No set answers a bare target: the same rows and names, and the
         # sets for qualified targets; only the answers kept are new.
         found = copy.copy(self)
-        found._sets = MappingProxyType(dict(sets))
+        found._sets = _frozen_sets(sets)
         found._containing, found._containing_keys, found._parsed = {}, {}, {}
         return found
 
@@ -540,12 +577,29 @@ class Registry:
         msg = f'{name}:{stripped}: the set {name} has no code of that name'
         raise InvalidCodeError(msg)
 
+    def _names(self) -> Mapping[str, tuple[Entry, ...]]:
+        """The name index: each folded name, and the codes it stands for.
+
+        The rows' names first, then those of the turned-on sets' codes.
+        """
+        if self._by_name is None:
+            by_name: dict[str, tuple[Entry, ...]] = {}
+            for entry in self._entries:
+                if not entry.is_range:
+                    _index_names(by_name, entry)
+            for name in self._turned_on:
+                for entry in self._sets[name]:
+                    if not entry.is_range:
+                        _index_names(by_name, entry)
+            self._by_name = MappingProxyType(by_name)
+        return self._by_name
+
     def find(self, name: str) -> Entry | None:
         """The code called *name*, or ``None``; see :func:`normalize_name`.
 
         Raises :exc:`AmbiguousNameError` when *name* stands for several codes.
         """
-        found = self._by_name.get(normalize_name(name), ())
+        found = self._names().get(normalize_name(name), ())
         if len(found) > 1 and any(not entry.set for entry in found):
             # A registered code's name, or the project's own, before a set's:
             # as a bare number is (``Unauthorized`` is 3000).
@@ -556,7 +610,7 @@ class Registry:
 
     def clashes(self) -> Iterator[tuple[str, tuple[Entry, ...]]]:
         """Each folded name that stands for several codes, with those codes."""
-        for folded, found in self._by_name.items():
+        for folded, found in self._names().items():
             if len(found) > 1:
                 yield folded, found
 

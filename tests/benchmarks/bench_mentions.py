@@ -781,6 +781,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help='instead: mentions of the codes of three turned-on protocol sets, half qualified '
         'and half bare, against the same links written by hand, on --pages x --mentions, '
         'over --repeats rounds')
+    add('--hooks', action='store_true',
+        help="instead: the thread CPU time of each of the extension's event handlers, "
+        'transforms and post-transforms, per page, in one in-process build of --hooks-pages '
+        'pages of prose with no mention (first --syntax)')
+    add('--hooks-pages', type=int, default=600, help='pages of --hooks (600)')
     add('--parallel', type=int, default=1,
         help='builds run at once under --instructions (1); the counts do not change')
     options = parser.parse_args(argv)
@@ -1408,6 +1413,114 @@ def measure_loading(options: argparse.Namespace, workdir: Path) -> int:
     return 0
 
 
+# -- --hooks: what each hook costs a page ----------------------------------------
+
+#: The package whose hooks ``--hooks`` times.
+PACKAGE = 'sphinxext_wsclose'
+
+
+def _hook_timers(times: dict[str, list[float]]) -> Callable[[], None]:
+    """Time every hook the extension registers; return a function that undoes it.
+
+    It wraps ``Sphinx.connect``, ``add_transform`` and ``add_post_transform``
+    before the application exists, so it finds the hooks by what is
+    registered, whatever their names at a given commit: each handler from the
+    package is called inside ``time.thread_time()``, and so is the ``apply``
+    of each transform and post-transform class from it.  *times* gets, per
+    hook, the seconds of each call.
+    """
+    from sphinx.application import Sphinx  # noqa: PLC0415
+
+    def ours(thing: object) -> bool:
+        return str(getattr(thing, '__module__', '')).startswith(PACKAGE)
+
+    def timed(name: str, function: Callable[..., object]) -> Callable[..., object]:
+        def call(*args: object, **kwargs: object) -> object:
+            start = time.thread_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                times.setdefault(name, []).append(time.thread_time() - start)
+        return call
+
+    def label(thing: object) -> str:
+        module = str(getattr(thing, '__module__', '')).rpartition('.')[2]
+        return f'{module}.{getattr(thing, "__qualname__", thing)}'
+
+    originals = {name: getattr(Sphinx, name)
+                 for name in ('connect', 'add_transform', 'add_post_transform')}
+    #: Each class patched, and its own ``apply`` if it had one.
+    patched: list[tuple[type, object]] = []
+
+    def connect(app: Sphinx, event: str, callback: Callable[..., object],
+                *args: object, **kwargs: object) -> int:
+        if ours(callback):
+            callback = timed(f'{label(callback)} ({event})', callback)
+        return originals['connect'](app, event, callback, *args, **kwargs)  # type: ignore[no-any-return]
+
+    def transform(kind: str) -> Callable[..., None]:
+        def add(app: Sphinx, cls: type) -> None:
+            if ours(cls) and not any(cls is done for done, _own in patched):
+                patched.append((cls, vars(cls).get('apply')))
+                cls.apply = timed(f'{label(cls)}.apply ({kind})',  # type: ignore[attr-defined]
+                                  cls.apply)  # type: ignore[attr-defined]
+            originals[f'add_{kind}'](app, cls)
+        return add
+
+    Sphinx.connect = connect  # type: ignore[assignment,method-assign]
+    Sphinx.add_transform = transform('transform')  # type: ignore[method-assign]
+    Sphinx.add_post_transform = transform('post_transform')  # type: ignore[method-assign]
+
+    def undo() -> None:
+        for name, original in originals.items():
+            setattr(Sphinx, name, original)
+        for cls, own in patched:
+            if own is None:
+                del cls.apply  # type: ignore[attr-defined]
+            else:
+                cls.apply = own  # type: ignore[attr-defined]
+    return undo
+
+
+def measure_hooks(options: argparse.Namespace, workdir: Path) -> int:
+    """``--hooks``: the thread CPU time of each of the extension's hooks, per page.
+
+    One full build (``-E -b html``), in this process, of ``--hooks-pages``
+    pages of prose with no mention and no table (the ``unused`` variant).
+    """
+    from sphinx.application import Sphinx  # noqa: PLC0415
+    from sphinx.util.docutils import docutils_namespace  # noqa: PLC0415
+
+    syntax, pages = options.syntax[0], options.hooks_pages
+    srcdir = workdir / 'src' / f'{syntax}-hooks-{pages}'
+    write_project(srcdir, syntax, UNUSED, pages, options.mentions, httpdomain=False,
+                  sidebars=options.sidebars)
+    times: dict[str, list[float]] = {}
+    undo = _hook_timers(times)
+    try:
+        with docutils_namespace():
+            app = Sphinx(str(srcdir), str(srcdir), str(workdir / 'out' / srcdir.name),
+                         str(workdir / 'doctrees' / srcdir.name), 'html',
+                         freshenv=True, status=None, warning=sys.stderr)
+            start = time.thread_time()
+            app.build(force_all=True)
+            build = time.thread_time() - start
+    finally:
+        undo()
+    print(f'Hooks of {PACKAGE}: thread CPU time (time.thread_time) per hook, one in-process '
+          f'build (-E -b html) of {pages} {syntax} pages of prose ({options.mentions} sentences '
+          f'each), no mention, no table; git {_revision()}')
+    rows = [(name, str(len(calls)), f'{sum(calls) * 1e3:.1f}', f'{sum(calls) / pages * 1e6:.1f}')
+            for name, calls in sorted(times.items(), key=lambda item: -sum(item[1]))]
+    total = sum(sum(calls) for calls in times.values())
+    rows.append(('all hooks', str(sum(len(c) for c in times.values())), f'{total * 1e3:.1f}',
+                 f'{total / pages * 1e6:.1f}'))
+    print(table(['hook', 'calls', 'ms in all', 'µs per page'], rows))
+    print(f'the build (app.build) took {build:.2f} s of thread CPU time, '
+          f'{build / pages * 1e6:.0f} µs per page; the hooks {total / build:.2%} of it')
+    return 0
+
+
 def run(options: argparse.Namespace, bench: Bench) -> Report:
     """Every measurement, syntax by syntax."""
     report = Report(options)
@@ -1440,7 +1553,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The modes that replace the timing of mentions, in this order.
         modes: tuple[tuple[str, Callable[[argparse.Namespace, Path], int]], ...] = (
             ('profile', profile), ('floor', measure_floor), ('closes', measure_closes),
-            ('sets', measure_sets), ('load_keys', measure_loading),
+            ('sets', measure_sets), ('load_keys', measure_loading), ('hooks', measure_hooks),
             ('instructions', count_instructions))
         for name, measure in modes:
             if getattr(options, name):
