@@ -115,7 +115,7 @@ def _cells(doctree: nodes.Node) -> list[list[str]]:
 
 @pytest.mark.slow
 @pytest.mark.parametrize('syntax', ['rst', 'myst'])
-@settings(FUZZ, max_examples=min(25, settings.default.max_examples))
+@settings(FUZZ, max_examples=min(100, settings.default.max_examples))
 @given(name=TEXT, description=TEXT, constant=TEXT)
 def test_any_own_code_prints_whole(syntax: str, name: str, description: str,
                                    constant: str) -> None:
