@@ -43,3 +43,12 @@ html_title = f'{project} {release}'
 # _static/docs.css: output blocks wrap their long lines instead of scrolling.
 html_static_path = ['_static']
 html_css_files = ['docs.css']
+
+# -- PDF (make latexpdf) ------------------------------------------------------
+# The pages use two characters that pdflatex has no glyph set up for.
+latex_elements = {
+    'preamble': r'''
+\DeclareUnicodeCharacter{2264}{\ensuremath{\le}}
+\DeclareUnicodeCharacter{2212}{\ensuremath{-}}
+''',
+}
