@@ -38,6 +38,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:  # noqa: PLR0915 -- the whole timel
     )
     from sphinxext_wsclose.codes import CloseCodeDirective
     from sphinxext_wsclose.config import add_config_values, validate_config
+    from sphinxext_wsclose.deferred import PrintedTables  # imports latex.py when it runs
     from sphinxext_wsclose.domain import (
         CloseCodeDomain,
         outdated_documents,
@@ -55,7 +56,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:  # noqa: PLR0915 -- the whole timel
         visit_row_permalink,
     )
     from sphinxext_wsclose.indexing import declare_semicolon
-    from sphinxext_wsclose.latex import PrintedTables
     from sphinxext_wsclose.links import (
         MentionResolver,
         MentionShape,
