@@ -38,6 +38,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:  # noqa: PLR0915 -- the whole timel
     )
     from sphinxext_wsclose.codes import CloseCodeDirective
     from sphinxext_wsclose.config import add_config_values, validate_config
+
+    # Stand-ins that import table.py and latex.py when they first run.
+    from sphinxext_wsclose.deferred import CloseCodeTable, PrintedTables
     from sphinxext_wsclose.domain import (
         CloseCodeDomain,
         outdated_documents,
@@ -55,7 +58,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:  # noqa: PLR0915 -- the whole timel
         visit_row_permalink,
     )
     from sphinxext_wsclose.indexing import declare_semicolon
-    from sphinxext_wsclose.latex import PrintedTables
     from sphinxext_wsclose.links import (
         MentionResolver,
         MentionShape,
@@ -77,7 +79,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:  # noqa: PLR0915 -- the whole timel
     from sphinxext_wsclose.pyobjects import ConstantLinks, add_code_mention
     from sphinxext_wsclose.roles import CloseCodeRole
     from sphinxext_wsclose.rows import DefinedCodeRows, RowAnchors
-    from sphinxext_wsclose.table import CloseCodeTable
     from sphinxext_wsclose.titles import (
         MarkTitleMentions,
         settle_titles,

@@ -44,7 +44,6 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinxext_wsclose._compat import current_docname
 from sphinxext_wsclose._locale import _
-from sphinxext_wsclose.columns import COLUMNS
 from sphinxext_wsclose.protocol import (
     CELL_HEAD_CLASS,
     CELL_LABEL_CLASS,
@@ -52,7 +51,6 @@ from sphinxext_wsclose.protocol import (
     ROW_CLASS,
     TABLE_CLASS,
 )
-from sphinxext_wsclose.table import first_cell_paragraph
 
 if TYPE_CHECKING:
     from typing import Any
@@ -169,6 +167,9 @@ def add_row_permalinks(app: Sphinx, doctree: nodes.document, docname: str) -> No
     domain = cast('CloseCodeDomain', app.env.get_domain('wsclose'))
     if not domain.holds_markup(docname, {'table'}):
         return
+    # Imported on a page with a table only: a build with none never loads it.
+    from sphinxext_wsclose.table import first_cell_paragraph  # noqa: PLC0415
+
     title = str(_('Link to this code'))
     icon = app.config.html_permalinks_icon
     for row in doctree.findall(nodes.row):
@@ -203,6 +204,8 @@ class CellLabels(SphinxPostTransform):
         domain = cast('CloseCodeDomain', self.env.get_domain('wsclose'))
         if not domain.holds_markup(current_docname(self.env), {'table'}):
             return  # no table here
+        from sphinxext_wsclose.columns import COLUMNS  # noqa: PLC0415 -- a page with a table
+
         heads = {str(_(COLUMNS[name].header)) for name in HEAD_COLUMNS}
         for table in self.document.findall(nodes.table):
             if TABLE_CLASS not in table['classes']:

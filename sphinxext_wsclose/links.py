@@ -28,7 +28,6 @@ from sphinxext_wsclose._locale import __
 from sphinxext_wsclose.bundled import IANA_URL, REGISTRY
 from sphinxext_wsclose.config import settings
 from sphinxext_wsclose.domain import link_to, page_uri
-from sphinxext_wsclose.hints import hint_for
 from sphinxext_wsclose.protocol import (
     AMBIGUOUS,
     INVALID,
@@ -309,7 +308,11 @@ def warn_missing_reference(app: Sphinx, domain: Domain | None, node: pending_xre
                            location=node, type=WARNING_TYPE, subtype=AMBIGUOUS)
             return True
         # A name that no wsclose:code directive defined either.
-        # The hint is worked out here only, for a mention that failed.
+        # The hint is worked out here only, for a mention that failed; its
+        # module is imported then too (a build where every mention resolves
+        # never loads it).
+        from sphinxext_wsclose.hints import hint_for  # noqa: PLC0415
+
         hint = hint_for(settings(app.config).registry, raw)
         logger.warning(invalid_message(unknown_target(raw), hint), location=node, type=WARNING_TYPE,
                        subtype=INVALID)

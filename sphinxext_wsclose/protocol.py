@@ -12,7 +12,13 @@ Nothing here has behaviour; it imports docutils for the node classes only.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from docutils import nodes
+from docutils.parsers.rst import directives
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 # -- Node attributes ----------------------------------------------------------
 # The name of each, and who writes and reads it.  Attribute names stay what
@@ -182,3 +188,27 @@ ROW_ANCHORS = 900
 #: ``missing-reference``: after intersphinx (500), whose exact match comes
 #: before this extension's range fallback.
 FALLBACKS = 600
+
+
+# -- The options of wsclose-table ---------------------------------------------
+# Declared here because two classes read them: the directive
+# (:class:`~.table.CloseCodeTable`), which checks each, and its stand-in
+# (:class:`~.deferred.CloseCodeTable`), which docutils and MyST parse them with.
+
+#: The options of ``wsclose-table``.
+TABLE_OPTIONS = ('codes', 'columns', 'set', 'ranges', 'custom', 'caption', 'name', 'class',
+                 'widths',
+                 'no-index')
+
+
+class _AnyOption(dict[str, 'Callable[[str], Any]']):
+    """An option spec that lets every option through, to be checked by the directive."""
+
+    def __missing__(self, key: str) -> Callable[[str], Any]:
+        return directives.unchanged
+
+
+#: Every option and value is checked by the directive, not by docutils or
+#: MyST: a bad one gets a located ``wsclose.option`` warning and its default,
+#: and the table still renders (docutils would drop it for an unknown option).
+TABLE_OPTION_SPEC = _AnyOption(dict.fromkeys(TABLE_OPTIONS, directives.unchanged))

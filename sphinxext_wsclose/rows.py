@@ -16,7 +16,6 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from sphinxext_wsclose._compat import current_docname
-from sphinxext_wsclose.columns import COLUMNS, Column, covers
 from sphinxext_wsclose.domain import sort_key
 from sphinxext_wsclose.protocol import (
     CLOSED_TABLE,
@@ -27,9 +26,9 @@ from sphinxext_wsclose.protocol import (
     ROW_FIRST,
     ROW_KEY,
 )
-from sphinxext_wsclose.table import entry_row, first_cell_paragraph, warn_empty_table
 
 if TYPE_CHECKING:
+    from sphinxext_wsclose.columns import Column
     from sphinxext_wsclose.domain import CloseCodeDomain
     from sphinxext_wsclose.registry import Entry
 
@@ -51,6 +50,10 @@ class DefinedCodeRows(SphinxPostTransform):
         docname = current_docname(self.env)
         if not domain.holds_markup(docname, {'table'}):
             return  # no table here
+        # The table's modules load on a page with a table only.
+        from sphinxext_wsclose.columns import COLUMNS, covers  # noqa: PLC0415
+        from sphinxext_wsclose.table import entry_row, warn_empty_table  # noqa: PLC0415
+
         for table in list(self.document.findall(nodes.table)):
             request = table.get(DEFINED_ROWS)
             if not request:
@@ -83,6 +86,8 @@ class DefinedCodeRows(SphinxPostTransform):
 
     @staticmethod
     def _link_code(row: nodes.row, entry: Entry, columns: list[Column]) -> None:
+        from sphinxext_wsclose.columns import COLUMNS  # noqa: PLC0415
+
         if COLUMNS['code'] not in columns:
             return
         cell = cast('nodes.entry', row[columns.index(COLUMNS['code'])])
@@ -118,6 +123,8 @@ class RowAnchors(SphinxPostTransform):
         domain = cast('CloseCodeDomain', self.env.get_domain('wsclose'))
         if not domain.holds_markup(current_docname(self.env), {'table'}):
             return
+        from sphinxext_wsclose.table import first_cell_paragraph  # noqa: PLC0415
+
         for row in self.document.findall(nodes.row):
             if ROW_CLASS not in row['classes'] or not row['ids']:
                 continue

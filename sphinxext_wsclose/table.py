@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
@@ -49,6 +48,8 @@ from sphinxext_wsclose.protocol import (
     ROW_FIRST,
     ROW_KEY,
     TABLE_CLASS,
+    TABLE_OPTION_SPEC,
+    TABLE_OPTIONS,
     WARNING_TYPE,
 )
 from sphinxext_wsclose.pyobjects import python_names
@@ -57,7 +58,7 @@ from sphinxext_wsclose.registry import Kind
 from sphinxext_wsclose.roles import made_mention
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Sequence
     from typing import Any, ClassVar
 
     from docutils.nodes import Node
@@ -137,19 +138,6 @@ def _noted(column: Column, entry: Entry) -> list[Node]:
 CUSTOM_MODES = ('include', 'exclude', 'only')
 _YES = {'yes', 'true', 'on', 'show', '1'}
 _NO = {'no', 'false', 'off', 'hide', '0'}
-
-
-#: The options of ``wsclose-table``.
-TABLE_OPTIONS = ('codes', 'columns', 'set', 'ranges', 'custom', 'caption', 'name', 'class',
-                 'widths',
-                 'no-index')
-
-
-class _AnyOption(dict[str, 'Callable[[str], Any]']):
-    """An option spec that lets every option through, to be checked by the directive."""
-
-    def __missing__(self, key: str) -> Callable[[str], Any]:
-        return directives.unchanged
 
 
 @dataclass
@@ -286,7 +274,7 @@ class CloseCodeTable(SphinxDirective):
     # Every option and value is checked here, not by docutils or MyST: a bad
     # one gets a located ``wsclose.option`` warning and its default, and the
     # table still renders (docutils would drop it for an unknown option).
-    option_spec: ClassVar[OptionSpec] = _AnyOption.fromkeys(TABLE_OPTIONS, directives.unchanged)
+    option_spec: ClassVar[OptionSpec] = TABLE_OPTION_SPEC
 
     def run(self) -> list[Node]:
         if in_translation(self.state.document):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import reprlib
+from functools import cached_property
 
 
 def N_(message: str) -> str:
@@ -23,6 +24,24 @@ def N_(message: str) -> str:
 #: The largest value the 16-bit status code field of a Close frame can hold.
 MAX_CODE = 65535
 
+
+class LazyPattern:
+    """A regular expression compiled the first time it is used."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+
+    @cached_property
+    def compiled(self) -> re.Pattern[str]:
+        return re.compile(self.pattern)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.compiled.search(text)
+
+    def sub(self, replacement: str, text: str) -> str:
+        return self.compiled.sub(replacement, text)
+
+
 #: What a browser's ``WebSocket.close(code)`` accepts: 1000, and 3000-4999.
 BROWSER_SPANS: tuple[tuple[int, int], ...] = ((1000, 1000), (3000, 4999))
 
@@ -31,10 +50,12 @@ SPAN_WORDS: dict[str, tuple[tuple[int, int], ...]] = {'browser': BROWSER_SPANS}
 
 #: Characters that must not reach a name, a description or a constant: a
 #: line break in a name would write a line of its own into ``objects.inv``.
-CONTROL = re.compile(r'[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]')
+#: Compiled at its first use: a class of characters beyond Latin-1 costs
+#: about 5 M instructions to compile, which a build with no own code never needs.
+CONTROL = LazyPattern(r'[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]')
 #: A lone surrogate: valid in a Python string and in JSON, but no character;
 #: no writer can encode it (objects.inv, text, LaTeX, man, Texinfo).
-_SURROGATE = re.compile(r'[\ud800-\udfff]')
+_SURROGATE = LazyPattern(r'[\ud800-\udfff]')
 
 _NUMBER = re.compile(r'[+-]?[0-9]+')
 #: More digits than any close code has: such a number is out of range, and
