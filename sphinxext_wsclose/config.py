@@ -14,6 +14,7 @@ is compared with the previous build's
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import string
@@ -52,6 +53,7 @@ from sphinxext_wsclose.values import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
 
     from docutils.nodes import Node
     from sphinx.application import Sphinx
@@ -135,6 +137,23 @@ class Settings:
 _SETTINGS: WeakKeyDictionary[Config, Settings] = WeakKeyDictionary()
 
 
+@dataclass(frozen=True, order=True)
+class _Held:
+    """A warning about one item of ``wsclose_codes``, held until the item is checked.
+
+    Ordered by rank, then by when it came: the first is the one given.
+    """
+
+    rank: int
+    order: int
+    key: str = field(compare=False)
+    message: str = field(compare=False)
+    args: tuple[object, ...] = field(compare=False)
+    location: str | None = field(compare=False)
+    subtype: str = field(compare=False)
+    error: bool = field(compare=False)
+
+
 def settings(config: Config) -> Settings:
     """The validated settings of a project (validated once, then cached)."""
     found = _SETTINGS.get(config)
@@ -161,21 +180,65 @@ class _Validator:
         self.overridden: set[str] = set()
         #: The items of a ``wsclose_codes`` mapping, as plain data.
         self.read: list[tuple[object, object]] = []
+        #: While one item of ``wsclose_codes`` is checked, the warnings it
+        #: earns, held so that it gets one (:meth:`one_per_item`); else None.
+        self.held: list[_Held] | None = None
+        #: The keys of the project's codes that were kept and warned about:
+        #: a later check of the same code (a clash of names) says nothing more.
+        self.warned_codes: set[str] = set()
 
-    def warn(self, key: str, message: str, *args: object, location: str | None = None) -> None:
+    def warn(self, key: str, message: str, *args: object, location: str | None = None,
+             rank: int = 0, subtype: str = CONFIG, error: bool = False) -> None:
+        """Warn at the line that sets *key*, or at *location*.
+
+        While an item is checked (:meth:`one_per_item`), the warning is held
+        instead, with its *rank*: a problem that leaves the item out (0)
+        comes before a code kept in the IETF's range (1), and that before a
+        value changed or left out (2).
+        """
+        if self.held is not None:
+            self.held.append(_Held(rank, len(self.held), key, message, args, location,
+                                   subtype, error))
+            return
         if key in self.overridden:
             # No line of conf.py sets the value that is used.
             logger.warning(__('%s (set with -D)') % (message % message_args(args)),
                            type=WARNING_TYPE,
-                           subtype=CONFIG)
+                           subtype=subtype)
             return
-        logger.warning(
+        (logger.error if error else logger.warning)(
             message,
             *message_args(args),
             type=WARNING_TYPE,
-            subtype=CONFIG,
+            subtype=subtype,
             location=file_place(location or self.lines.get(key)),
         )
+
+    @contextlib.contextmanager
+    def one_per_item(self) -> Iterator[None]:
+        """Check one item of ``wsclose_codes``: of the warnings it earns, only the first is given.
+
+        An item may be bad in several ways (a name with a line break, at a
+        code that is given twice); one warning says so, and the first that
+        its rank puts first is the one that matters most.
+        """
+        self.held = []
+        try:
+            yield
+        finally:
+            held, self.held = self.held, None
+        if held:
+            first = min(held)
+            self.warn(first.key, first.message, *first.args, location=first.location,
+                      subtype=first.subtype, error=first.error)
+
+    def warn_code(self, entry: Entry, message: str, *args: object,
+                  location: str | None = None) -> None:
+        """Warn about a kept code of the project, unless it was warned about already."""
+        if entry.key in self.warned_codes:
+            return
+        self.warned_codes.add(entry.key)
+        self.warn('wsclose_codes', message, *args, location=location)
 
     def run(self, config: Config) -> Settings:
         self.overridden = config_overrides(config)
@@ -223,11 +286,11 @@ class _Validator:
                         msg = __('%r is this code itself') % entry.replacement
                         raise InvalidCodeError(msg)
                 except InvalidCodeError as exc:
-                    self.warn('wsclose_codes',
-                              __('wsclose_codes[%d]: deprecated, use %r: %s; the replacement '
-                                 'is left out'),
-                              entry.first, entry.replacement, exc,
-                              location=locations.get(entry.key))
+                    self.warn_code(entry,
+                                   __('wsclose_codes[%d]: deprecated, use %r: %s; the '
+                                      'replacement is left out'),
+                                   entry.first, entry.replacement, exc,
+                                   location=locations.get(entry.key))
                     entry = dataclasses.replace(entry, replacement='')  # noqa: PLW2901
             checked.append(entry)
         return checked
@@ -280,12 +343,12 @@ class _Validator:
             for name in registry.turned_on:
                 other = registry.sets[name].get(f'{name}:{entry.first}')
                 if other is not None:
-                    self.warn('wsclose_codes',
-                              __('wsclose_codes[%d]: the set %s defines %s too (%s); a bare '
-                                 '%d means this project\u2019s code, so write %s for the '
-                                 'set\u2019s'),
-                              entry.first, name, entry.first, other.name, entry.first,
-                              other.key, location=locations.get(entry.key))
+                    self.warn_code(entry,
+                                   __('wsclose_codes[%d]: the set %s defines %s too (%s); a '
+                                      'bare %d means this project\u2019s code, so write %s for '
+                                      'the set\u2019s'),
+                                   entry.first, name, entry.first, other.name, entry.first,
+                                   other.key, location=locations.get(entry.key))
 
     def registry(self, codes: list[Entry], locations: dict[str, str]) -> Registry:
         """The bundled registry plus the project's codes.
@@ -304,8 +367,8 @@ class _Validator:
                 if other.key in warned:
                     continue
                 warned.add(other.key)
-                self.warn(
-                    'wsclose_codes',
+                self.warn_code(
+                    other,
                     __('wsclose_codes[%d]: the name %r is also %s\u2019s; a mention by that '
                        'name is ambiguous, so use the code or a qualified name'),
                     other.first, shared, first.key,
@@ -392,19 +455,22 @@ class _Validator:
         entries: dict[int, Entry] = {}
         locations: dict[str, str] = {}
         for item in self.custom_items(value):
-            entry = self.custom_code(item)
-            if entry is None:
-                continue
-            if entry.first in entries:
-                self.warn(
-                    'wsclose_codes',
-                    __('wsclose_codes: close code %d is given twice, here and in %s; '
-                       'the first is kept'),
-                    entry.first, locations[entry.key], location=item.location,
-                )
-                continue
-            entries[entry.first] = entry
-            locations[entry.key] = item.location or 'conf.py'
+            with self.one_per_item():
+                entry = self.custom_code(item)
+                if entry is None:
+                    continue
+                if entry.first in entries:
+                    self.warn(
+                        'wsclose_codes',
+                        __('wsclose_codes: close code %d is given twice, here and in %s; '
+                           'the first is kept'),
+                        entry.first, locations[entry.key], location=item.location,
+                    )
+                    continue
+                entries[entry.first] = entry
+                locations[entry.key] = item.location or 'conf.py'
+                if self.held:
+                    self.warned_codes.add(entry.key)
         return sorted(entries.values(), key=lambda entry: entry.first), locations
 
     def custom_code(self, item: Item) -> Entry | None:
@@ -430,7 +496,7 @@ class _Validator:
                 (*known.qualified, *item.qualified), (*known.aliases, *bare), known.python
             )
             return None
-        if not check_placement(code, item.location):
+        if not self.placement(code, item.location):
             return None
         constant = fields.get('constant') or None
         name = fields.get('name') or readable_name(constant or '')
@@ -439,6 +505,16 @@ class _Validator:
             qualified=item.qualified, aliases=item.aliases, python=item.python,
             facts=self.facts(code, fields, item.location),
         )
+
+    def placement(self, code: int, location: str | None) -> bool:
+        """:func:`check_placement`, through :meth:`warn`: False if the code must not be kept."""
+        problem = placement_problem(code)
+        if problem is None:
+            return True
+        kept, message, args, error = problem
+        self.warn('wsclose_codes', message, *args, location=location, rank=int(kept),
+                  subtype=CUSTOM_RANGE, error=error)
+        return kept
 
     def facts(self, code: int, fields: dict[str, str], location: str | None) -> dict[str, str]:
         """``reconnect``, ``direction``, ``since`` and ``deprecated`` of an own code.
@@ -452,7 +528,7 @@ class _Validator:
             if value and value.lower() not in words:
                 self.warn('wsclose_codes',
                           __('wsclose_codes[%d]: %s %r is not one of %s; left out'),
-                          code, key, value, ', '.join(words), location=location)
+                          code, key, value, ', '.join(words), location=location, rank=2)
             elif value:
                 facts[key] = value.lower()
         if since := fields.get('since', '').strip():
@@ -463,7 +539,7 @@ class _Validator:
                 self.warn('wsclose_codes',
                           __('wsclose_codes[%d]: deprecated %r gives no version, as in '
                              '"3.0, use 4010"; left out'),
-                          code, deprecated, location=location)
+                          code, deprecated, location=location, rank=2)
                 return facts
             facts['deprecated'] = version.strip()
             use = use.strip()
@@ -494,7 +570,7 @@ class _Validator:
                 if not isinstance(given[key], str):
                     self.warn('wsclose_codes',
                               __('wsclose_codes[%d]: %r must be a string, not %r; left out'),
-                              code, key, Shown(given[key]), location=location)
+                              code, key, Shown(given[key]), location=location, rank=2)
             fields = {str(key): fold_controls(value) for key, value in given.items()
                       if isinstance(value, str)}
             if not fields.get('name') and not fields.get('constant'):
@@ -510,7 +586,7 @@ class _Validator:
                     'wsclose_codes',
                     __('wsclose_codes[%d]: the %s %r has a line break, a control character or a '
                        'lone surrogate; it is shown as %r'),
-                    code, key, value, fields[str(key)], location=location,
+                    code, key, value, fields[str(key)], location=location, rank=2,
                 )
                 break
         return fields
@@ -523,49 +599,43 @@ def file_place(location: str | Node | None) -> str | Node | None:
     return location
 
 
-def check_placement(code: int, location: str | Node | None) -> bool:
-    """Warn where a project's own code sits badly; False if it must not be registered."""
+def placement_problem(code: int) -> tuple[bool, str, tuple[object, ...], bool] | None:
+    """What is wrong with where a project's own code sits, or None.
+
+    Whether the code is still registered, the message and its arguments, and
+    whether it is an error rather than a warning (subtype ``custom-range``).
+    """
     placement = place_custom(code)
     if placement is CustomPlacement.PRIVATE or placement is CustomPlacement.REGISTRABLE:
-        return True
+        return None
     if placement is CustomPlacement.IETF:
-        logger.warning(
-            __(
-                'close code %d is in 1000\u20132999, which only the IETF assigns (Standards '
-                'Action, Specification Required or IESG Review); codes of your own belong in '
-                '4000\u20134999 (private use) or 3000\u20133999 (registered with IANA)'
-            ),
-            code,
-            type=WARNING_TYPE,
-            subtype=CUSTOM_RANGE,
-            location=file_place(location),
-        )
-        return True
+        return True, __(
+            'close code %d is in 1000\u20132999, which only the IETF assigns (Standards '
+            'Action, Specification Required or IESG Review); codes of your own belong in '
+            '4000\u20134999 (private use) or 3000\u20133999 (registered with IANA)'
+        ), (code,), False
     if placement is CustomPlacement.REGISTERED:
-        logger.warning(
-            __(
-                'close code %d is already registered as %s; its standard meaning is kept. '
-                'Codes of your own belong in 4000\u20134999 (private use) or 3000\u20133999 '
-                '(registered with IANA)'
-            ),
-            code,
-            REGISTRY[str(code)].name,
-            type=WARNING_TYPE,
-            subtype=CUSTOM_RANGE,
-            location=file_place(location),
-        )
-        return False
-    logger.error(
-        __(
-            'close code %d is outside 1000\u20134999, where no WebSocket range defines codes; '
-            'it is not registered'
-        ),
-        code,
-        type=WARNING_TYPE,
-        subtype=CUSTOM_RANGE,
-        location=file_place(location),
+        return False, __(
+            'close code %d is already registered as %s; its standard meaning is kept. '
+            'Codes of your own belong in 4000\u20134999 (private use) or 3000\u20133999 '
+            '(registered with IANA)'
+        ), (code, REGISTRY[str(code)].name), False
+    return False, __(
+        'close code %d is outside 1000\u20134999, where no WebSocket range defines codes; '
+        'it is not registered'
+    ), (code,), True
+
+
+def check_placement(code: int, location: str | Node | None) -> bool:
+    """Warn where a project's own code sits badly; False if it must not be registered."""
+    problem = placement_problem(code)
+    if problem is None:
+        return True
+    kept, message, args, error = problem
+    (logger.error if error else logger.warning)(
+        message, *args, type=WARNING_TYPE, subtype=CUSTOM_RANGE, location=file_place(location),
     )
-    return False
+    return kept
 
 
 def add_config_values(app: Sphinx) -> None:
