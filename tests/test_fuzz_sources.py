@@ -19,15 +19,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import FUZZ, MYST_CONF
+from helpers import FUZZ, MYST_CONF, judge_item, own_code_of
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
 
-from sphinxext_wsclose.bundled import place_custom
 from sphinxext_wsclose.config import settings as settings_of
-from sphinxext_wsclose.registry import CustomPlacement, Kind
-from sphinxext_wsclose.values import CONTROL, fold_controls
+from sphinxext_wsclose.registry import Kind
 
 if TYPE_CHECKING:
     from io import StringIO
@@ -72,52 +70,8 @@ def _build(files: dict[str, str], syntax: str) -> tuple[SphinxTestApp, str]:
     return app, warning.getvalue()
 
 
-#: The fields of an item that a nested dict may give, and one that it may not.
-_FIELD_KEYS = {'name', 'description', 'constant', 'reconnect', 'since'}
-_FACT_KEYS = {'reconnect', 'since'}
-_RECONNECT = {'yes', 'resume', 'later', 'no'}
-_NUMBER = re.compile(r'[+-]?[0-9]+')
 #: A warning of the build at a line of the data file.
 _AT_FILE = re.compile(r'codes\.json:(\d+): (?:WARNING|ERROR): .*\[wsclose\.[a-z-]+\]$')
-
-
-def _code(key: str) -> int | None:
-    """The code a key stands for, if it is a number in 0-65535 (docs/code-sources.rst)."""
-    text = key.strip()
-    if not _NUMBER.fullmatch(text):
-        return None
-    digits = text.lstrip('+-').lstrip('0') or '0'
-    number = 65536 if len(digits) > 6 else int(digits)
-    number = -number if text.startswith('-') else number
-    return number if 0 <= number <= 65535 else None
-
-
-def _judge(code: int | None, value: object) -> tuple[bool, bool]:
-    """Whether an item is kept, and whether it is bad (left out, or kept with a change).
-
-    The model of docs/code-sources.rst and docs/warnings.rst, written apart
-    from the code: a bad key, a bad value, a code that is not the project's
-    to define, a fact left out and text that is folded each make the item bad.
-    """
-    if code is None:
-        return False, True
-    given = {'name': value} if isinstance(value, str) else value
-    if not isinstance(given, dict) or set(given) - _FIELD_KEYS:
-        return False, True
-    if any(not isinstance(v, str) for k, v in given.items() if k not in _FACT_KEYS):
-        return False, True
-    if not (fold_controls(given.get('name', '')) or fold_controls(given.get('constant', ''))):
-        return False, True
-    placement = place_custom(code)
-    if placement in (CustomPlacement.REGISTERED, CustomPlacement.OUTSIDE):
-        return False, True
-    changed = any(not isinstance(given[k], str) for k in _FACT_KEYS & set(given)) or any(
-        isinstance(v, str) and CONTROL.search(v) for v in given.values())
-    reconnect = given.get('reconnect')
-    if isinstance(reconnect, str) and fold_controls(reconnect).strip() and (
-            fold_controls(reconnect).strip().lower() not in _RECONNECT):
-        changed = True
-    return True, changed or placement is CustomPlacement.IETF
 
 
 @settings(FUZZ, max_examples=min(40, settings.default.max_examples))
@@ -151,8 +105,8 @@ def test_any_data_file_builds_and_warns_once_for_each_bad_item(data: dict[str, o
         kept: set[int] = set()
         expected: dict[int, int] = {}
         for (key, value), line in zip(data.items(), key_lines, strict=True):
-            code = _code(key)
-            keep, bad = _judge(code, value)
+            code = own_code_of(key)
+            keep, bad = judge_item(code, value)
             if keep and code in kept:
                 keep, bad = False, True  # given twice: the first is kept
             if keep:
