@@ -10,6 +10,7 @@ items, and each bad one gets its warning.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -21,7 +22,7 @@ from helpers import warnings as all_warnings
 
 from sphinxext_wsclose.config import settings
 from sphinxext_wsclose.registry import Kind
-from sphinxext_wsclose.sources import load
+from sphinxext_wsclose.sources import DATA_READERS, load
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -373,3 +374,26 @@ def test_an_item_bad_in_two_ways_gets_one_warning(
                  {'codes.json': json.dumps(data, indent=1)}, syntax)
     assert warnings(app) == expected
     assert '4002' in _codes(app)
+
+
+def test_the_collector_is_paused_only_while_a_data_file_is_read(tmp_path: Path) -> None:
+    """Reading pauses Python's cyclic collector (docs/performance.rst), and gives it back,
+    even when the file raises."""
+    (tmp_path / 'codes.json').write_text('{"4001": "Good"}', encoding='utf-8')
+    (tmp_path / 'deep.json').write_text('[' * 100_000 + ']' * 100_000, encoding='utf-8')
+    seen: list[bool] = []
+    reader = DATA_READERS['.json']
+    try:
+        DATA_READERS['.json'] = lambda path, text: (seen.append(gc.isenabled()),
+                                                    reader(path, text))[1]
+        assert [item.key for item in load('codes.json', tmp_path, 'conf.py:8').items] == ['4001']
+        assert gc.isenabled()
+        assert load('deep.json', tmp_path, 'conf.py:8').items == []
+        assert gc.isenabled()
+        gc.disable()
+        load('codes.json', tmp_path, 'conf.py:8')
+        assert not gc.isenabled()  # left as it was
+    finally:
+        gc.enable()
+        DATA_READERS['.json'] = reader
+    assert seen == [False, False, False]
