@@ -211,7 +211,8 @@ class _Validator:
         """
         held, self.held = self.held, None
         if held:
-            _rank, _order, key, message, args, location, subtype, error = min(held)
+            _rank, _order, key, message, args, location, subtype, error = (
+                held[0] if len(held) == 1 else min(held))
             self.warn(key, message, *args, location=location, subtype=subtype, error=error)
 
     def warn_code(self, entry: Entry, message: str, *args: object,
