@@ -147,6 +147,13 @@ class Settings:
 _SETTINGS: WeakKeyDictionary[Config, Settings] = WeakKeyDictionary()
 
 
+#: A warning about one item of ``wsclose_codes``, held until the item is checked: its rank,
+#: when it came (the first of the lowest rank is the one given), then :meth:`_Validator.warn`'s
+#: key, message, arguments, location, subtype and whether it is an error.  A tuple: an item
+#: of a file of 100,000 keys is checked in a few microseconds.
+_Held = tuple[int, int, str, str, tuple[object, ...], 'str | None', str, bool]
+
+
 def settings(config: Config) -> Settings:
     """The validated settings of a project (validated once, then cached)."""
     found = _SETTINGS.get(config)
@@ -173,21 +180,60 @@ class _Validator:
         self.overridden: set[str] = set()
         #: The items of a ``wsclose_codes`` mapping, as plain data.
         self.read: list[tuple[object, object]] = []
+        #: While one item of ``wsclose_codes`` is checked, the warnings it
+        #: earns, held so that it gets one (:meth:`give_held`); else None.
+        self.held: list[_Held] | None = None
+        #: The keys of the project's codes that were kept and warned about:
+        #: a later check of the same code (a clash of names) says nothing more.
+        self.warned_codes: set[str] = set()
 
-    def warn(self, key: str, message: str, *args: object, location: str | None = None) -> None:
+    def warn(self, key: str, message: str, *args: object, location: str | None = None,
+             rank: int = 0, subtype: str = CONFIG, error: bool = False) -> None:
+        """Warn at the line that sets *key*, or at *location*.
+
+        While an item is checked (:meth:`checked_codes`), the warning is held
+        instead, with its *rank*: a problem that leaves the item out (0)
+        comes before a code kept in the IETF's range (1), and that before a
+        value changed or left out (2).
+        """
+        if self.held is not None:
+            self.held.append((rank, len(self.held), key, message, args, location, subtype, error))
+            return
         if key in self.overridden:
             # No line of conf.py sets the value that is used.
             logger.warning(__('%s (set with -D)') % (message % message_args(args)),
                            type=WARNING_TYPE,
-                           subtype=CONFIG)
+                           subtype=subtype)
             return
-        logger.warning(
+        (logger.error if error else logger.warning)(
             message,
             *message_args(args),
             type=WARNING_TYPE,
-            subtype=CONFIG,
+            subtype=subtype,
             location=file_place(location or self.lines.get(key)),
         )
+
+    def give_held(self) -> None:
+        """End the check of one item of ``wsclose_codes``: give the first warning it earned.
+
+        :meth:`checked_codes` sets :attr:`held` before each item.  An item
+        may be bad in several ways (a name with a line break, at a code that
+        is given twice); one warning says so, the one that its rank puts
+        first, which is the one that matters most.
+        """
+        held, self.held = self.held, None
+        if held:
+            _rank, _order, key, message, args, location, subtype, error = (
+                held[0] if len(held) == 1 else min(held))
+            self.warn(key, message, *args, location=location, subtype=subtype, error=error)
+
+    def warn_code(self, entry: Entry, message: str, *args: object,
+                  location: str | None = None) -> None:
+        """Warn about a kept code of the project, unless it was warned about already."""
+        if entry.key in self.warned_codes:
+            return
+        self.warned_codes.add(entry.key)
+        self.warn('wsclose_codes', message, *args, location=location)
 
     def run(self, config: Config) -> Settings:
         self.overridden = config_overrides(config)
@@ -235,11 +281,11 @@ class _Validator:
                         msg = __('%r is this code itself') % entry.replacement
                         raise InvalidCodeError(msg)
                 except InvalidCodeError as exc:
-                    self.warn('wsclose_codes',
-                              __('wsclose_codes[%d]: deprecated, use %r: %s; the replacement '
-                                 'is left out'),
-                              entry.first, entry.replacement, exc,
-                              location=locations.get(entry.key))
+                    self.warn_code(entry,
+                                   __('wsclose_codes[%d]: deprecated, use %r: %s; the '
+                                      'replacement is left out'),
+                                   entry.first, entry.replacement, exc,
+                                   location=locations.get(entry.key))
                     entry = dataclasses.replace(entry, replacement='')  # noqa: PLW2901
             checked.append(entry)
         return checked
@@ -296,12 +342,12 @@ class _Validator:
             for name in registry.turned_on:
                 other = registry.sets[name].get(f'{name}:{entry.first}')
                 if other is not None:
-                    self.warn('wsclose_codes',
-                              __('wsclose_codes[%d]: the set %s defines %s too (%s); a bare '
-                                 '%d means this project\u2019s code, so write %s for the '
-                                 'set\u2019s'),
-                              entry.first, name, entry.first, other.name, entry.first,
-                              other.key, location=locations.get(entry.key))
+                    self.warn_code(entry,
+                                   __('wsclose_codes[%d]: the set %s defines %s too (%s); a '
+                                      'bare %d means this project\u2019s code, so write %s for '
+                                      'the set\u2019s'),
+                                   entry.first, name, entry.first, other.name, entry.first,
+                                   other.key, location=locations.get(entry.key))
 
     def registry(self, codes: list[Entry], locations: dict[str, str]) -> Registry:
         """The bundled registry plus the project's codes.
@@ -324,8 +370,8 @@ class _Validator:
                 if other.key in warned:
                     continue
                 warned.add(other.key)
-                self.warn(
-                    'wsclose_codes',
+                self.warn_code(
+                    other,
                     __('wsclose_codes[%d]: the name %r is also %s\u2019s; a mention by that '
                        'name is ambiguous, so use the code or a qualified name'),
                     other.first, shared, first.key,
@@ -414,22 +460,36 @@ class _Validator:
 
     def custom_codes(self, value: object) -> tuple[list[Entry], dict[str, str]]:
         """The project's valid codes, and where each is written."""
+        items = self.custom_items(value)
+        if not items:
+            return self.checked_codes(items)  # no reader was imported for none
+        from sphinxext_wsclose.sources import paused_collection  # noqa: PLC0415
+
+        with paused_collection():
+            return self.checked_codes(items)
+
+    def checked_codes(self, items: list[Item]) -> tuple[list[Entry], dict[str, str]]:
+        """The valid codes of *items*, and where each is written; the rest is warned about."""
         entries: dict[int, Entry] = {}
         locations: dict[str, str] = {}
-        for item in self.custom_items(value):
-            entry = self.custom_code(item)
-            if entry is None:
-                continue
-            if entry.first in entries:
-                self.warn(
-                    'wsclose_codes',
-                    __('wsclose_codes: close code %d is given twice, here and in %s; '
-                       'the first is kept'),
-                    entry.first, locations[entry.key], location=item.location,
-                )
-                continue
-            entries[entry.first] = entry
-            locations[entry.key] = item.location or 'conf.py'
+        for item in items:
+            self.held = []
+            try:
+                entry = self.custom_code(item)
+                if entry is not None and entry.first in entries:
+                    self.warn(
+                        'wsclose_codes',
+                        __('wsclose_codes: close code %d is given twice, here and in %s; '
+                           'the first is kept'),
+                        entry.first, locations[entry.key], location=item.location,
+                    )
+                elif entry is not None:
+                    entries[entry.first] = entry
+                    locations[entry.key] = item.location or 'conf.py'
+                    if self.held:
+                        self.warned_codes.add(entry.key)
+            finally:
+                self.give_held()
         return sorted(entries.values(), key=lambda entry: entry.first), locations
 
     def custom_code(self, item: Item) -> Entry | None:
@@ -455,7 +515,7 @@ class _Validator:
                 (*known.qualified, *item.qualified), (*known.aliases, *bare), known.python
             )
             return None
-        if not check_placement(code, item.location):
+        if not self.placement(code, item.location):
             return None
         constant = fields.get('constant') or None
         name = fields.get('name') or readable_name(constant or '')
@@ -464,6 +524,16 @@ class _Validator:
             qualified=item.qualified, aliases=item.aliases, python=item.python,
             facts=self.facts(code, fields, item.location),
         )
+
+    def placement(self, code: int, location: str | None) -> bool:
+        """:func:`check_placement`, through :meth:`warn`: False if the code must not be kept."""
+        problem = placement_problem(code)
+        if problem is None:
+            return True
+        kept, message, args, error = problem
+        self.warn('wsclose_codes', message, *args, location=location, rank=int(kept),
+                  subtype=CUSTOM_RANGE, error=error)
+        return kept
 
     def facts(self, code: int, fields: dict[str, str], location: str | None) -> dict[str, str]:
         """``reconnect``, ``direction``, ``since`` and ``deprecated`` of an own code.
@@ -477,7 +547,7 @@ class _Validator:
             if value and value.lower() not in words:
                 self.warn('wsclose_codes',
                           __('wsclose_codes[%d]: %s %r is not one of %s; left out'),
-                          code, key, value, ', '.join(words), location=location)
+                          code, key, value, ', '.join(words), location=location, rank=2)
             elif value:
                 facts[key] = value.lower()
         if since := fields.get('since', '').strip():
@@ -488,7 +558,7 @@ class _Validator:
                 self.warn('wsclose_codes',
                           __('wsclose_codes[%d]: deprecated %r gives no version, as in '
                              '"3.0, use 4010"; left out'),
-                          code, deprecated, location=location)
+                          code, deprecated, location=location, rank=2)
                 return facts
             facts['deprecated'] = version.strip()
             use = use.strip()
@@ -519,7 +589,7 @@ class _Validator:
                 if not isinstance(given[key], str):
                     self.warn('wsclose_codes',
                               __('wsclose_codes[%d]: %r must be a string, not %r; left out'),
-                              code, key, Shown(given[key]), location=location)
+                              code, key, Shown(given[key]), location=location, rank=2)
             fields = {str(key): fold_controls(value) for key, value in given.items()
                       if isinstance(value, str)}
             if not fields.get('name') and not fields.get('constant'):
@@ -535,7 +605,7 @@ class _Validator:
                     'wsclose_codes',
                     __('wsclose_codes[%d]: the %s %r has a line break, a control character or a '
                        'lone surrogate; it is shown as %r'),
-                    code, key, value, fields[str(key)], location=location,
+                    code, key, value, fields[str(key)], location=location, rank=2,
                 )
                 break
         return fields
@@ -548,49 +618,43 @@ def file_place(location: str | Node | None) -> str | Node | None:
     return location
 
 
-def check_placement(code: int, location: str | Node | None) -> bool:
-    """Warn where a project's own code sits badly; False if it must not be registered."""
+def placement_problem(code: int) -> tuple[bool, str, tuple[object, ...], bool] | None:
+    """What is wrong with where a project's own code sits, or None.
+
+    Whether the code is still registered, the message and its arguments, and
+    whether it is an error rather than a warning (subtype ``custom-range``).
+    """
     placement = place_custom(code)
     if placement is CustomPlacement.PRIVATE or placement is CustomPlacement.REGISTRABLE:
-        return True
+        return None
     if placement is CustomPlacement.IETF:
-        logger.warning(
-            __(
-                'close code %d is in 1000\u20132999, which only the IETF assigns (Standards '
-                'Action, Specification Required or IESG Review); codes of your own belong in '
-                '4000\u20134999 (private use) or 3000\u20133999 (registered with IANA)'
-            ),
-            code,
-            type=WARNING_TYPE,
-            subtype=CUSTOM_RANGE,
-            location=file_place(location),
-        )
-        return True
+        return True, __(
+            'close code %d is in 1000\u20132999, which only the IETF assigns (Standards '
+            'Action, Specification Required or IESG Review); codes of your own belong in '
+            '4000\u20134999 (private use) or 3000\u20133999 (registered with IANA)'
+        ), (code,), False
     if placement is CustomPlacement.REGISTERED:
-        logger.warning(
-            __(
-                'close code %d is already registered as %s; its standard meaning is kept. '
-                'Codes of your own belong in 4000\u20134999 (private use) or 3000\u20133999 '
-                '(registered with IANA)'
-            ),
-            code,
-            REGISTRY[str(code)].name,
-            type=WARNING_TYPE,
-            subtype=CUSTOM_RANGE,
-            location=file_place(location),
-        )
-        return False
-    logger.error(
-        __(
-            'close code %d is outside 1000\u20134999, where no WebSocket range defines codes; '
-            'it is not registered'
-        ),
-        code,
-        type=WARNING_TYPE,
-        subtype=CUSTOM_RANGE,
-        location=file_place(location),
+        return False, __(
+            'close code %d is already registered as %s; its standard meaning is kept. '
+            'Codes of your own belong in 4000\u20134999 (private use) or 3000\u20133999 '
+            '(registered with IANA)'
+        ), (code, REGISTRY[str(code)].name), False
+    return False, __(
+        'close code %d is outside 1000\u20134999, where no WebSocket range defines codes; '
+        'it is not registered'
+    ), (code,), True
+
+
+def check_placement(code: int, location: str | Node | None) -> bool:
+    """Warn where a project's own code sits badly; False if it must not be registered."""
+    problem = placement_problem(code)
+    if problem is None:
+        return True
+    kept, message, args, error = problem
+    (logger.error if error else logger.warning)(
+        message, *args, type=WARNING_TYPE, subtype=CUSTOM_RANGE, location=file_place(location),
     )
-    return False
+    return kept
 
 
 def add_config_values(app: Sphinx) -> None:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import enum
+import gc
 import importlib
 import importlib.machinery
 import json
@@ -162,6 +163,26 @@ def plain(value: object, depth: int = 0) -> object:
     return _Opaque(cut(repr(value)))
 
 
+@contextlib.contextmanager
+def paused_collection() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a data file is read, or its codes checked.
+
+    A data file of *n* keys makes several objects for each key (its parsed
+    tables, the items, their places, the entries), and no cycle among them.
+    The collector would walk the heap again each time it grew by a quarter:
+    few instructions per key, but the walk of a heap that no longer fits the
+    caches takes more time per key the bigger the file (docs/performance.rst,
+    ``--load-keys``).  The collector is turned on again afterwards, if it was.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def is_data_file(spec: str) -> bool:
     """Whether *spec* names a data file (by its ending) rather than a Python object."""
     return spec.strip().lower().endswith(tuple(DATA_READERS))
@@ -172,7 +193,7 @@ def load(spec: str, confdir: Path, location: str | None) -> Loaded:
     loaded = Loaded()
     text = spec.strip()
     if is_data_file(text):
-        with _guarded(loaded, location, text) as found:
+        with _guarded(loaded, location, text) as found, paused_collection():
             _load_file(found, confdir / text, location)
     elif ':' in text:
         _load_object(loaded, text, location)

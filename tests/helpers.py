@@ -7,6 +7,8 @@
 - The fuzz tests' inputs and rules (test_fuzz.py, test_fuzz_myst.py,
   test_fuzz_myst_directives.py): :data:`FUZZ`, the strategies, and
   :func:`expected_subtype`.
+- The model of which items of ``wsclose_codes`` are bad (test_fuzz_sources.py,
+  test_fuzz_raising_sources.py): :func:`own_code_of` and :func:`judge_item`.
 - The projects that show a snippet of docs/snippets/ (test_doc_examples.py,
   test_golden.py): :func:`write_example_project` and
   :func:`write_data_file_project`.
@@ -30,10 +32,11 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
 
-from sphinxext_wsclose.bundled import REGISTRY
+from sphinxext_wsclose.bundled import REGISTRY, place_custom
 from sphinxext_wsclose.columns import COLUMNS
-from sphinxext_wsclose.registry import Kind
-from sphinxext_wsclose.values import InvalidCodeError
+from sphinxext_wsclose.registry import CustomPlacement, Kind
+from sphinxext_wsclose.values import CONTROL as CONTROL_CHARS
+from sphinxext_wsclose.values import InvalidCodeError, fold_controls
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -227,6 +230,58 @@ CODE_ITEMS = st.one_of(
     st.dictionaries(st.sampled_from(['name', 'description', 'constant', 'colour']),
                     st.one_of(st.text(max_size=8), st.integers()), max_size=3),
 )
+
+
+# -- the model of bad items of wsclose_codes (test_fuzz_sources.py, test_fuzz_raising_sources.py)
+
+#: The fields of an item that the fuzz tests' nested dicts give (and others: bad keys).
+_FIELD_KEYS = {'name', 'description', 'constant', 'reconnect', 'since'}
+_FACT_KEYS = {'reconnect', 'since'}
+_RECONNECT = {'yes', 'resume', 'later', 'no'}
+_NUMBER = re.compile(r'[+-]?[0-9]+')
+
+
+def own_code_of(key: object) -> int | None:
+    """The code a key stands for, if it is a number in 0-65535 (docs/code-sources.rst)."""
+    if isinstance(key, int) and not isinstance(key, bool):
+        return key if 0 <= key <= 65535 else None
+    if not isinstance(key, str):
+        return None
+    text = key.strip()
+    if not _NUMBER.fullmatch(text):
+        return None
+    digits = text.lstrip('+-').lstrip('0') or '0'
+    number = 65536 if len(digits) > 6 else int(digits)
+    number = -number if text.startswith('-') else number
+    return number if 0 <= number <= 65535 else None
+
+
+def judge_item(code: int | None, value: object) -> tuple[bool, bool]:
+    """Whether an item is kept, and whether it is bad (left out, or kept with a change).
+
+    The model of docs/code-sources.rst and docs/warnings.rst, written apart
+    from the code: a bad key, a bad value, a code that is not the project's
+    to define, a fact left out and text that is folded each make the item bad.
+    """
+    if code is None:
+        return False, True
+    given = {'name': value} if isinstance(value, str) else value
+    if not isinstance(given, dict) or any(key not in _FIELD_KEYS for key in given):
+        return False, True
+    if any(not isinstance(v, str) for k, v in given.items() if k not in _FACT_KEYS):
+        return False, True
+    if not (fold_controls(given.get('name', '')) or fold_controls(given.get('constant', ''))):
+        return False, True
+    placement = place_custom(code)
+    if placement in (CustomPlacement.REGISTERED, CustomPlacement.OUTSIDE):
+        return False, True
+    changed = any(not isinstance(given[k], str) for k in _FACT_KEYS & set(given)) or any(
+        isinstance(v, str) and CONTROL_CHARS.search(v) for v in given.values())
+    reconnect = given.get('reconnect')
+    if isinstance(reconnect, str) and fold_controls(reconnect).strip() and (
+            fold_controls(reconnect).strip().lower() not in _RECONNECT):
+        changed = True
+    return True, changed or placement is CustomPlacement.IETF
 
 
 # -- the snippets of the docs (test_doc_examples.py, test_golden.py) -------------

@@ -1,14 +1,16 @@
 """Property tests of the code sources through real builds (issue 17): any JSON data file,
 any enum, read by a real Sphinx build in rST and MyST.
 
-For every generated file or enum: the build ends (no exception), every valid own code has its
-row with its name as text (escaped), and every item that is not one has at least one located
-``wsclose.*`` warning at the file's place.  Slow: one Sphinx build an example.
+For every generated file: the build ends (no exception), every valid own code has its row,
+and the table has no other; every bad item (left out, or kept with a change) has exactly one
+located ``wsclose.*`` warning, at its line of the file, and every good item none.  Slow: one
+Sphinx build an example.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sys
 import tempfile
@@ -17,14 +19,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import FUZZ, MYST_CONF
+from helpers import FUZZ, MYST_CONF, judge_item, own_code_of
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
 
-from sphinxext_wsclose.bundled import REGISTRY
+from sphinxext_wsclose.config import settings as settings_of
 from sphinxext_wsclose.registry import Kind
-from sphinxext_wsclose.values import fold_controls
 
 if TYPE_CHECKING:
     from io import StringIO
@@ -33,13 +34,17 @@ pytestmark = pytest.mark.slow
 
 #: Numbers that are a project's own code (private use, not registered).
 OWN = st.integers(4000, 4999)
-#: Keys of a data file: own codes mostly, and anything else.
-KEYS = st.one_of(OWN.map(str), st.integers(-5, 70_000).map(str), st.text(max_size=6))
+#: The keys of an item's dict: the fields, and one that is none.
+FIELDS = ['name', 'description', 'constant', 'reconnect', 'since', 'colour']
+#: Keys of a data file: own codes mostly, and anything else.  (A top-level key spelled as a
+#: field of an item, ``"name"``, is placed at the first line that spells it, nested or not.)
+KEYS = st.one_of(OWN.map(str), st.integers(-5, 70_000).map(str),
+                 st.text(max_size=6).filter(lambda key: key not in FIELDS))
 #: A name: text of any kind, markup and script included.
 NAMES = st.one_of(st.text(max_size=12), st.sampled_from(
     ['<script>alert(1)</script>', '"quoted"', '\\input{x}', '\ud800', 'a\nb', '']))
 VALUES = st.one_of(NAMES, st.dictionaries(
-    st.sampled_from(['name', 'description', 'constant', 'reconnect', 'since', 'colour']),
+    st.sampled_from(FIELDS),
     st.one_of(NAMES, st.integers()), max_size=3), st.integers(), st.none())
 
 
@@ -65,43 +70,57 @@ def _build(files: dict[str, str], syntax: str) -> tuple[SphinxTestApp, str]:
     return app, warning.getvalue()
 
 
-def _own_name(value: object) -> str | None:
-    """The name an item gives its code, if the item is valid (see docs/code-sources.rst)."""
-    if isinstance(value, str):
-        return fold_controls(value) or None
-    if isinstance(value, dict):
-        if set(value) - {'name', 'description', 'constant', 'reconnect', 'since'}:
-            return None
-        if any(not isinstance(v, str) for k, v in value.items() if k in {'name', 'description',
-                                                                           'constant'}):
-            return None
-        return fold_controls(str(value.get('name') or '')) or (
-            fold_controls(str(value.get('constant') or '')) or None)
-    return None
+#: A warning of the build at a line of the data file.
+_AT_FILE = re.compile(r'codes\.json:(\d+): (?:WARNING|ERROR): .*\[wsclose\.[a-z-]+\]$')
 
 
 @settings(FUZZ, max_examples=min(40, settings.default.max_examples))
 @given(data=st.dictionaries(KEYS, VALUES, max_size=6), syntax=st.sampled_from(['rst', 'myst']))
-def test_any_data_file_builds_and_warns_at_its_place(data: dict[str, object],
-                                                     syntax: str) -> None:
-    text = json.dumps(data, ensure_ascii=True)  # \ud800 as an escape, as JSON allows
+def test_any_data_file_builds_and_warns_once_for_each_bad_item(data: dict[str, object],
+                                                               syntax: str) -> None:
+    """Exit 0, exactly one located warning for each bad item, and the good items kept."""
+    text = json.dumps(data, ensure_ascii=True, indent=1)  # \ud800 as an escape, as JSON allows
+    # Each top-level key starts a line of its own, indented by one space.
+    key_lines = [number for number, line in enumerate(text.splitlines(), 1)
+                 if line.startswith(' "')]
     app, warned = _build({'codes.json': text}, syntax)
     try:
         assert 'Traceback' not in warned
         soup = BeautifulSoup((app.outdir / 'index.html').read_text(encoding='utf-8'),
                              'html.parser')
         assert soup.select('table.wsclose-table script') == []
-        rows = {row.find('td').get_text(strip=True).rstrip('¶'): row
+        rows = {row.find('td').get_text(strip=True).rstrip('¶')
                 for row in soup.select('table.wsclose-table tbody tr')}
-        for key, value in data.items():
-            name = _own_name(value)
-            valid = key.isascii() and key.isdigit() and 4000 <= int(key) <= 4999 and (
-                REGISTRY.lookup(int(key)).kind is not Kind.CODE)
-            if valid and name is not None and str(int(key)) in rows:
-                continue  # its row (a key given twice keeps one)
-            # Not a code of its own: said at the file's place.
-            assert 'codes.json' in warned, (key, value, warned)
-            assert '[wsclose.' in warned, (key, value, warned)
+        lines = [line for line in re.sub(r'\x1b\[[0-9;]*m', '', warned).splitlines()
+                 if '[wsclose.' in line]
+        at_file = [int(match[1]) for line in lines if (match := _AT_FILE.search(line))]
+        # Every warning is at its item in the file, but the table's own when it has no row.
+        others = [line for line in lines if not _AT_FILE.search(line)]
+        assert others == ([] if rows else [next(line for line in lines if 'no row' in line)])
+        # Two kept codes with one name: the second is ambiguous, and said so.
+        registry = settings_of(app.config).registry
+        clashed = {other.first for _folded, (_first, *others) in registry.clashes()
+                   if all(entry.kind is Kind.CUSTOM for entry in (_first, *others))
+                   for other in others}
+        kept: set[int] = set()
+        expected: dict[int, int] = {}
+        for (key, value), line in zip(data.items(), key_lines, strict=True):
+            code = own_code_of(key)
+            keep, bad = judge_item(code, value)
+            if keep and code in kept:
+                keep, bad = False, True  # given twice: the first is kept
+            if keep:
+                assert code is not None
+                kept.add(code)
+                bad = bad or code in clashed
+            if keep and 4000 <= code <= 4999:  # type: ignore[operator]
+                assert str(code) in rows, (key, value)
+            expected[line] = int(bad)
+        if not data:
+            expected[1] = 1  # a file that defines no code
+        assert {line: at_file.count(line) for line in expected} == expected, (data, lines)
+        assert len(at_file) == sum(expected.values()), (data, lines)
+        assert rows == {str(code) for code in kept if 4000 <= code <= 4999}
     finally:
         shutil.rmtree(app.srcdir, ignore_errors=True)
         shutil.rmtree(app.outdir.parent, ignore_errors=True)

@@ -10,17 +10,19 @@ items, and each bad one gets its warning.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
 from typing import TYPE_CHECKING
 
 import pytest
+from helpers import MYST_CONF
 from helpers import warnings as all_warnings
 
 from sphinxext_wsclose.config import settings
 from sphinxext_wsclose.registry import Kind
-from sphinxext_wsclose.sources import load
+from sphinxext_wsclose.sources import DATA_READERS, load
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -46,6 +48,7 @@ wsclose_codes = {spec}
 #: The line of CONF that sets wsclose_codes.
 LINE = 8
 INDEX = 'Codes\n=====\n\n.. wsclose-table::\n   :codes: 4000-4999\n'
+INDEX_MYST = '# Codes\n\n```{wsclose-table}\n:codes: 4000-4999\n```\n'
 
 # Each build imports its project's modules anew, as a new sphinx-build would.
 pytestmark = pytest.mark.usefixtures('fresh_imports')
@@ -54,10 +57,14 @@ pytestmark = pytest.mark.usefixtures('fresh_imports')
 
 
 def _build(make_app: Callable[..., SphinxTestApp], src: Path, spec: str,
-           files: dict[str, str]) -> SphinxTestApp:
+           files: dict[str, str], syntax: str = 'rst') -> SphinxTestApp:
     src.mkdir(parents=True, exist_ok=True)
-    (src / 'conf.py').write_text(CONF.format(spec=spec), encoding='utf-8')
-    (src / 'index.rst').write_text(INDEX, encoding='utf-8')
+    conf = CONF.format(spec=spec) + (MYST_CONF if syntax == 'myst' else '')
+    (src / 'conf.py').write_text(conf, encoding='utf-8')
+    if syntax == 'myst':
+        (src / 'index.md').write_text(INDEX_MYST, encoding='utf-8')
+    else:
+        (src / 'index.rst').write_text(INDEX, encoding='utf-8')
     for name, text in files.items():
         (src / name).write_text(text, encoding='utf-8')
     app = make_app('xml', srcdir=src, freshenv=True)
@@ -323,3 +330,70 @@ def test_a_fifo_is_refused_not_read(
         f'conf.py:{LINE}: WARNING: wsclose_codes: codes.json is not a regular file '
         '[wsclose.config]',
     ]
+
+
+# -- one warning for each bad item ----------------------------------------------------
+
+#: Items that are bad in two ways, each gave two warnings: each gets one now, for the
+#: problem that matters most (one that leaves the item out, then a code in the IETF's
+#: range, then a value changed or left out).  Found by test_fuzz_sources.py.
+TWICE_BAD: dict[str, tuple[dict[str, object], list[str]]] = {
+    'outside-and-control': ({'0': 'A\x1f', '4002': 'Good'}, [
+        'codes.json:2: ERROR: close code 0 is outside 1000\u20134999, where no WebSocket '
+        'range defines codes; it is not registered [wsclose.custom-range]']),
+    'registered-and-control': ({'1000': 'A\nB', '4002': 'Good'}, [
+        'codes.json:2: WARNING: close code 1000 is already registered as Normal Closure; its '
+        'standard meaning is kept. Codes of your own belong in 4000\u20134999 (private use) '
+        'or 3000\u20133999 (registered with IANA) [wsclose.custom-range]']),
+    'ietf-and-control': ({'1500': 'A\nB', '4002': 'Good'}, [
+        'codes.json:2: WARNING: close code 1500 is in 1000\u20132999, which only the IETF '
+        'assigns (Standards Action, Specification Required or IESG Review); codes of your own '
+        'belong in 4000\u20134999 (private use) or 3000\u20133999 (registered with IANA) '
+        '[wsclose.custom-range]']),
+    'two-bad-facts': ({'4001': {'name': 'A', 'since': 2, 'reconnect': 5}, '4002': 'Good'}, [
+        "codes.json:2: WARNING: wsclose_codes[4001]: 'reconnect' must be a string, not 5; "
+        'left out [wsclose.config]']),
+    'bad-fact-and-no-name': ({'4001': {'name': '', 'reconnect': 5}, '4002': 'Good'}, [
+        'codes.json:2: WARNING: wsclose_codes[4001]: the name is missing or empty '
+        '[wsclose.config]']),
+    'given-twice-and-control': ({'4002': 'Good', '04002': 'B\nC'}, [
+        'codes.json:3: WARNING: wsclose_codes: close code 4002 is given twice, here and in '
+        'codes.json:2; the first is kept [wsclose.config]']),
+    'ambiguous-and-control': ({'4002': 'Good', '4003': 'good\x7f'}, [
+        "codes.json:3: WARNING: wsclose_codes[4003]: the name 'good\\x7f' has a line break, "
+        "a control character or a lone surrogate; it is shown as 'good' [wsclose.config]"]),
+}
+
+
+@pytest.mark.parametrize('case', list(TWICE_BAD))
+def test_an_item_bad_in_two_ways_gets_one_warning(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, case: str, syntax: str
+) -> None:
+    data, expected = TWICE_BAD[case]
+    app = _build(make_app, tmp_path / case, "'codes.json'",
+                 {'codes.json': json.dumps(data, indent=1)}, syntax)
+    assert warnings(app) == expected
+    assert '4002' in _codes(app)
+
+
+def test_the_collector_is_paused_only_while_a_data_file_is_read(tmp_path: Path) -> None:
+    """Reading pauses Python's cyclic collector (docs/performance.rst), and gives it back,
+    even when the file raises."""
+    (tmp_path / 'codes.json').write_text('{"4001": "Good"}', encoding='utf-8')
+    (tmp_path / 'deep.json').write_text('[' * 100_000 + ']' * 100_000, encoding='utf-8')
+    seen: list[bool] = []
+    reader = DATA_READERS['.json']
+    try:
+        DATA_READERS['.json'] = lambda path, text: (seen.append(gc.isenabled()),
+                                                    reader(path, text))[1]
+        assert [item.key for item in load('codes.json', tmp_path, 'conf.py:8').items] == ['4001']
+        assert gc.isenabled()
+        assert load('deep.json', tmp_path, 'conf.py:8').items == []
+        assert gc.isenabled()
+        gc.disable()
+        load('codes.json', tmp_path, 'conf.py:8')
+        assert not gc.isenabled()  # left as it was
+    finally:
+        gc.enable()
+        DATA_READERS['.json'] = reader
+    assert seen == [False, False, False]

@@ -104,8 +104,7 @@ def test_bad_facts_are_warned_about_and_left_out(
     assert [line.split(': ', 1)[1] for line in warnings(app)] == [
         "WARNING: wsclose_codes[4001]: reconnect 'sometimes' is not one of yes, resume, "
         'later, no; left out [wsclose.config]',
-        "WARNING: wsclose_codes[4001]: direction 'up' is not one of server, client, either; "
-        'left out [wsclose.config]',
+        # One warning an item (issue 17): its second bad fact shows once the first is fixed.
         "WARNING: wsclose_codes[4003]: unknown key 'colour'; the keys are name, description, "
         'constant, reconnect, direction, since, deprecated [wsclose.config]',
         "WARNING: wsclose_codes[4002]: deprecated, use 'nothing at all': 'nothing at all' is "
@@ -113,7 +112,7 @@ def test_bad_facts_are_warned_about_and_left_out(
         '[wsclose.config]',
     ]
     assert [line.split(': ', 1)[0].rpartition(':')[2] for line in warnings(app)] == [
-        '4', '4', '6', '5']
+        '4', '6', '5']
     assert _rows(html(app, 'index')) == [
         ([], ['4001', 'A', 'A', '', '']),
         (['wsclose-deprecated'], ['4002', 'B deprecated in 3.0', 'B', '', '']),
