@@ -159,6 +159,7 @@ def expected_code_warnings(codes: dict[object, object]) -> int:
     """Warnings a ``wsclose_codes`` value deserves, item by item."""
     count = 0
     seen: dict[int, set[str]] = {}
+    warned: set[int] = set()
     bundled = {fold_name(name) for name in NAMES}
     for key, item in codes.items():
         # str.strip, as the extension does: it also takes '\x1f' and other
@@ -184,26 +185,27 @@ def expected_code_warnings(codes: dict[object, object]) -> int:
         if not (shown.get('name') or shown.get('constant')):
             count += 1
             continue
-        if any(re.search(CONTROL, value) for value in fields.values()):
-            count += 1  # kept, folded, with a warning
+        # One warning an item (docs/code-sources.rst): the one that matters most.
         if code < 1000 or code > 4999 or code in REGISTERED:
             count += 1  # refused: outside 1000-4999, or a registered code
             continue
-        if code < 3000:
-            count += 1  # 1000-2999: warned, but kept
         if code in seen:
             count += 1  # the same code twice ('4001' and 4001): the first is kept
             continue
+        if code < 3000 or any(re.search(CONTROL, value) for value in fields.values()):
+            count += 1  # kept: in 1000-2999, or folded
+            warned.add(code)
         given_names = {fold_name(shown[k]) for k in ('name', 'constant') if shown.get(k)}
         if not shown.get('name'):
             given_names.add(fold_name(readable_name(shown['constant'])))
         given_names.discard('')
         seen[code] = given_names
     # A name that two own codes share, and no bundled code has, is warned
-    # about once, at each code after the first in code order.
+    # about once, at each code after the first in code order, unless that
+    # code was warned about already.
     earlier: set[str] = set()
     for code in sorted(seen):
-        if (seen[code] & earlier) - bundled:
+        if (seen[code] & earlier) - bundled and code not in warned:
             count += 1
         earlier |= seen[code]
     return count

@@ -718,6 +718,7 @@ def expected_code_items(codes: dict[object, object], item_lines: list[int]) -> t
     kept: dict[int, dict[str, str]] = {}
     names: dict[int, set[str]] = {}
     lines: dict[int, int] = {}
+    warned: set[int] = set()
     bundled = {fold_name(name) for name in NAMES}
     assigned = {entry.first for entry in BUNDLED if entry.kind is Kind.CODE}
     for (key, item), line in zip(codes.items(), item_lines, strict=True):
@@ -730,19 +731,22 @@ def expected_code_items(codes: dict[object, object], item_lines: list[int]) -> t
         if not (shown.get('name') or shown.get('constant')):
             found.append((line, 'WARNING', 'config'))
             continue
-        if any(re.search(CONTROL, value) for value in fields.values()):
-            found.append((line, 'WARNING', 'config'))  # kept, folded, with a warning
+        # One warning an item (docs/code-sources.rst): the one that matters most.
         if code < 1000 or code > 4999:
             found.append((line, 'ERROR', 'custom-range'))
             continue
         if code in assigned:
             found.append((line, 'WARNING', 'custom-range'))
             continue
-        if code < 3000:
-            found.append((line, 'WARNING', 'custom-range'))  # 1000-2999: kept all the same
         if code in kept:
             found.append((line, 'WARNING', 'config'))  # '4001' and 4001: the first is kept
             continue
+        if code < 3000:
+            found.append((line, 'WARNING', 'custom-range'))  # 1000-2999: kept all the same
+            warned.add(code)
+        elif any(re.search(CONTROL, value) for value in fields.values()):
+            found.append((line, 'WARNING', 'config'))  # kept, folded, with a warning
+            warned.add(code)
         kept[code] = shown
         lines[code] = line
         given_names = {fold_name(shown[k]) for k in ('name', 'constant') if shown.get(k)}
@@ -752,7 +756,7 @@ def expected_code_items(codes: dict[object, object], item_lines: list[int]) -> t
         names[code] = given_names
     earlier: set[str] = set()
     for code in sorted(names):
-        if (names[code] & earlier) - bundled:
+        if (names[code] & earlier) - bundled and code not in warned:
             found.append((lines[code], 'WARNING', 'config'))  # one name, two own codes
         earlier |= names[code]
     return found, kept
