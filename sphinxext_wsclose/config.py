@@ -18,7 +18,6 @@ import dataclasses
 import hashlib
 import string
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 from weakref import WeakKeyDictionary
@@ -120,9 +119,11 @@ DEFAULTS: dict[str, Any] = {value.name: value.default for value in CONFIG_VALUES
 _FLAGS = tuple(value.name for value in CONFIG_VALUES if value.types == (bool,))
 
 
-@dataclass(frozen=True)
-class Settings:
-    """The validated ``wsclose_*`` values of one project (defaults: :data:`CONFIG_VALUES`)."""
+class Settings(NamedTuple):
+    """The validated ``wsclose_*`` values of one project (defaults: :data:`CONFIG_VALUES`).
+
+    A named tuple, like :class:`ConfigValue`: every build defines it.
+    """
 
     registry: Registry
     role_format: str
@@ -132,12 +133,12 @@ class Settings:
     #: Show a mention by name as the user spelled it, not in ``role_format``.
     show_spelling: bool
     #: The keys of the libraries that the ``libraries`` column shows, in order.
-    libraries: tuple[str, ...] = LISTED_KEYS
+    libraries: tuple[str, ...]
     #: The protocols' sets that are turned on (``wsclose_sets``), in order.
-    sets: tuple[str, ...] = ()
+    sets: tuple[str, ...]
     #: Where conf.py, the module or the data file defines each of the
     #: project's codes, for messages.
-    code_locations: dict[str, str] = field(default_factory=dict)
+    code_locations: dict[str, str]
 
     @property
     def digest(self) -> str:
