@@ -38,7 +38,9 @@ labels page:
 ``--floor`` compares them: a project of one page with a title only (the
 start-up cost), and two sizes (``--floor-pages``, 10 and 40 pages), whose
 slope is the cost per page; in time, or with ``--instructions`` in
-instructions.
+instructions.  ``--sentences`` sets how much prose a page holds (50 by
+default; 420 gives issue 19's pages of about 0.5 G instructions), and one
+page count (``--floor-pages 40``) builds only that size, for the ratio.
 
 Each build is a separate ``python -m sphinx -q -b html`` process, in a
 fresh output folder; its wall time is measured around the process, and its
