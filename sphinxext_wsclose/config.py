@@ -18,9 +18,8 @@ import dataclasses
 import hashlib
 import string
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 from weakref import WeakKeyDictionary
 
 from sphinx.util import logging
@@ -29,7 +28,7 @@ from sphinxext_wsclose._compat import config_overrides
 from sphinxext_wsclose._locale import __
 from sphinxext_wsclose.bundled import REGISTRY, place_custom
 from sphinxext_wsclose.conflines import ConfLines, with_line
-from sphinxext_wsclose.libraries import keys, listed_keys
+from sphinxext_wsclose.library_keys import KEYS, LISTED_KEYS
 from sphinxext_wsclose.protocol import CONFIG, CUSTOM_RANGE, WARNING_TYPE
 from sphinxext_wsclose.registry import (
     CustomPlacement,
@@ -90,9 +89,12 @@ TOKENS = {'reconnect': ('yes', 'resume', 'later', 'no'),
           'direction': ('server', 'client', 'either')}
 
 
-@dataclass(frozen=True)
-class ConfigValue:
-    """A ``wsclose_*`` value: its name, its default and the types it may have."""
+class ConfigValue(NamedTuple):
+    """A ``wsclose_*`` value: its name, its default and the types it may have.
+
+    A named tuple, not a dataclass, which costs every build about four times
+    as much to define.
+    """
 
     name: str
     default: Any
@@ -108,7 +110,7 @@ CONFIG_VALUES = (
     ConfigValue('wsclose_index_entries', default=True, types=(bool,)),
     ConfigValue('wsclose_domain_index', default=True, types=(bool,)),
     ConfigValue('wsclose_show_spelling', default=False, types=(bool,)),
-    ConfigValue('wsclose_libraries', list(listed_keys()), (list, tuple)),
+    ConfigValue('wsclose_libraries', list(LISTED_KEYS), (list, tuple)),
     ConfigValue('wsclose_sets', [], (list, tuple)),
 )
 #: The defaults, by name.
@@ -117,9 +119,11 @@ DEFAULTS: dict[str, Any] = {value.name: value.default for value in CONFIG_VALUES
 _FLAGS = tuple(value.name for value in CONFIG_VALUES if value.types == (bool,))
 
 
-@dataclass(frozen=True)
-class Settings:
-    """The validated ``wsclose_*`` values of one project (defaults: :data:`CONFIG_VALUES`)."""
+class Settings(NamedTuple):
+    """The validated ``wsclose_*`` values of one project (defaults: :data:`CONFIG_VALUES`).
+
+    A named tuple, like :class:`ConfigValue`: every build defines it.
+    """
 
     registry: Registry
     role_format: str
@@ -129,12 +133,12 @@ class Settings:
     #: Show a mention by name as the user spelled it, not in ``role_format``.
     show_spelling: bool
     #: The keys of the libraries that the ``libraries`` column shows, in order.
-    libraries: tuple[str, ...] = listed_keys()
+    libraries: tuple[str, ...]
     #: The protocols' sets that are turned on (``wsclose_sets``), in order.
-    sets: tuple[str, ...] = ()
+    sets: tuple[str, ...]
     #: Where conf.py, the module or the data file defines each of the
     #: project's codes, for messages.
-    code_locations: dict[str, str] = field(default_factory=dict)
+    code_locations: dict[str, str]
 
     @property
     def digest(self) -> str:
@@ -381,13 +385,13 @@ class _Validator:
 
     def libraries(self, value: object) -> tuple[str, ...]:
         """The keys of ``wsclose_libraries``: the known ones, each once, in the order given."""
-        known = keys()
+        known = KEYS
         if not isinstance(value, (list, tuple)) or not all(isinstance(key, str) for key in value):
             self.warn('wsclose_libraries',
                       __('wsclose_libraries: expected a list of library keys, not %r; the keys '
                          'are %s; using the default'),
                       Shown(value), ', '.join(known))
-            return listed_keys()
+            return LISTED_KEYS
         if unknown := [key for key in dict.fromkeys(value) if key not in known]:
             self.warn('wsclose_libraries',
                       __('wsclose_libraries: unknown library key %s; the keys are %s; ignored'),

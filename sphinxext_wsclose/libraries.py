@@ -48,11 +48,11 @@ hand-written tables of ``docs/cli.rst`` and ``docs/mentions.rst``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from sphinxext_wsclose import library_keys
 from sphinxext_wsclose.values import browser_accepts, parse_int
 
 if TYPE_CHECKING:
@@ -548,14 +548,6 @@ def qualified_spellings(code: int, *, listed_only: bool = False) -> tuple[str, .
     return tuple(dict.fromkeys(found))
 
 
-_LAST_PART = re.compile(r'.*(?:\.|::)')
-
-
-def last_part(spelling: str) -> str:
-    """The constant at the end of *spelling*: after its last ``.`` or ``::``.
-
-    ``'aiohttp.WSCloseCode.GOING_AWAY'`` gives ``'GOING_AWAY'``,
-    ``'CloseCode::Policy'`` gives ``'Policy'``, ``'.normalClosure'`` gives
-    ``'normalClosure'``; a bare constant is its own.
-    """
-    return _LAST_PART.sub('', spelling, count=1)
+#: The constant at the end of a spelling (kept in :mod:`~sphinxext_wsclose.library_keys`,
+#: which start-up loads without the records).
+last_part = library_keys.last_part

@@ -28,8 +28,6 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
-from sphinxext_wsclose.libraries import qualified_spellings as library_qualified
-from sphinxext_wsclose.libraries import spellings as library_spellings
 from sphinxext_wsclose.values import (
     MAX_CODE,
     InvalidCodeError,
@@ -208,7 +206,10 @@ class Entry:
         """
         found = self._own_names()
         if self.kind is Kind.CODE:
-            found = (*found, *library_spellings(self.first))
+            # The records load when a name is first looked up, not at start-up.
+            from sphinxext_wsclose.libraries import spellings  # noqa: PLC0415
+
+            found = (*found, *spellings(self.first))
         return tuple(dict.fromkeys(found))
 
     def spellings(self, *, listed_only: bool = False) -> tuple[str, ...]:
@@ -220,7 +221,9 @@ class Entry:
         """
         found = tuple(name for name in self._own_names() if '.' in name.rstrip('.'))
         if self.kind is Kind.CODE:
-            found = (*found, *library_qualified(self.first, listed_only=listed_only))
+            from sphinxext_wsclose.libraries import qualified_spellings  # noqa: PLC0415
+
+            found = (*found, *qualified_spellings(self.first, listed_only=listed_only))
         return tuple(dict.fromkeys(found))
 
     def _own_names(self) -> tuple[str, ...]:

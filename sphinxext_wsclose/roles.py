@@ -34,7 +34,7 @@ from sphinx.util import logging
 from sphinxext_wsclose._compat import current_docname
 from sphinxext_wsclose._locale import _, __
 from sphinxext_wsclose.config import settings
-from sphinxext_wsclose.libraries import last_part
+from sphinxext_wsclose.library_keys import last_part
 from sphinxext_wsclose.protocol import (
     AMBIGUOUS,
     INVALID,

@@ -545,3 +545,11 @@ def test_a_bad_wsclose_libraries_warns_at_its_line(
         assert len(theirs) == 1
         assert theirs[0].startswith("WARNING: The config value `wsclose_libraries' has type")
     assert _library_cells(app)['1000'] == cell
+
+
+def test_library_keys_match_the_records() -> None:
+    """library_keys keeps, for start-up, the keys that LIBRARIES gives, in order."""
+    from sphinxext_wsclose import libraries, library_keys  # noqa: PLC0415
+
+    assert libraries.keys() == library_keys.KEYS
+    assert libraries.listed_keys() == library_keys.LISTED_KEYS

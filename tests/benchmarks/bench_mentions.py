@@ -38,7 +38,9 @@ labels page:
 ``--floor`` compares them: a project of one page with a title only (the
 start-up cost), and two sizes (``--floor-pages``, 10 and 40 pages), whose
 slope is the cost per page; in time, or with ``--instructions`` in
-instructions.
+instructions.  ``--sentences`` sets how much prose a page holds (50 by
+default; 420 gives issue 19's pages of about 0.5 G instructions), and one
+page count (``--floor-pages 40``) builds only that size, for the ratio.
 
 Each build is a separate ``python -m sphinx -q -b html`` process, in a
 fresh output folder; its wall time is measured around the process, and its
@@ -70,6 +72,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import math
 import os
 import platform
 import re
@@ -768,7 +771,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         '--repeats rounds, or counted once with --instructions')
     add('--floor-pages', type=_ints, default=[10, 40],
         help='page counts of --floor (10,40); the cost per page is the slope from the '
-        'first to the last')
+        'first to the last; with one count, only noext and unused at that count (no '
+        'start-up, no cost per page: their ratio only)')
+    add('--sentences', type=int,
+        help='sentences of prose per page of --floor and --hooks (default: --mentions, 50); '
+        'about 0.1 G instructions a page for Sphinx at 50')
     add('--closes', action='store_true',
         help='instead: the :closes: field and the closed-by column against hand-written '
         'field lists and links, on --closes-pages pages of 10 objects with 3 codes each, '
@@ -796,8 +803,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         setattr(options, name, [FLOOR, *chosen])
     options.scales = sorted(set(options.scales))
     options.floor_pages = sorted(set(options.floor_pages))
-    if options.floor and len(options.floor_pages) < 2:
-        parser.error('--floor-pages needs two page counts, such as 10,40')
+    if options.sentences is None:
+        options.sentences = options.mentions
     return options
 
 
@@ -905,14 +912,15 @@ def floor_projects(
     options: argparse.Namespace, workdir: Path
 ) -> dict[str, dict[tuple[str, int], Path]]:
     """Per syntax, the source folder of each (variant, pages); 0 pages is the title only."""
-    sizes = [0, *options.floor_pages]
+    # One page count: that size only, for its ratio (no start-up, no slope).
+    sizes = [0, *options.floor_pages] if len(options.floor_pages) > 1 else options.floor_pages
     projects: dict[str, dict[tuple[str, int], Path]] = {}
     for syntax in options.syntax:
         projects[syntax] = {}
         for pages in sizes:
             for variant in PROSE:
                 srcdir = workdir / 'src' / f'{syntax}-{variant}-{pages}'
-                write_project(srcdir, syntax, variant, pages, options.mentions,
+                write_project(srcdir, syntax, variant, pages, options.sentences,
                               httpdomain=False, sidebars=options.sidebars)
                 projects[syntax][variant, pages] = srcdir
     return projects
@@ -935,11 +943,16 @@ class FloorResult:
 def floor_round(values: dict[tuple[str, int], float], low: int, high: int) -> tuple[
     tuple[float, float], dict[int, float]
 ]:
-    """Start-up and per-page cost of ``unused`` over ``noext``, and the ratios, from one round."""
-    startup = values[UNUSED, 0] - values[NOEXT, 0]
-    slope = {v: (values[v, high] - values[v, low]) / (high - low) for v in PROSE}
+    """Start-up and per-page cost of ``unused`` over ``noext``, and the ratios, from one round.
+
+    With one page count (*low* is *high*), no start-up and no slope: NaN.
+    """
     ratios = {pages: values[UNUSED, pages] / values[NOEXT, pages]
               for variant, pages in values if variant == NOEXT}
+    if low == high:
+        return (math.nan, math.nan), ratios
+    startup = values[UNUSED, 0] - values[NOEXT, 0]
+    slope = {v: (values[v, high] - values[v, low]) / (high - low) for v in PROSE}
     return (startup, slope[UNUSED] - slope[NOEXT]), ratios
 
 
@@ -954,7 +967,7 @@ def floor_instructions(
         outdir = workdir / 'out' / srcdir.name
         log = workdir / f'stderr-{srcdir.name}.txt'
         instructions = callgrind_build(srcdir, outdir, log, workdir / 'pycache')
-        check_output(outdir, variant, options.mentions, log, pages)
+        check_output(outdir, variant, options.sentences, log, pages)
         shutil.rmtree(outdir, ignore_errors=True)
         progress(f'{syntax}/{variant}/{pages}p: {instructions:,} instructions')
         return syntax, variant, pages, instructions
@@ -1009,7 +1022,7 @@ def print_floor(options: argparse.Namespace, results: dict[str, FloorResult]) ->
            f'median wall time of {options.repeats} rounds; the ratios, start-up and per page '
            'are medians of the per-round values')
     print(f'The floor: Sphinx without the extension (noext) against the extension loaded '
-          f'and unused (unused); -E -b html, prose pages of {options.mentions} sentences, '
+          f'and unused (unused); -E -b html, prose pages of {options.sentences} sentences, '
           f'no mention, no table; {how}; git {_revision()}')
     verdicts = []
     for syntax, result in results.items():
@@ -1025,19 +1038,23 @@ def print_floor(options: argparse.Namespace, results: dict[str, FloorResult]) ->
                          f'{median_ratio[pages]:.4f}'])
         startup = statistics.median(d[0] for d in result.differences) * scale[1]
         per_page = statistics.median(d[1] for d in result.differences) * scale[2]
-        slopes = {v: (result.values[v, high] - result.values[v, low]) / (high - low)
-                  for v in PROSE}
-        rows.append([f'per page ({low} to {high})', f'{slopes[NOEXT] * scale[2]:.1f} {page_unit}',
-                     f'{slopes[UNUSED] * scale[2]:.1f} {page_unit}',
-                     f'{per_page:+.1f} {page_unit}',
-                     f'{slopes[UNUSED] / slopes[NOEXT]:.4f}'])
+        sloped = low != high  # one page count: no start-up and no slope
+        if sloped:
+            slopes = {v: (result.values[v, high] - result.values[v, low]) / (high - low)
+                      for v in PROSE}
+            rows.append([f'per page ({low} to {high})',
+                         f'{slopes[NOEXT] * scale[2]:.1f} {page_unit}',
+                         f'{slopes[UNUSED] * scale[2]:.1f} {page_unit}',
+                         f'{per_page:+.1f} {page_unit}',
+                         f'{slopes[UNUSED] / slopes[NOEXT]:.4f}'])
         print()
         print(f'== {syntax} ==')
         print(table(['project', 'noext', 'unused', 'unused - noext', 'unused / noext'], rows))
-        print(f'start-up: {startup:+.3f} {startup_unit}; per page: {per_page:+.1f} '
-              f'{page_unit} (slope of unused minus slope of noext)')
+        if sloped:
+            print(f'start-up: {startup:+.3f} {startup_unit}; per page: {per_page:+.1f} '
+                  f'{page_unit} (slope of unused minus slope of noext)')
         ratio = median_ratio[high]
-        if counted:
+        if counted and sloped:
             verdicts += [
                 [f'{syntax}: start-up', f'{startup:.3f} G', f'<= {FLOOR_TARGETS["start-up"]} G',
                  pass_fail(startup <= FLOOR_TARGETS['start-up'])],
@@ -1493,7 +1510,7 @@ def measure_hooks(options: argparse.Namespace, workdir: Path) -> int:
 
     syntax, pages = options.syntax[0], options.hooks_pages
     srcdir = workdir / 'src' / f'{syntax}-hooks-{pages}'
-    write_project(srcdir, syntax, UNUSED, pages, options.mentions, httpdomain=False,
+    write_project(srcdir, syntax, UNUSED, pages, options.sentences, httpdomain=False,
                   sidebars=options.sidebars)
     times: dict[str, list[float]] = {}
     undo = _hook_timers(times)
@@ -1508,7 +1525,7 @@ def measure_hooks(options: argparse.Namespace, workdir: Path) -> int:
     finally:
         undo()
     print(f'Hooks of {PACKAGE}: thread CPU time (time.thread_time) per hook, one in-process '
-          f'build (-E -b html) of {pages} {syntax} pages of prose ({options.mentions} sentences '
+          f'build (-E -b html) of {pages} {syntax} pages of prose ({options.sentences} sentences '
           f'each), no mention, no table; git {_revision()}')
     rows = [(name, str(len(calls)), f'{sum(calls) * 1e3:.1f}', f'{sum(calls) / pages * 1e6:.1f}')
             for name, calls in sorted(times.items(), key=lambda item: -sum(item[1]))]
