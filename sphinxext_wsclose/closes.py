@@ -25,7 +25,6 @@ objects that close with a code: a table's ``closed-by`` column, and the
 from __future__ import annotations
 
 import importlib
-import re
 from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
@@ -52,6 +51,7 @@ from sphinxext_wsclose.protocol import (
 )
 from sphinxext_wsclose.records import CLOSERS, Closer
 from sphinxext_wsclose.roles import made_mention
+from sphinxext_wsclose.values import LazyPattern
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -75,7 +75,7 @@ FIELD_NAMES = ('closes',)
 #: The object types whose names read as calls: ``join()``.
 _CALLABLES = frozenset({'function', 'method', 'classmethod', 'staticmethod'})
 #: A role's target with an explicit title: ``text <1008>``.
-_TITLED = re.compile(r'.*\S\s*<[^<>]+>')
+_TITLED = LazyPattern(r'.*\S\s*<[^<>]+>')
 
 
 def _loaded(env: BuildEnvironment | None) -> bool:
@@ -131,7 +131,7 @@ class ClosesField(GroupedField):
 
 
 #: The start of a field's body that a MyST field list cut off the code: ``4004: ``.
-_CUT_CODE = re.compile(r'([^\s:`]+):(?:\s+|$)')
+_CUT_CODE = LazyPattern(r'([^\s:`]+):(?:\s+|$)')
 
 
 def _rejoined(env: BuildEnvironment, fieldarg: str, content: list[Node]) -> str:

@@ -8,7 +8,6 @@ in reStructuredText or MyST.  The code then feeds the role, tables,
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from docutils import nodes
@@ -29,7 +28,13 @@ from sphinxext_wsclose.protocol import (
     WARNING_TYPE,
 )
 from sphinxext_wsclose.records import Definition
-from sphinxext_wsclose.values import CONTROL, InvalidCodeError, fold_controls, parse_int
+from sphinxext_wsclose.values import (
+    CONTROL,
+    InvalidCodeError,
+    LazyPattern,
+    fold_controls,
+    parse_int,
+)
 
 if TYPE_CHECKING:
     from sphinx.addnodes import desc_signature
@@ -39,7 +44,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-_SIGNATURE = re.compile(r'\s*(\S+)(?:\s+(.*\S))?\s*')
+_SIGNATURE = LazyPattern(r'\s*(\S+)(?:\s+(.*\S))?\s*')
 
 
 class CloseCodeDirective(ObjectDescription[int]):

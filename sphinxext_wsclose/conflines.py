@@ -13,15 +13,16 @@ Pure Python: this module imports nothing from Sphinx.
 from __future__ import annotations
 
 import ast
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from sphinxext_wsclose.values import LazyPattern
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
 #: A location that ends with its line.
-_LINE = re.compile(r':\d+$')
+_LINE = LazyPattern(r':\d+$')
 
 
 class ConfLines:

@@ -32,7 +32,6 @@ from there (:func:`narrow_breakpoint`), so that the two cannot disagree.
 from __future__ import annotations
 
 import math
-import re
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -51,6 +50,7 @@ from sphinxext_wsclose.protocol import (
     ROW_CLASS,
     TABLE_CLASS,
 )
+from sphinxext_wsclose.values import LazyPattern
 
 if TYPE_CHECKING:
     from typing import Any
@@ -68,7 +68,8 @@ CSS_FILE = 'wsclose.css'
 #: Sphinx's default for extensions: after the theme's (200), before ``html_css_files`` (800).
 CSS_PRIORITY = 500
 #: The stylesheet's narrow-screen rule: ``@media screen and (max-width: 699.98px)``.
-NARROW_MEDIA = re.compile(r'@media\s+screen\s+and\s+\(\s*max-width:\s*([0-9]+(?:\.[0-9]+)?)px\s*\)')
+NARROW_MEDIA = LazyPattern(
+    r'@media\s+screen\s+and\s+\(\s*max-width:\s*([0-9]+(?:\.[0-9]+)?)px\s*\)')
 
 
 def narrow_breakpoint(css: str) -> int:

@@ -11,7 +11,7 @@ there is added here too.
 
 from __future__ import annotations
 
-import re
+from sphinxext_wsclose.values import LazyPattern
 
 #: Every library's key, in library order: what ``wsclose_libraries`` may name
 #: (:func:`sphinxext_wsclose.libraries.keys`).
@@ -25,7 +25,7 @@ KEYS = (
 #: (:func:`sphinxext_wsclose.libraries.listed_keys`).
 LISTED_KEYS = ('websockets', 'aiohttp', 'starlette', 'browser', 'jakarta', 'dotnet', 'gorilla')
 
-_LAST_PART = re.compile(r'.*(?:\.|::)')
+_LAST_PART = LazyPattern(r'.*(?:\.|::)')
 
 
 def last_part(spelling: str) -> str:

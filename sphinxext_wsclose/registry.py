@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from sphinxext_wsclose.values import (
     MAX_CODE,
     InvalidCodeError,
+    LazyPattern,
     browser_accepts_span,
     is_number,
     parse_int,
@@ -289,9 +290,9 @@ class AmbiguousNameError(InvalidCodeError):
 
 #: How many answers a registry keeps of each kind: far more than a project asks.
 _CACHE_SIZE = 10_000
-_RANGE = re.compile(r'([0-9]+)\s*[-\u2013\u2014]\s*([0-9]+)')
-_SEPARATORS = re.compile(r'[\s_\-]+')
-_DOTS = re.compile(r'\s*\.\s*')
+_RANGE = LazyPattern(r'([0-9]+)\s*[-\u2013\u2014]\s*([0-9]+)')
+_SEPARATORS = LazyPattern(r'[\s_\-]+')
+_DOTS = LazyPattern(r'\s*\.\s*')
 
 
 def normalize_name(name: str) -> str:
@@ -681,7 +682,7 @@ def _index_names(by_name: dict[str, tuple[Entry, ...]], entry: Entry) -> None:
 
 
 #: Where a qualified name may be cut: after a ``.`` or a ``::``.
-_QUALIFIERS = re.compile(r'\.|::')
+_QUALIFIERS = LazyPattern(r'\.|::')
 
 
 def qualified_suffixes(name: str) -> tuple[str, ...]:

@@ -23,7 +23,6 @@ per-call setup, which gives the same result for it.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from docutils import nodes
@@ -48,7 +47,7 @@ from sphinxext_wsclose.protocol import (
 )
 from sphinxext_wsclose.records import NAMES, Reading
 from sphinxext_wsclose.registry import AmbiguousNameError, Kind, normalize_name
-from sphinxext_wsclose.values import InvalidCodeError
+from sphinxext_wsclose.values import InvalidCodeError, LazyPattern
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -68,7 +67,7 @@ logger = logging.getLogger(__name__)
 #: Registry ranges outside these bounds have no meaning to link to.
 REGISTRY_SPAN = range(1000, 5000)
 #: A target written as a number or a range of numbers; ``2FA required`` is a name.
-_NUMERIC = re.compile(r'\s*[+-]?[0-9]+(?:\s*[-\u2013\u2014]\s*[+-]?[0-9]+)?\s*')
+_NUMERIC = LazyPattern(r'\s*[+-]?[0-9]+(?:\s*[-\u2013\u2014]\s*[+-]?[0-9]+)?\s*')
 #: How many targets' plans a role keeps, as the registry bounds its caches.
 _PLANS_KEPT = 10_000
 

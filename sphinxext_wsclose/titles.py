@@ -17,7 +17,6 @@ title's text changed, has every page written again.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
@@ -34,8 +33,10 @@ from sphinxext_wsclose.protocol import (
     title_mention,
 )
 from sphinxext_wsclose.records import Title
+from sphinxext_wsclose.values import LazyPattern
 
 if TYPE_CHECKING:
+    import re
     from collections.abc import Callable, Iterator
 
     from sphinx.application import Sphinx
@@ -49,7 +50,7 @@ if TYPE_CHECKING:
 #: that its text can never read as a slot.
 _SLOT = '\x01{}\x02'
 _OWN_MARK = '\x01-\x02'
-_SLOTS = re.compile('\x01([0-9]+|-)\x02')
+_SLOTS = LazyPattern('\x01([0-9]+|-)\x02')
 
 
 def skip_title_mention(translator: Any, node: nodes.Node) -> None:
