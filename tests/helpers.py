@@ -41,6 +41,8 @@ from sphinxext_wsclose.values import InvalidCodeError, fold_controls
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from sphinxext_wsclose.registry import Registry
+
 # -- test roots and syntaxes ----------------------------------------------------
 
 #: The test projects: ``tests/roots/test-<name>/``.
@@ -283,6 +285,31 @@ def judge_item(code: int | None, value: object) -> tuple[bool, bool]:
         changed = True
     return True, changed or placement is CustomPlacement.IETF
 
+
+
+def judge_items(data: dict[object, object], registry: Registry) -> tuple[set[int], list[bool]]:
+    """The codes a ``wsclose_codes`` mapping keeps, and whether each of its items is bad.
+
+    :func:`judge_item` for each item, in order, with what only the whole
+    mapping says: a code given twice keeps its first item, and a kept code
+    whose name another own code of the built *registry* has is bad.
+    """
+    clashed = {other.first for _folded, (first, *others) in registry.clashes()
+               if all(entry.kind is Kind.CUSTOM for entry in (first, *others))
+               for other in others}
+    kept: set[int] = set()
+    bad: list[bool] = []
+    for key, value in data.items():
+        code = own_code_of(key)
+        keep, wrong = judge_item(code, value)
+        if keep and code in kept:
+            keep, wrong = False, True  # given twice: the first is kept
+        if keep:
+            assert code is not None
+            kept.add(code)
+            wrong = wrong or code in clashed
+        bad.append(wrong)
+    return kept, bad
 
 # -- the snippets of the docs (test_doc_examples.py, test_golden.py) -------------
 

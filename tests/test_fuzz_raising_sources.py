@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import FUZZ, MYST_CONF, judge_item, own_code_of
+from helpers import FUZZ, MYST_CONF, judge_items
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sphinx.pycode import ModuleAnalyzer
@@ -226,22 +226,8 @@ def test_a_mapping_that_does_not_raise_warns_once_for_each_bad_item(
     app, warned = _build(name, f'{name}:CODES', source, syntax)
     try:
         own = _own_codes(app)
-        clashed = {other.first
-                   for _folded, (first, *others) in settings_of(app.config).registry.clashes()
-                   if all(entry.kind is Kind.CUSTOM for entry in (first, *others))
-                   for other in others}
-        kept: set[int] = set()
-        bad = 0
-        for key, value in data.items():
-            code = own_code_of(key)
-            keep, wrong = judge_item(code, value)
-            if keep and code in kept:
-                keep, wrong = False, True  # given twice: the first is kept
-            if keep:
-                assert code is not None
-                kept.add(code)
-                wrong = wrong or code in clashed
-            bad += wrong
+        kept, judged = judge_items(data, settings_of(app.config).registry)
+        bad = sum(judged)
         if not data:
             bad = 1  # a mapping that defines no code
         # Every item is placed at the line that defines CODES.

@@ -19,13 +19,12 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import FUZZ, MYST_CONF, judge_item, own_code_of
+from helpers import FUZZ, MYST_CONF, judge_items
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
 
 from sphinxext_wsclose.config import settings as settings_of
-from sphinxext_wsclose.registry import Kind
 
 if TYPE_CHECKING:
     from io import StringIO
@@ -97,25 +96,9 @@ def test_any_data_file_builds_and_warns_once_for_each_bad_item(data: dict[str, o
         # Every warning is at its item in the file, but the table's own when it has no row.
         others = [line for line in lines if not _AT_FILE.search(line)]
         assert others == ([] if rows else [next(line for line in lines if 'no row' in line)])
-        # Two kept codes with one name: the second is ambiguous, and said so.
-        registry = settings_of(app.config).registry
-        clashed = {other.first for _folded, (_first, *others) in registry.clashes()
-                   if all(entry.kind is Kind.CUSTOM for entry in (_first, *others))
-                   for other in others}
-        kept: set[int] = set()
-        expected: dict[int, int] = {}
-        for (key, value), line in zip(data.items(), key_lines, strict=True):
-            code = own_code_of(key)
-            keep, bad = judge_item(code, value)
-            if keep and code in kept:
-                keep, bad = False, True  # given twice: the first is kept
-            if keep:
-                assert code is not None
-                kept.add(code)
-                bad = bad or code in clashed
-            if keep and 4000 <= code <= 4999:  # type: ignore[operator]
-                assert str(code) in rows, (key, value)
-            expected[line] = int(bad)
+        # The model, item by item (two kept codes with one name: the second is bad).
+        kept, judged = judge_items(data, settings_of(app.config).registry)
+        expected = {line: int(bad) for line, bad in zip(key_lines, judged, strict=True)}
         if not data:
             expected[1] = 1  # a file that defines no code
         assert {line: at_file.count(line) for line in expected} == expected, (data, lines)
