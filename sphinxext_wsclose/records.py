@@ -6,9 +6,12 @@ package.  The domain (:mod:`sphinxext_wsclose.domain`) keeps these records in
 them import them from here, so that data flows one way: features → domain.
 Everything here must pickle (the environment is saved between builds, and
 ``-j`` workers send their domain data back to the main process).
-"""
 
-from __future__ import annotations
+Annotations are evaluated, not strings, as in :mod:`~sphinxext_wsclose.registry`:
+``typing.NamedTuple`` would compile each string annotation of a field into a
+``ForwardRef`` at every build's start-up, about a quarter of a million
+instructions a field.
+"""
 
 import enum
 from typing import NamedTuple
@@ -22,7 +25,7 @@ CLOSERS = '*closers*'
 
 #: An entry of the general index, as ``addnodes.index`` holds it:
 #: ``(kind, text, target id, main, index key)``.
-IndexEntryTuple = tuple[str, str, str, str, 'str | None']
+IndexEntryTuple = tuple[str, str, str, str, str | None]
 
 
 class Rank(enum.IntEnum):

@@ -19,20 +19,23 @@ A page mentions the same few codes again and again: what a target means is
 worked out once per project (a :class:`_Plan`), and the common mention, a
 bare target such as ``1008``, skips :class:`~sphinx.roles.XRefRole`'s
 per-call setup, which gives the same result for it.
+
+Annotations are evaluated, not strings, as in :mod:`~sphinxext_wsclose.registry`:
+this module's named tuples are made at every build's start-up.
 """
 
-from __future__ import annotations
-
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from docutils import nodes
+from docutils.nodes import Node, system_message
 from sphinx import addnodes
 from sphinx.roles import XRefRole
 from sphinx.util import logging
 
 from sphinxext_wsclose._compat import current_docname
 from sphinxext_wsclose._locale import _, __
-from sphinxext_wsclose.config import settings
+from sphinxext_wsclose.config import Settings, settings
 from sphinxext_wsclose.library_keys import last_part
 from sphinxext_wsclose.protocol import (
     AMBIGUOUS,
@@ -46,21 +49,16 @@ from sphinxext_wsclose.protocol import (
     mention_text,
 )
 from sphinxext_wsclose.records import NAMES, Reading
-from sphinxext_wsclose.registry import AmbiguousNameError, Kind, normalize_name
+from sphinxext_wsclose.registry import AmbiguousNameError, Kind, Parsed, Registry, normalize_name
 from sphinxext_wsclose.values import InvalidCodeError, LazyPattern
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
-    from docutils.nodes import Node, system_message
     from docutils.parsers.rst.states import Inliner
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
-    from sphinxext_wsclose.config import Settings
     from sphinxext_wsclose.domain import CloseCodeDomain
     from sphinxext_wsclose.hints import Hint
-    from sphinxext_wsclose.registry import Parsed, Registry
 
 logger = logging.getLogger(__name__)
 
@@ -72,7 +70,7 @@ _NUMERIC = LazyPattern(r'\s*[+-]?[0-9]+(?:\s*[-\u2013\u2014]\s*[+-]?[0-9]+)?\s*'
 _PLANS_KEPT = 10_000
 
 
-def invalid_message(error: InvalidCodeError, hint: Hint | None = None) -> str:
+def invalid_message(error: InvalidCodeError, hint: 'Hint | None' = None) -> str:
     """The ``wsclose.invalid`` warning for a target that is no code at all.
 
     With a *hint* (:func:`~sphinxext_wsclose.hints.hint_for`), what the target
@@ -91,7 +89,7 @@ def invalid_message(error: InvalidCodeError, hint: Hint | None = None) -> str:
     return f'{error}; {said}'
 
 
-def _parses(config: Config, target: str) -> bool:
+def _parses(config: 'Config', target: str) -> bool:
     """Whether *target* is a code, range or name that the project's registry knows."""
     try:
         settings(config).registry.parse(target)
@@ -252,7 +250,7 @@ class CloseCodeRole(XRefRole):
         rawtext: str,
         text: str,
         lineno: int,
-        inliner: Inliner,
+        inliner: 'Inliner',
         options: dict[str, Any] | None = None,
         content: Sequence[str] = (),
     ) -> tuple[list[Node], list[system_message]]:
@@ -267,7 +265,7 @@ class CloseCodeRole(XRefRole):
                             pending=name.lower() == 'wsclose:code')
         return [node], []
 
-    def mention(self, env: BuildEnvironment, rawtext: str, target: str, source: str | None,
+    def mention(self, env: 'BuildEnvironment', rawtext: str, target: str, source: str | None,
                 line: int | None, *, pending: bool = False) -> Node:
         """A mention of a bare *target* at *source*:*line*, as ``:wsclose:`` makes it.
 
@@ -338,7 +336,7 @@ class CloseCodeRole(XRefRole):
 _MADE = CloseCodeRole()
 
 
-def made_mention(env: BuildEnvironment, target: str, source: str | None,
+def made_mention(env: 'BuildEnvironment', target: str, source: str | None,
                  line: int | None) -> Node:
     """A mention of *target* at *source*:*line*, as ``:wsclose:`target``` makes it."""
     return _MADE.mention(env, target, target.strip(), source, line)
@@ -352,7 +350,7 @@ def _content(plan: _Plan) -> Node:
 
 
 def make_mention(
-    env: BuildEnvironment,
+    env: 'BuildEnvironment',
     rawtext: str,
     reading: Reading,
     content: Sequence[Node],

@@ -7,13 +7,18 @@
 - Every warning subtype that the code raises is in ``protocol.SUBTYPES`` and
   documented in ``docs/warnings.rst``, and every documented one is raised.
 - Every key the domain stores is declared in ``initial_data``.
+- A project that uses nothing of ours loads only what start-up needs, and no
+  named tuple it loads has string annotations (each would be compiled).
 """
 
 from __future__ import annotations
 
 import ast
+import json
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -218,3 +223,44 @@ def test_the_sphinx_line_under_test_is_the_one_installed() -> None:
     if not line:
         pytest.skip('not in a tox environment of one Sphinx line')
     assert sphinx.__version__ == line or sphinx.__version__.startswith(f'{line}.')
+
+
+#: Modules that a build whose pages use nothing of ours never imports: they load
+#: on the first table, own-code source, library spelling, protocol set or hint.
+_LOADED_ON_USE = {'cli', 'columns', 'export', 'hints', 'iana', 'latex', 'libraries', 'sets',
+                  'sources', 'table'}
+
+_START_UP_PROBE = """
+import io, json, pathlib, sys, tempfile, typing
+from sphinx.application import Sphinx
+src = pathlib.Path(tempfile.mkdtemp())
+(src / 'conf.py').write_text("extensions = ['sphinxext_wsclose']")
+(src / 'index.rst').write_text('Title\\n=====\\n\\nProse, and nothing of ours.\\n')
+Sphinx(str(src), str(src), str(src / '_build'), str(src / '_doctrees'), 'html',
+       status=None, warning=io.StringIO(), freshenv=True).build()
+ours = [name for name in sys.modules if name.startswith('sphinxext_wsclose.')]
+strings = [
+    f'{name}.{key}.{field}'
+    for name in ours for key, value in vars(sys.modules[name]).items()
+    if isinstance(value, type) and issubclass(value, tuple) and hasattr(value, '_fields')
+    and value.__module__ == name
+    for field, note in value.__annotations__.items() if isinstance(note, (str, typing.ForwardRef))
+]
+print(json.dumps({'loaded': sorted(name.rpartition('.')[2] for name in ours), 'strings': strings}))
+"""
+
+
+def test_a_project_that_uses_nothing_of_ours_loads_little() -> None:
+    """Start-up imports no module of a feature the pages do not use (issue 19).
+
+    And every named tuple it defines has evaluated annotations: with
+    ``from __future__ import annotations``, ``typing.NamedTuple`` compiles
+    each field's string into a ``ForwardRef`` at every build's start.  A fresh
+    interpreter, so that other tests' imports do not count.
+    """
+    done = subprocess.run([sys.executable, '-c', _START_UP_PROBE], capture_output=True,
+                          text=True, check=True, env={**os.environ, 'PYTHONWARNINGS': 'ignore'})
+    found = json.loads(done.stdout.splitlines()[-1])
+    assert set(found['loaded']) & _LOADED_ON_USE == set()
+    assert {'config', 'domain', 'registry', 'records', 'roles'} <= set(found['loaded'])
+    assert found['strings'] == []
