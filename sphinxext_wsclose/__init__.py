@@ -54,8 +54,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:  # noqa: PLR0915 -- the whole timel
         add_static_path,
         add_stylesheet,
         row_permalink,
-        skip_row_permalink,
-        visit_row_permalink,
     )
     from sphinxext_wsclose.indexing import declare_semicolon
     from sphinxext_wsclose.links import (
@@ -100,11 +98,11 @@ def setup(app: Sphinx) -> ExtensionMetadata:  # noqa: PLR0915 -- the whole timel
     app.add_role('wsclose', role)                     # :wsclose:, linked at write time
     app.add_directive('wsclose-table', CloseCodeTable)
     app.add_node(mention_text)
-    skip = (skip_title_mention, skip_title_mention)
-    app.add_node(title_mention, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
-    skip_link = (skip_row_permalink, None)
-    app.add_node(row_permalink, html=(visit_row_permalink, None),
-                 latex=skip_link, text=skip_link, man=skip_link, texinfo=skip_link)
+    # No visitor for HTML, LaTeX, text or man: Sphinx would bind it into each
+    # translator, a cycle that leaves every page's translator to the garbage
+    # collector.  Texinfo skips ``generated`` nodes, so it gets one.
+    app.add_node(title_mention, texinfo=(skip_title_mention, skip_title_mention))
+    app.add_node(row_permalink)                     # HTML raw
 
     # -- Builder chosen ---------------------------------------------------------
     app.connect('builder-inited', remember_builder, priority=REMEMBER_BUILDER)

@@ -57,7 +57,6 @@ if TYPE_CHECKING:
 
     from sphinx.application import Sphinx
     from sphinx.config import Config
-    from sphinx.writers.html5 import HTML5Translator
 
     from sphinxext_wsclose.domain import CloseCodeDomain
 
@@ -133,22 +132,23 @@ def add_stylesheet(
         app.builder.add_css_file(CSS_FILE, priority=CSS_PRIORITY)
 
 
-class row_permalink(nodes.Inline, nodes.Element):
-    """The ``¶`` link to a table row: *refid*, and the icon and tooltip to show."""
+class row_permalink(nodes.raw):
+    """The ``¶`` link to a table row, as Sphinx writes a heading's (``a.headerlink``).
 
+    *refid*, *reftitle* and *icon* say what it shows.  It is HTML ``raw``
+    (``format='html'``), which the HTML writer writes as it is, so that it needs
+    no visitor of ours: Sphinx binds each visitor an extension registers into
+    every translator it makes, a reference cycle that leaves each HTML page's
+    translator to the garbage collector (docs/performance.rst).  Other writers
+    never get it.
+    """
 
-def visit_row_permalink(translator: HTML5Translator, node: row_permalink) -> None:
-    """Write the link as Sphinx writes a heading's (``a.headerlink``)."""
-    translator.body.append(
-        f'<a class="headerlink" href="#{escape(node["refid"])}" '
-        f'title="{escape(node["reftitle"])}">{node["icon"]}</a>'
-    )
-    raise nodes.SkipNode
-
-
-def skip_row_permalink(translator: Any, node: row_permalink) -> None:
-    """Other formats have no permalinks (they never get the node)."""
-    raise nodes.SkipNode
+    @classmethod
+    def make(cls, refid: str, reftitle: str, icon: str) -> row_permalink:
+        """The link to the row whose id is *refid*; *icon* is HTML, as Sphinx takes it."""
+        html = (f'<a class="headerlink" href="#{escape(refid)}" '
+                f'title="{escape(reftitle)}">{icon}</a>')
+        return cls('', html, format='html', refid=refid, reftitle=reftitle, icon=icon)
 
 
 def add_row_permalinks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -176,7 +176,7 @@ def add_row_permalinks(app: Sphinx, doctree: nodes.document, docname: str) -> No
     for row in doctree.findall(nodes.row):
         if ROW_CLASS not in row['classes'] or not row['ids']:
             continue
-        permalink = row_permalink(refid=row['ids'][0], reftitle=title, icon=icon)
+        permalink = row_permalink.make(row['ids'][0], title, icon)
         first_cell_paragraph(row).append(permalink)
 
 

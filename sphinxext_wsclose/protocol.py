@@ -99,11 +99,14 @@ class mention_text(nodes.inline):
     """
 
 
-class title_mention(nodes.inline):
+class title_mention(nodes.generated):
     """The text of a mention inside the copies of a section title.
 
     It renders as its text alone; :func:`~.titles.settle_titles` keeps that
-    text up to date.
+    text up to date.  A ``generated`` node, which every writer but Texinfo's
+    writes as its text alone with no visitor of ours: Sphinx binds each visitor
+    an extension registers into every translator it makes, a reference cycle
+    that leaves each page's translator to the garbage collector.
     """
 
 

@@ -54,7 +54,7 @@ _SLOTS = LazyPattern('\x01([0-9]+|-)\x02')
 
 
 def skip_title_mention(translator: Any, node: nodes.Node) -> None:
-    """Neither tag nor markup: only the text inside is written."""
+    """Only the text inside is written: Texinfo's writer skips a ``generated`` node."""
 
 
 def open_mentions(title: nodes.title) -> Iterator[nodes.Element]:

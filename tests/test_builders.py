@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import pickle
 import re
+import weakref
+from types import MethodType
 from typing import TYPE_CHECKING
 
 import pytest
 from helpers import html, warnings
+from sphinx.registry import SphinxComponentRegistry
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
+    from sphinx.builders import Builder
     from sphinx.testing.util import SphinxTestApp
 
 BUILDERS = ('html', 'singlehtml', 'dirhtml', 'latex', 'text', 'man', 'texinfo', 'epub')
@@ -156,3 +161,51 @@ def test_every_builder_builds_silently(
         expected = {'en': ('WebSocket close codes', 'close codes'),
                     'de': ('WebSocket-Schließcodes', 'Schließcodes')}[language]
         assert titles == [('wsclose-index', expected[0], '', expected[1])]
+
+
+@pytest.mark.parametrize('buildername', ['html', 'singlehtml', 'dirhtml', 'epub', 'text', 'latex'])
+@pytest.mark.parametrize('root', ['titles', 'mentions'])
+def test_each_translator_is_freed_when_its_page_is_done(
+    build: Callable[..., SphinxTestApp], monkeypatch: pytest.MonkeyPatch, buildername: str,
+    syntax: str, root: str,
+) -> None:
+    """No visitor of ours is bound into a translator (issue 19).
+
+    Sphinx binds each visitor that an extension registers into every
+    translator it makes, a bound method in the instance's own dictionary: a
+    reference cycle, which left each page's translators, and what only they
+    hold, to the cyclic garbage collector (about 70 M instructions on 40
+    heavy pages: docs/performance.rst).  The roots have mentions in titles
+    (``title_mention``) and a table with row permalinks (``row_permalink``).
+    In rST, with the collector off during the build, no translator outlives
+    it.  MyST-Parser binds a visitor of its own into every HTML translator
+    (``container``), so there only the first holds.  Manual pages are left
+    out (docutils' own translator is in a cycle without us), and so is
+    Texinfo, which gets our visitor: its writer skips ``generated`` nodes,
+    and it makes one translator per document, not one per page.
+    """
+    made: list[weakref.ref[object]] = []
+    bound: list[str] = []
+    create = SphinxComponentRegistry.create_translator
+
+    def record(self: SphinxComponentRegistry, builder: Builder, *args: object) -> object:
+        translator = create(self, builder, *args)
+        made.append(weakref.ref(translator))
+        bound.extend(name for name, value in vars(translator).items()
+                     if isinstance(value, MethodType) and value.__self__ is translator
+                     and value.__func__.__module__.startswith('sphinxext_wsclose'))
+        return translator
+
+    monkeypatch.setattr(SphinxComponentRegistry, 'create_translator', record)
+    gc.collect()
+    gc.disable()
+    try:
+        app = build(root, syntax, buildername, confoverrides={'copyright': '2026', 'version': '1'})
+        alive = [ref() for ref in made if ref() is not None]
+    finally:
+        gc.enable()
+    assert warnings(app) == []
+    assert made
+    assert bound == []
+    if syntax == 'rst':
+        assert alive == []

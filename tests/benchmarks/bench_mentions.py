@@ -828,24 +828,43 @@ def profile(options: argparse.Namespace, workdir: Path) -> int:
     return 0
 
 
-def callgrind_build(srcdir: Path, outdir: Path, log: Path, pycache: Path) -> int:
+def callgrind_build(
+    srcdir: Path, outdir: Path, log: Path, pycache: Path, collector: list[int] | None = None
+) -> int:
     """The instructions of one full build (``-E``) under callgrind; its warnings go to *log*.
 
     valgrind's callgrind counts them; unlike time, the count does not move
     with the load of a shared machine (two builds of one project differ by
-    well under 0.1%).
+    well under 0.1%).  With a *collector* list, the instructions of Python's
+    cyclic garbage collector (``gc_collect_main``, inclusive) are appended to
+    it: when a full collection runs depends on how many objects have piled up,
+    so one more module's objects can add or save a whole collection of the heap.
     """
     env = build_env(pycache, PYTHONMALLOC='malloc')
-    args = ['valgrind', '--tool=callgrind', '--callgrind-out-file=/dev/null',
-            sys.executable, '-m', 'sphinx', '-q', '-E', '-b', 'html', str(srcdir), str(outdir)]
-    done = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
-    found = re.search(r'Collected : (\d+)', done.stderr)
-    if done.returncode != 0 or found is None:
-        msg = f'the build of {srcdir} failed:\n{done.stderr[-2000:]}'
-        raise BuildError(msg)
+    with tempfile.TemporaryDirectory() as temp:
+        profile = Path(temp) / 'callgrind.out'
+        out = str(profile) if collector is not None else '/dev/null'
+        args = ['valgrind', '--tool=callgrind', f'--callgrind-out-file={out}', sys.executable,
+                '-m', 'sphinx', '-q', '-E', '-b', 'html', str(srcdir), str(outdir)]
+        done = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
+        found = re.search(r'Collected : (\d+)', done.stderr)
+        if done.returncode != 0 or found is None:
+            msg = f'the build of {srcdir} failed:\n{done.stderr[-2000:]}'
+            raise BuildError(msg)
+        if collector is not None:
+            collector.append(_collector_instructions(profile))
     log.write_text('\n'.join(line for line in done.stderr.splitlines()
                              if not line.startswith('==')), encoding='utf-8')
     return int(found[1])
+
+
+def _collector_instructions(profile: Path) -> int:
+    """The inclusive instructions of ``gc_collect_main`` in a callgrind profile."""
+    annotated = subprocess.run(['callgrind_annotate', '--inclusive=yes', str(profile)],
+                               capture_output=True, text=True, check=True).stdout
+    found = re.search(r'^\s*([\d,]+) \([^)]*\)\s+\S*gcmodule\.c:gc_collect_main\s', annotated,
+                      re.MULTILINE)
+    return int(found[1].replace(',', '')) if found else 0
 
 
 def warm_up(srcdirs: Iterable[Path], workdir: Path) -> None:
@@ -938,6 +957,8 @@ class FloorResult:
     values: dict[tuple[str, int], float]
     differences: list[tuple[float, float]]
     ratios: list[dict[int, float]]
+    #: Counted only: the instructions of the garbage collector, per (variant, pages).
+    collector: dict[tuple[str, int], float] = field(default_factory=dict)
 
 
 def floor_round(values: dict[tuple[str, int], float], low: int, high: int) -> tuple[
@@ -962,15 +983,17 @@ def floor_instructions(
     """Each project counted once under callgrind, *--parallel* at a time."""
     low, high = options.floor_pages[0], options.floor_pages[-1]
 
-    def count(job: tuple[str, str, int, Path]) -> tuple[str, str, int, int]:
+    def count(job: tuple[str, str, int, Path]) -> tuple[str, str, int, int, int]:
         syntax, variant, pages, srcdir = job
         outdir = workdir / 'out' / srcdir.name
         log = workdir / f'stderr-{srcdir.name}.txt'
-        instructions = callgrind_build(srcdir, outdir, log, workdir / 'pycache')
+        collector: list[int] = []
+        instructions = callgrind_build(srcdir, outdir, log, workdir / 'pycache', collector)
         check_output(outdir, variant, options.sentences, log, pages)
         shutil.rmtree(outdir, ignore_errors=True)
-        progress(f'{syntax}/{variant}/{pages}p: {instructions:,} instructions')
-        return syntax, variant, pages, instructions
+        progress(f'{syntax}/{variant}/{pages}p: {instructions:,} instructions, '
+                 f'{collector[0]:,} of them in the garbage collector')
+        return syntax, variant, pages, instructions, collector[0]
 
     jobs = [(syntax, variant, pages, srcdir)
             for syntax, group in projects.items()
@@ -981,9 +1004,10 @@ def floor_instructions(
         done = list(pool.map(count, jobs))
     results = {}
     for syntax in projects:
-        values = {(v, p): float(n) for s, v, p, n in done if s == syntax}
+        values = {(v, p): float(n) for s, v, p, n, _gc in done if s == syntax}
         difference, ratios = floor_round(values, low, high)
-        results[syntax] = FloorResult(values, [difference], [ratios])
+        collected = {(v, p): float(gc) for s, v, p, _n, gc in done if s == syntax}
+        results[syntax] = FloorResult(values, [difference], [ratios], collected)
     return results
 
 
@@ -1047,9 +1071,17 @@ def print_floor(options: argparse.Namespace, results: dict[str, FloorResult]) ->
                          f'{slopes[UNUSED] * scale[2]:.1f} {page_unit}',
                          f'{per_page:+.1f} {page_unit}',
                          f'{slopes[UNUSED] / slopes[NOEXT]:.4f}'])
+        heads = ['project', 'noext', 'unused', 'unused - noext', 'unused / noext']
+        if result.collector:  # each row's share of the garbage collector
+            heads.append('of which GC')
+            for row, pages in zip(rows, sorted(median_ratio), strict=False):
+                extra = result.collector[UNUSED, pages] - result.collector[NOEXT, pages]
+                row.append(f'{extra * 1e-6:+.1f} M')
+            for row in rows[len(median_ratio):]:
+                row.append('')
         print()
         print(f'== {syntax} ==')
-        print(table(['project', 'noext', 'unused', 'unused - noext', 'unused / noext'], rows))
+        print(table(heads, rows))
         if sloped:
             print(f'start-up: {startup:+.3f} {startup_unit}; per page: {per_page:+.1f} '
                   f'{page_unit} (slope of unused minus slope of noext)')
