@@ -304,6 +304,10 @@ class BuildError(RuntimeError):
     pass
 
 
+#: What every build shares, set from the command line: the ``PYTHONHASHSEED`` (``--hash-seed``).
+SHARED = {'hash seed': '0'}
+
+
 def build_env(pycache: Path, **extra: str) -> dict[str, str]:
     """The environment of every build.
 
@@ -314,8 +318,8 @@ def build_env(pycache: Path, **extra: str) -> dict[str, str]:
     fills the cache before anything is measured.
     """
     env = {key: value for key, value in os.environ.items() if key != 'PYTHONDONTWRITEBYTECODE'}
-    return {**env, 'NO_COLOR': '1', 'PYTHONHASHSEED': '0', 'PYTHONPYCACHEPREFIX': str(pycache),
-            **extra}
+    return {**env, 'NO_COLOR': '1', 'PYTHONHASHSEED': SHARED['hash seed'],
+            'PYTHONPYCACHEPREFIX': str(pycache), **extra}
 
 
 def sphinx_build(
@@ -795,6 +799,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     add('--hooks-pages', type=int, default=600, help='pages of --hooks (600)')
     add('--parallel', type=int, default=1,
         help='builds run at once under --instructions (1); the counts do not change')
+    add('--hash-seed', type=int, default=0,
+        help="PYTHONHASHSEED of every build (0); another seed moves, among other things, when "
+        "Python's garbage collector runs its full collections")
     options = parser.parse_args(argv)
     options.http_skipped = not httpdomain_installed()
     for name in ('variants', 'scale_variants', 'incremental_variants'):
@@ -1047,7 +1054,7 @@ def print_floor(options: argparse.Namespace, results: dict[str, FloorResult]) ->
            'are medians of the per-round values')
     print(f'The floor: Sphinx without the extension (noext) against the extension loaded '
           f'and unused (unused); -E -b html, prose pages of {options.sentences} sentences, '
-          f'no mention, no table; {how}; git {_revision()}')
+          f'no mention, no table; {how}; PYTHONHASHSEED {SHARED["hash seed"]}; git {_revision()}')
     verdicts = []
     for syntax, result in results.items():
         median_ratio = {pages: statistics.median(r[pages] for r in result.ratios)
@@ -1596,6 +1603,7 @@ def run(options: argparse.Namespace, bench: Bench) -> Report:
 
 def main(argv: Sequence[str] | None = None) -> int:
     options = parse_args(argv)
+    SHARED['hash seed'] = str(options.hash_seed)
     with tempfile.TemporaryDirectory(prefix='wsclose-bench-') as temp:
         workdir = options.workdir or Path(temp)
         workdir.mkdir(parents=True, exist_ok=True)
