@@ -304,8 +304,9 @@ class BuildError(RuntimeError):
     pass
 
 
-#: What every build shares, set from the command line: the ``PYTHONHASHSEED`` (``--hash-seed``).
-SHARED = {'hash seed': '0'}
+#: What every build shares, set from the command line: the ``PYTHONHASHSEED`` (``--hash-seed``),
+#: and the ``PYTHONMALLOC`` of the builds that callgrind counts (``--allocator``).
+SHARED = {'hash seed': '0', 'allocator': 'pymalloc'}
 
 
 def build_env(pycache: Path, **extra: str) -> dict[str, str]:
@@ -802,6 +803,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     add('--hash-seed', type=int, default=0,
         help="PYTHONHASHSEED of every build (0); another seed moves, among other things, when "
         "Python's garbage collector runs its full collections")
+    add('--allocator', choices=('pymalloc', 'malloc'), default='pymalloc',
+        help="PYTHONMALLOC of the builds that --instructions counts: Python's own allocator, "
+        "as every build uses (pymalloc), or the C library's malloc for every object (malloc), "
+        'as these counts were taken until 2026-12-07')
     options = parser.parse_args(argv)
     options.http_skipped = not httpdomain_installed()
     for name in ('variants', 'scale_variants', 'incremental_variants'):
@@ -846,8 +851,15 @@ def callgrind_build(
     cyclic garbage collector (``gc_collect_main``, inclusive) are appended to
     it: when a full collection runs depends on how many objects have piled up,
     so one more module's objects can add or save a whole collection of the heap.
+
+    The build uses the allocator that ``--allocator`` names: by default
+    Python's own (``pymalloc``), which every user's build uses.  Until
+    2026-12-07 these counts were taken with ``PYTHONMALLOC=malloc``, every
+    small object from the C library's ``malloc``: about 6% more instructions
+    in every build, and a cost that moves with where the heap's blocks happen
+    to lie, page by page (``docs/performance.rst``).
     """
-    env = build_env(pycache, PYTHONMALLOC='malloc')
+    env = build_env(pycache, PYTHONMALLOC=SHARED['allocator'])
     with tempfile.TemporaryDirectory() as temp:
         profile = Path(temp) / 'callgrind.out'
         out = str(profile) if collector is not None else '/dev/null'
@@ -897,7 +909,7 @@ def count_instructions(options: argparse.Namespace, workdir: Path) -> int:
         print('--instructions needs valgrind (apt-get install valgrind)', file=sys.stderr)
         return 2
     print(f'Instructions (callgrind "Collected"), one full build each, {options.pages} pages '
-          f'x {options.mentions} mentions, git {_revision()}:')
+          f'x {options.mentions} mentions, PYTHONMALLOC {SHARED["allocator"]}, git {_revision()}:')
     rows = []
     for syntax in options.syntax:
         srcdirs = {}
@@ -1049,12 +1061,14 @@ def print_floor(options: argparse.Namespace, results: dict[str, FloorResult]) ->
     total, startup_unit, page_unit = (('G', 'G', 'M') if counted else ('s', 'ms', 'µs'))
     scale = (1e-9, 1e-9, 1e-6) if counted else (1.0, 1e3, 1e6)
     low, high = options.floor_pages[0], options.floor_pages[-1]
+    allocator = f'; PYTHONMALLOC {SHARED["allocator"]}' if counted else ''
     how = ('instructions (callgrind "Collected"), one full build each' if counted else
            f'median wall time of {options.repeats} rounds; the ratios, start-up and per page '
            'are medians of the per-round values')
     print(f'The floor: Sphinx without the extension (noext) against the extension loaded '
           f'and unused (unused); -E -b html, prose pages of {options.sentences} sentences, '
-          f'no mention, no table; {how}; PYTHONHASHSEED {SHARED["hash seed"]}; git {_revision()}')
+          f'no mention, no table; {how}; PYTHONHASHSEED {SHARED["hash seed"]}{allocator}; '
+          f'git {_revision()}')
     verdicts = []
     for syntax, result in results.items():
         median_ratio = {pages: statistics.median(r[pages] for r in result.ratios)
@@ -1604,6 +1618,7 @@ def run(options: argparse.Namespace, bench: Bench) -> Report:
 def main(argv: Sequence[str] | None = None) -> int:
     options = parse_args(argv)
     SHARED['hash seed'] = str(options.hash_seed)
+    SHARED['allocator'] = options.allocator
     with tempfile.TemporaryDirectory(prefix='wsclose-bench-') as temp:
         workdir = options.workdir or Path(temp)
         workdir.mkdir(parents=True, exist_ok=True)
