@@ -803,6 +803,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     add('--hash-seed', type=int, default=0,
         help="PYTHONHASHSEED of every build (0); another seed moves, among other things, when "
         "Python's garbage collector runs its full collections")
+    add('--count-rounds', type=int, default=1,
+        help='--floor --instructions: count each build this many times, each into an output '
+        'folder with a longer name, and report the medians (1); the count moves with the '
+        "layout of the process's memory by up to about 0.5%% at 20 G")
     add('--allocator', choices=('pymalloc', 'malloc'), default='pymalloc',
         help="PYTHONMALLOC of the builds that --instructions counts: Python's own allocator, "
         "as every build uses (pymalloc), or the C library's malloc for every object (malloc), "
@@ -999,34 +1003,53 @@ def floor_round(values: dict[tuple[str, int], float], low: int, high: int) -> tu
 def floor_instructions(
     options: argparse.Namespace, workdir: Path, projects: dict[str, dict[tuple[str, int], Path]]
 ) -> dict[str, FloorResult]:
-    """Each project counted once under callgrind, *--parallel* at a time."""
+    """Each project counted *--count-rounds* times under callgrind, *--parallel* at a time.
+
+    A count does not move with the machine's load, but it does move with the
+    layout of the process's memory, which moves with anything that changes
+    the size of what the build holds: two builds of one project, identical
+    but for the length of the output folder's name, differed by 31 M
+    instructions at 20 G (``docs/performance.rst``).  Round *r* builds into a
+    folder whose name is *r* characters longer than round 0's, and each value
+    reported is the median of the rounds.
+    """
     low, high = options.floor_pages[0], options.floor_pages[-1]
 
-    def count(job: tuple[str, str, int, Path]) -> tuple[str, str, int, int, int]:
-        syntax, variant, pages, srcdir = job
-        outdir = workdir / 'out' / srcdir.name
+    def count(job: tuple[str, str, int, Path, int]) -> tuple[str, str, int, int, int, int]:
+        syntax, variant, pages, srcdir, round_number = job
+        outdir = workdir / 'out' / f'{srcdir.name}-{"r" * round_number}'
         log = workdir / f'stderr-{srcdir.name}.txt'
         collector: list[int] = []
         instructions = callgrind_build(srcdir, outdir, log, workdir / 'pycache', collector)
         check_output(outdir, variant, options.sentences, log, pages)
         shutil.rmtree(outdir, ignore_errors=True)
-        progress(f'{syntax}/{variant}/{pages}p: {instructions:,} instructions, '
-                 f'{collector[0]:,} of them in the garbage collector')
-        return syntax, variant, pages, instructions, collector[0]
+        progress(f'{syntax}/{variant}/{pages}p, round {round_number}: {instructions:,} '
+                 f'instructions, {collector[0]:,} of them in the garbage collector')
+        return syntax, variant, pages, round_number, instructions, collector[0]
 
-    jobs = [(syntax, variant, pages, srcdir)
+    rounds = range(options.count_rounds)
+    jobs = [(syntax, variant, pages, srcdir, round_number)
             for syntax, group in projects.items()
-            for (variant, pages), srcdir in group.items()]
+            for (variant, pages), srcdir in group.items()
+            for round_number in rounds]
     # The biggest first, so that the parallel builds end together.
     jobs.sort(key=lambda job: -job[2])
     with ThreadPoolExecutor(max_workers=max(1, options.parallel)) as pool:
         done = list(pool.map(count, jobs))
     results = {}
-    for syntax in projects:
-        values = {(v, p): float(n) for s, v, p, n, _gc in done if s == syntax}
-        difference, ratios = floor_round(values, low, high)
-        collected = {(v, p): float(gc) for s, v, p, _n, gc in done if s == syntax}
-        results[syntax] = FloorResult(values, [difference], [ratios], collected)
+    for syntax, group in projects.items():
+        counts = {(s, (v, p), r): (float(n), float(gc)) for s, v, p, r, n, gc in done}
+        differences, ratios = [], []
+        for round_number in rounds:
+            values = {key: counts[syntax, key, round_number][0] for key in group}
+            difference, ratio = floor_round(values, low, high)
+            differences.append(difference)
+            ratios.append(ratio)
+        medians = {key: statistics.median(counts[syntax, key, r][0] for r in rounds)
+                   for key in group}
+        collected = {key: statistics.median(counts[syntax, key, r][1] for r in rounds)
+                     for key in group}
+        results[syntax] = FloorResult(medians, differences, ratios, collected)
     return results
 
 
@@ -1062,7 +1085,11 @@ def print_floor(options: argparse.Namespace, results: dict[str, FloorResult]) ->
     scale = (1e-9, 1e-9, 1e-6) if counted else (1.0, 1e3, 1e6)
     low, high = options.floor_pages[0], options.floor_pages[-1]
     allocator = f'; PYTHONMALLOC {SHARED["allocator"]}' if counted else ''
-    how = ('instructions (callgrind "Collected"), one full build each' if counted else
+    rounds = options.count_rounds
+    how = (('instructions (callgrind "Collected"), one full build each' if rounds == 1 else
+            f'instructions (callgrind "Collected"), {rounds} full builds each, into output '
+            'folders whose names differ in length; the counts, ratios, start-up and per page '
+            'are medians of the rounds') if counted else
            f'median wall time of {options.repeats} rounds; the ratios, start-up and per page '
            'are medians of the per-round values')
     print(f'The floor: Sphinx without the extension (noext) against the extension loaded '
