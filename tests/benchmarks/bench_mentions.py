@@ -859,9 +859,8 @@ def callgrind_build(
     The build uses the allocator that ``--allocator`` names: by default
     Python's own (``pymalloc``), which every user's build uses.  Until
     2026-12-07 these counts were taken with ``PYTHONMALLOC=malloc``, every
-    small object from the C library's ``malloc``: about 6% more instructions
-    in every build, and a cost that moves with where the heap's blocks happen
-    to lie, page by page (``docs/performance.rst``).
+    small object from the C library's ``malloc``: about 7% more instructions
+    in every build (``docs/performance.rst``).
     """
     env = build_env(pycache, PYTHONMALLOC=SHARED['allocator'])
     with tempfile.TemporaryDirectory() as temp:
