@@ -210,8 +210,6 @@ def test_each_translator_is_freed_when_its_page_is_done(
     gc.disable()
     try:
         app = build(root, syntax, buildername, confoverrides={'copyright': '2026', 'version': '1'})
-        # Sphinx 7.4's HTML writers keep the last translator each made as
-        # ``visitor`` while the builder lives: held, not leaked.
         alive = [translator for translator in (ref() for ref in made) if translator is not None
                  and not any(_visitor_of(holder) is translator
                              for holder in gc.get_referrers(translator))]

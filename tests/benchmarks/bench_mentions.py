@@ -732,6 +732,13 @@ def _ints(value: str) -> list[int]:
     return items
 
 
+def _positive(value: str) -> int:
+    if not (value.isascii() and value.isdigit()) or int(value) < 1:
+        msg = f'expected a positive integer, not {value!r}'
+        raise argparse.ArgumentTypeError(msg)
+    return int(value)
+
+
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description='Time sphinx-build with :wsclose: mentions against hand-written links.',
@@ -803,7 +810,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     add('--hash-seed', type=int, default=0,
         help="PYTHONHASHSEED of every build (0); another seed moves, among other things, when "
         "Python's garbage collector runs its full collections")
-    add('--count-rounds', type=int, default=1,
+    add('--count-rounds', type=_positive, default=1,
         help='--floor --instructions: count each build this many times, each into an output '
         'folder with a longer name, and report the medians (1); the count moves with the '
         "layout of the process's memory by up to about 0.5%% at 20 G")
@@ -1009,15 +1016,16 @@ def floor_instructions(
     the size of what the build holds: two builds of one project, identical
     but for the length of the output folder's name, differed by 31 M
     instructions at 20 G (``docs/performance.rst``).  Round *r* builds into a
-    folder whose name is *r* characters longer than round 0's, and each value
+    folder whose name is *r* characters longer than round 0's (and logs to its
+    own file, since rounds of one project may run at once), and each value
     reported is the median of the rounds.
     """
     low, high = options.floor_pages[0], options.floor_pages[-1]
 
     def count(job: tuple[str, str, int, Path, int]) -> tuple[str, str, int, int, int, int]:
         syntax, variant, pages, srcdir, round_number = job
-        outdir = workdir / 'out' / f'{srcdir.name}-{"r" * round_number}'
-        log = workdir / f'stderr-{srcdir.name}.txt'
+        outdir = workdir / 'out' / (srcdir.name + 'r' * round_number)
+        log = workdir / f'stderr-{outdir.name}.txt'
         collector: list[int] = []
         instructions = callgrind_build(srcdir, outdir, log, workdir / 'pycache', collector)
         check_output(outdir, variant, options.sentences, log, pages)
@@ -1035,9 +1043,9 @@ def floor_instructions(
     jobs.sort(key=lambda job: -job[2])
     with ThreadPoolExecutor(max_workers=max(1, options.parallel)) as pool:
         done = list(pool.map(count, jobs))
+    counts = {(s, (v, p), r): (float(n), float(gc)) for s, v, p, r, n, gc in done}
     results = {}
     for syntax, group in projects.items():
-        counts = {(s, (v, p), r): (float(n), float(gc)) for s, v, p, r, n, gc in done}
         differences, ratios = [], []
         for round_number in rounds:
             values = {key: counts[syntax, key, round_number][0] for key in group}
