@@ -10,17 +10,16 @@ that names the key, and the rest of the configuration still works.
 ``conf.py``, so Sphinx would not notice: :attr:`Settings.digest`
 is compared with the previous build's
 (:func:`sphinxext_wsclose.domain.reread_if_codes_changed`).
-
-Annotations are evaluated, not strings, as in :mod:`~sphinxext_wsclose.registry`:
-this module's named tuples are made at every build's start-up.
 """
+
+from __future__ import annotations
 
 import dataclasses
 import hashlib
 import string
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from sphinx.util import logging
@@ -45,6 +44,7 @@ from sphinxext_wsclose.registry import (
 from sphinxext_wsclose.values import (
     CONTROL,
     InvalidCodeError,
+    Record,
     Shown,
     fold_controls,
     message_args,
@@ -89,13 +89,14 @@ TOKENS = {'reconnect': ('yes', 'resume', 'later', 'no'),
           'direction': ('server', 'client', 'either')}
 
 
-class ConfigValue(NamedTuple):
+class ConfigValue(Record):
     """A ``wsclose_*`` value: its name, its default and the types it may have.
 
-    A named tuple, not a dataclass, which costs every build about four times
-    as much to define.
+    A :class:`~sphinxext_wsclose.values.Record`, not a dataclass or a
+    ``typing.NamedTuple``, which cost every build more to define.
     """
 
+    __slots__ = ()
     name: str
     default: Any
     types: tuple[type, ...]
@@ -119,12 +120,14 @@ DEFAULTS: dict[str, Any] = {value.name: value.default for value in CONFIG_VALUES
 _FLAGS = tuple(value.name for value in CONFIG_VALUES if value.types == (bool,))
 
 
-class Settings(NamedTuple):
+class Settings(Record):
     """The validated ``wsclose_*`` values of one project (defaults: :data:`CONFIG_VALUES`).
 
-    A named tuple, like :class:`ConfigValue`: every build defines it.
+    A :class:`~sphinxext_wsclose.values.Record`, like :class:`ConfigValue`:
+    every build defines it.
     """
 
+    __slots__ = ()
     registry: Registry
     role_format: str
     fallback: str
@@ -148,7 +151,7 @@ class Settings(NamedTuple):
         return hashlib.sha256(repr(own).encode('utf-8', 'backslashreplace')).hexdigest()
 
 
-_SETTINGS: 'WeakKeyDictionary[Config, Settings]' = WeakKeyDictionary()
+_SETTINGS: WeakKeyDictionary[Config, Settings] = WeakKeyDictionary()
 
 
 #: A warning about one item of ``wsclose_codes``, held until the item is checked: its rank,
@@ -158,7 +161,7 @@ _SETTINGS: 'WeakKeyDictionary[Config, Settings]' = WeakKeyDictionary()
 _Held = tuple[int, int, str, str, tuple[object, ...], 'str | None', str, bool]
 
 
-def settings(config: 'Config') -> Settings:
+def settings(config: Config) -> Settings:
     """The validated settings of a project (validated once, then cached)."""
     found = _SETTINGS.get(config)
     if found is None:
@@ -166,7 +169,7 @@ def settings(config: 'Config') -> Settings:
     return found
 
 
-def validate_config(app: 'Sphinx', config: 'Config') -> None:
+def validate_config(app: Sphinx, config: Config) -> None:
     """``config-inited`` handler: validate every ``wsclose_*`` value, warning once."""
     _SETTINGS[config] = _Validator(app.confdir).run(config)
 
@@ -239,7 +242,7 @@ class _Validator:
         self.warned_codes.add(entry.key)
         self.warn('wsclose_codes', message, *args, location=location)
 
-    def run(self, config: 'Config') -> Settings:
+    def run(self, config: Config) -> Settings:
         self.overridden = config_overrides(config)
         for key, location in self.conf.repeated:
             self.warn('wsclose_codes', __('wsclose_codes: the key %s is given twice; the '
@@ -313,7 +316,7 @@ class _Validator:
                       ', '.join(map(repr, unknown)), ', '.join(known))
         return tuple(name for name in dict.fromkeys(value) if name in known)
 
-    def check_sets(self, config: 'Config', registry: Registry, locations: dict[str, str]) -> None:
+    def check_sets(self, config: Config, registry: Registry, locations: dict[str, str]) -> None:
         """One warning for each way a turned-on set meets another meaning of its codes.
 
         A set whose codes sit on IANA-registered numbers (reached only by
@@ -435,7 +438,7 @@ class _Validator:
                   problem, DEFAULT_ROLE_FORMAT)
         return DEFAULT_ROLE_FORMAT
 
-    def custom_items(self, value: object) -> 'list[Item]':
+    def custom_items(self, value: object) -> list[Item]:
         """The items of ``wsclose_codes``, from conf.py, the project's code or a file."""
         location = self.lines.get('wsclose_codes')
         if type(value) is dict and not value:
@@ -472,7 +475,7 @@ class _Validator:
         with paused_collection():
             return self.checked_codes(items)
 
-    def checked_codes(self, items: 'list[Item]') -> tuple[list[Entry], dict[str, str]]:
+    def checked_codes(self, items: list[Item]) -> tuple[list[Entry], dict[str, str]]:
         """The valid codes of *items*, and where each is written; the rest is warned about."""
         entries: dict[int, Entry] = {}
         locations: dict[str, str] = {}
@@ -496,7 +499,7 @@ class _Validator:
                 self.give_held()
         return sorted(entries.values(), key=lambda entry: entry.first), locations
 
-    def custom_code(self, item: 'Item') -> Entry | None:
+    def custom_code(self, item: Item) -> Entry | None:
         try:
             code = parse_int(item.key)
         except InvalidCodeError as exc:
@@ -615,7 +618,7 @@ class _Validator:
         return fields
 
 
-def file_place(location: 'str | Node | None') -> 'str | Node | None':
+def file_place(location: str | Node | None) -> str | Node | None:
     """A location for a warning: a node, or a file's path with a line (:func:`with_line`)."""
     if isinstance(location, str):
         return with_line(location)
@@ -649,7 +652,7 @@ def placement_problem(code: int) -> tuple[bool, str, tuple[object, ...], bool] |
     ), (code,), True
 
 
-def check_placement(code: int, location: 'str | Node | None') -> bool:
+def check_placement(code: int, location: str | Node | None) -> bool:
     """Warn where a project's own code sits badly; False if it must not be registered."""
     problem = placement_problem(code)
     if problem is None:
@@ -661,7 +664,7 @@ def check_placement(code: int, location: 'str | Node | None') -> bool:
     return kept
 
 
-def add_config_values(app: 'Sphinx') -> None:
+def add_config_values(app: Sphinx) -> None:
     """Declare the ``wsclose_*`` values."""
     for value in CONFIG_VALUES:
         app.add_config_value(value.name, value.default, 'env', types=value.types)

@@ -1,20 +1,19 @@
 """The records that the domain stores and the features hand it: plain, picklable tuples.
 
-This module imports nothing from Sphinx or docutils, and nothing else of the
-package.  The domain (:mod:`sphinxext_wsclose.domain`) keeps these records in
+This module imports nothing from Sphinx or docutils, and of the package only
+:class:`~sphinxext_wsclose.values.Record`, the base of its records.  The
+domain (:mod:`sphinxext_wsclose.domain`) keeps these records in
 ``env.domaindata['wsclose']``; the directives, roles and transforms that make
 them import them from here, so that data flows one way: features → domain.
 Everything here must pickle (the environment is saved between builds, and
 ``-j`` workers send their domain data back to the main process).
-
-Annotations are evaluated, not strings, as in :mod:`~sphinxext_wsclose.registry`:
-``typing.NamedTuple`` would compile each string annotation of a field into a
-``ForwardRef`` at every build's start-up, about a quarter of a million
-instructions a field.
 """
 
+from __future__ import annotations
+
 import enum
-from typing import NamedTuple
+
+from sphinxext_wsclose.values import Record
 
 #: The key that mentions by name depend on: the names of the codes that
 #: ``wsclose:code`` descriptions define (see ``CloseCodeDomain.snapshot``).
@@ -37,11 +36,12 @@ class Rank(enum.IntEnum):
     ROW = 1
 
 
-class Location(NamedTuple):
+class Location(Record):
     """Where one link target lives.  Sorted, the preferred target comes first:
     descriptions before table rows, then in document order.
     """
 
+    __slots__ = ()
     rank: Rank
     docname: str
     lineno: int
@@ -50,9 +50,10 @@ class Location(NamedTuple):
     only: tuple[str, ...] = ()
 
 
-class Definition(NamedTuple):
+class Definition(Record):
     """A project's own code, as a ``wsclose:code`` directive defines it."""
 
+    __slots__ = ()
     docname: str
     lineno: int
     name: str
@@ -60,9 +61,10 @@ class Definition(NamedTuple):
     constant: str
 
 
-class Title(NamedTuple):
+class Title(Record):
     """A section title with mentions whose text a ``wsclose:code`` may give."""
 
+    __slots__ = ()
     #: The ids of the section, which its labels point at.
     ids: tuple[str, ...]
     #: Its text as ``:ref:`` shows it, with a slot for each mention.
@@ -71,15 +73,16 @@ class Title(NamedTuple):
     slots: tuple[tuple[str, str], ...]
 
 
-class OnlyEntry(NamedTuple):
+class OnlyEntry(Record):
     """An index entry that a build lists only if it keeps the ``.. only::`` blocks around it."""
 
+    __slots__ = ()
     entry: IndexEntryTuple
     #: The expressions of those blocks, all of which must hold.
     only: tuple[str, ...]
 
 
-class Reading(NamedTuple):
+class Reading(Record):
     """What a mention's target means, read once and carried with the mention.
 
     The role reads what the user wrote (a number, a range, a name, a
@@ -88,6 +91,7 @@ class Reading(NamedTuple):
     the fallbacks, the warnings and the mention's final shape read it there.
     """
 
+    __slots__ = ()
     #: The key it links to: ``'1008'``, ``'4001'``, ``'4000-4999'``, or a
     #: name that only a ``wsclose:code`` description may define.
     key: str
@@ -98,9 +102,10 @@ class Reading(NamedTuple):
     code: int | None = None
 
 
-class Closer(NamedTuple):
+class Closer(Record):
     """An object whose description declares a code with ``:closes CODE:``."""
 
+    __slots__ = ()
     docname: str
     #: The field's place in the page, which orders a page's closers from top to bottom.
     position: int
@@ -117,9 +122,10 @@ class Closer(NamedTuple):
     only: tuple[str, ...] = ()
 
 
-class ClosedTable(NamedTuple):
+class ClosedTable(Record):
     """A table with ``:codes: closed``: what it needs to get its closed rows."""
 
+    __slots__ = ()
     lineno: int
     #: Its other spans (``:codes: closed, 1000`` has ``((1000, 1000),)``).
     spans: tuple[tuple[int, int], ...]
@@ -132,9 +138,10 @@ class ClosedTable(NamedTuple):
     shown: tuple[str, ...]
 
 
-class ClosedCode(NamedTuple):
+class ClosedCode(Record):
     """One object's ``:closes:`` of one code, as a closed-by list shows it."""
 
+    __slots__ = ()
     #: The code, where its row is its range's (4050 on the 4000-4999 row); else ``None``.
     code: int | None
     closer: Closer

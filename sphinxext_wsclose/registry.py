@@ -14,13 +14,9 @@ and answers three questions:
   compared regardless of case, spaces, hyphens and underscores; a name that
   stands for several codes is never guessed (:exc:`AmbiguousNameError`);
 * what a role target written by a user means (:meth:`Registry.parse`).
-
-Annotations here are evaluated, not strings (no ``from __future__ import
-annotations``): ``typing.NamedTuple`` compiles each string annotation of a
-field into a ``ForwardRef`` as the class is made, which every build would pay
-at start-up.  Names defined further down, or imported for type checking only,
-are quoted.
 """
+
+from __future__ import annotations
 
 import copy
 import dataclasses
@@ -30,12 +26,12 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
-from typing import NamedTuple
 
 from sphinxext_wsclose.values import (
     MAX_CODE,
     InvalidCodeError,
     LazyPattern,
+    Record,
     browser_accepts_span,
     is_number,
     parse_int,
@@ -75,9 +71,10 @@ class CustomPlacement(enum.Enum):
     OUTSIDE = 'outside'
 
 
-class Reference(NamedTuple):
+class Reference(Record):
     """A source for an entry: its label and the address it links to."""
 
+    __slots__ = ()
     label: str
     url: str
 
@@ -241,13 +238,14 @@ class Entry:
 _RANGE_KINDS = frozenset({Kind.RANGE, Kind.UNASSIGNED, Kind.SET_RANGE})
 
 
-class Parsed(NamedTuple):
+class Parsed(Record):
     """What a role target means, once :meth:`Registry.parse` has read it.
 
     ``entry`` is the row it links to.  ``code`` is the number the user wrote
     when it is not the entry itself: 4001 inside the 4000-4999 range.
     """
 
+    __slots__ = ()
     entry: Entry
     code: int | None = None
 
@@ -269,9 +267,10 @@ class Parsed(NamedTuple):
         return f'{self.code} ({self.entry.label})'
 
 
-class Spelling(NamedTuple):
+class Spelling(Record):
     """How a project's code writes a registered code (``ChatClose.NORMAL``)."""
 
+    __slots__ = ()
     qualified: tuple[str, ...]
     aliases: tuple[str, ...]
     #: The Python object, as autodoc names it.
@@ -344,17 +343,17 @@ class LazySets(Mapping[str, 'Registry']):
     not pay for building the sets' registries at start-up.
     """
 
-    def __init__(self, build: 'Callable[[], Mapping[str, Registry]]') -> None:
+    def __init__(self, build: Callable[[], Mapping[str, Registry]]) -> None:
         self._build: Callable[[], Mapping[str, Registry]] | None = build
         self._built: Mapping[str, Registry] = MappingProxyType({})
 
-    def _sets(self) -> 'Mapping[str, Registry]':
+    def _sets(self) -> Mapping[str, Registry]:
         if self._build is not None:
             self._built = MappingProxyType(dict(self._build()))
             self._build = None
         return self._built
 
-    def __getitem__(self, name: str) -> 'Registry':
+    def __getitem__(self, name: str) -> Registry:
         return self._sets()[name]
 
     def __iter__(self) -> Iterator[str]:
@@ -367,7 +366,7 @@ class LazySets(Mapping[str, 'Registry']):
         return name in self._sets()
 
 
-def _frozen_sets(sets: 'Mapping[str, Registry] | None') -> 'Mapping[str, Registry]':
+def _frozen_sets(sets: Mapping[str, Registry] | None) -> Mapping[str, Registry]:
     """*sets* as a registry keeps them: read-only, and still lazy if they were."""
     if isinstance(sets, LazySets):
         return sets
@@ -380,7 +379,7 @@ class Registry:
     def __init__(
         self,
         entries: Iterable[Entry],
-        sets: 'Mapping[str, Registry] | None' = None,
+        sets: Mapping[str, Registry] | None = None,
         turned_on: Iterable[str] = (),
     ) -> None:
         """*entries* are the rows; *sets* the protocols' sets by name, each a
@@ -428,7 +427,7 @@ class Registry:
         self._containing_keys: dict[int, tuple[str, ...]] = {}
         self._parsed: dict[str, Parsed | InvalidCodeError] = {}
 
-    def extended(self, entries: Iterable[Entry]) -> 'Registry':
+    def extended(self, entries: Iterable[Entry]) -> Registry:
         """A new registry with *entries* added (a project's own codes); this one if none."""
         added = tuple(entries)
         if not added:
@@ -436,8 +435,8 @@ class Registry:
         return Registry((*self._entries, *added), self._sets, self._turned_on)
 
     def with_sets(
-        self, sets: 'Mapping[str, Registry]', turned_on: Iterable[str] = ()
-    ) -> 'Registry':
+        self, sets: Mapping[str, Registry], turned_on: Iterable[str] = ()
+    ) -> Registry:
         """A new registry that knows the protocols' *sets*, with *turned_on* ones answering
         bare numbers and names."""
         turned = tuple(name for name in turned_on if name in sets)
@@ -451,7 +450,7 @@ class Registry:
         return found
 
     @property
-    def sets(self) -> 'Mapping[str, Registry]':
+    def sets(self) -> Mapping[str, Registry]:
         """Every set this registry knows, by name: each a registry of that set's codes."""
         return self._sets
 
@@ -460,7 +459,7 @@ class Registry:
         """The sets whose codes answer a bare number or name, in the order given."""
         return self._turned_on
 
-    def spelled(self, spellings: Mapping[str, Spelling]) -> 'Registry':
+    def spelled(self, spellings: Mapping[str, Spelling]) -> Registry:
         """A new registry in which the project's code spells some entries its own way.
 
         A member of a project's enum whose value is a registered code, such as

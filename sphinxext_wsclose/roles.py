@@ -19,16 +19,13 @@ A page mentions the same few codes again and again: what a target means is
 worked out once per project (a :class:`_Plan`), and the common mention, a
 bare target such as ``1008``, skips :class:`~sphinx.roles.XRefRole`'s
 per-call setup, which gives the same result for it.
-
-Annotations are evaluated, not strings, as in :mod:`~sphinxext_wsclose.registry`:
-this module's named tuples are made at every build's start-up.
 """
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
-from docutils.nodes import Node, system_message
 from sphinx import addnodes
 from sphinx.roles import XRefRole
 from sphinx.util import logging
@@ -50,9 +47,12 @@ from sphinxext_wsclose.protocol import (
 )
 from sphinxext_wsclose.records import NAMES, Reading
 from sphinxext_wsclose.registry import AmbiguousNameError, Kind, Parsed, Registry, normalize_name
-from sphinxext_wsclose.values import InvalidCodeError, LazyPattern
+from sphinxext_wsclose.values import InvalidCodeError, LazyPattern, Record
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from docutils.nodes import Node, system_message
     from docutils.parsers.rst.states import Inliner
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
@@ -70,7 +70,7 @@ _NUMERIC = LazyPattern(r'\s*[+-]?[0-9]+(?:\s*[-\u2013\u2014]\s*[+-]?[0-9]+)?\s*'
 _PLANS_KEPT = 10_000
 
 
-def invalid_message(error: InvalidCodeError, hint: 'Hint | None' = None) -> str:
+def invalid_message(error: InvalidCodeError, hint: Hint | None = None) -> str:
     """The ``wsclose.invalid`` warning for a target that is no code at all.
 
     With a *hint* (:func:`~sphinxext_wsclose.hints.hint_for`), what the target
@@ -89,7 +89,7 @@ def invalid_message(error: InvalidCodeError, hint: 'Hint | None' = None) -> str:
     return f'{error}; {said}'
 
 
-def _parses(config: 'Config', target: str) -> bool:
+def _parses(config: Config, target: str) -> bool:
     """Whether *target* is a code, range or name that the project's registry knows."""
     try:
         settings(config).registry.parse(target)
@@ -126,9 +126,10 @@ def ambiguous_message(error: AmbiguousNameError) -> str:
     )
 
 
-class _Plan(NamedTuple):
+class _Plan(Record):
     """What a mention of a target becomes in one project: the same every time."""
 
+    __slots__ = ()
     #: The key it links to (its ``wsclose`` attribute, or a name to resolve).
     key: str
     #: Its text.
@@ -145,9 +146,10 @@ class _Plan(NamedTuple):
     classes: tuple[str, ...] = ()
 
 
-class _Reject(NamedTuple):
+class _Reject(Record):
     """A target that can never be linked: the warning, and its subtype."""
 
+    __slots__ = ()
     message: str
     subtype: str
 
@@ -250,7 +252,7 @@ class CloseCodeRole(XRefRole):
         rawtext: str,
         text: str,
         lineno: int,
-        inliner: 'Inliner',
+        inliner: Inliner,
         options: dict[str, Any] | None = None,
         content: Sequence[str] = (),
     ) -> tuple[list[Node], list[system_message]]:
@@ -265,7 +267,7 @@ class CloseCodeRole(XRefRole):
                             pending=name.lower() == 'wsclose:code')
         return [node], []
 
-    def mention(self, env: 'BuildEnvironment', rawtext: str, target: str, source: str | None,
+    def mention(self, env: BuildEnvironment, rawtext: str, target: str, source: str | None,
                 line: int | None, *, pending: bool = False) -> Node:
         """A mention of a bare *target* at *source*:*line*, as ``:wsclose:`` makes it.
 
@@ -336,7 +338,7 @@ class CloseCodeRole(XRefRole):
 _MADE = CloseCodeRole()
 
 
-def made_mention(env: 'BuildEnvironment', target: str, source: str | None,
+def made_mention(env: BuildEnvironment, target: str, source: str | None,
                  line: int | None) -> Node:
     """A mention of *target* at *source*:*line*, as ``:wsclose:`target``` makes it."""
     return _MADE.mention(env, target, target.strip(), source, line)
@@ -350,7 +352,7 @@ def _content(plan: _Plan) -> Node:
 
 
 def make_mention(
-    env: 'BuildEnvironment',
+    env: BuildEnvironment,
     rawtext: str,
     reading: Reading,
     content: Sequence[Node],
