@@ -11,8 +11,6 @@ from Sphinx or docutils.
 
 from __future__ import annotations
 
-import dataclasses
-
 from sphinxext_wsclose.registry import CustomPlacement, Entry, Kind, Reference, Registry
 from sphinxext_wsclose.values import MAX_CODE
 
@@ -256,8 +254,8 @@ _ADVICE = {
                  'same host, and reconnects to the same address only when its user asks.'),
 }
 ENTRIES = tuple(
-    dataclasses.replace(entry, reconnect=_ADVICE[entry.first][0],
-                        reconnect_note=_ADVICE[entry.first][1])
+    entry._replace(reconnect=_ADVICE[entry.first][0],
+                   reconnect_note=_ADVICE[entry.first][1])
     if entry.kind is Kind.CODE and entry.first in _ADVICE else entry
     for entry in ENTRIES
 )

@@ -14,7 +14,6 @@ is compared with the previous build's
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import string
 from collections.abc import Mapping
@@ -293,7 +292,7 @@ class _Validator:
                                       'replacement is left out'),
                                    entry.first, entry.replacement, exc,
                                    location=locations.get(entry.key))
-                    entry = dataclasses.replace(entry, replacement='')  # noqa: PLW2901
+                    entry = entry._replace(replacement='')  # noqa: PLW2901
             checked.append(entry)
         return checked
 

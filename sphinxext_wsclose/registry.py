@@ -23,9 +23,9 @@ import dataclasses
 import enum
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
 from sphinxext_wsclose.values import (
     MAX_CODE,
@@ -36,6 +36,9 @@ from sphinxext_wsclose.values import (
     is_number,
     parse_int,
 )
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 
 class Kind(enum.Enum):
@@ -79,8 +82,7 @@ class Reference(Record):
     url: str
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(Record):
     """One row of the registry: a registered code, a range, or a gap.
 
     The flags answer the blog table's questions with correct values:
@@ -96,6 +98,11 @@ class Entry:
         Whether a project can give codes here a meaning of its own without
         IETF action: by a first-come-first-served IANA registration
         (3000-3999) or by private agreement (4000-4999).
+
+    A :class:`~sphinxext_wsclose.values.Record`, not a frozen dataclass, which
+    compiled six methods at every build's start (about 9 M instructions);
+    like one, it cannot be changed (:meth:`_replace` makes a changed copy).
+    Unlike the other records it has a ``__dict__``, for its cached properties.
     """
 
     first: int
@@ -123,7 +130,7 @@ class Entry:
     #: For ranges: who assigns codes here, and how.
     procedure: str = ''
     #: Corrections to the blog table, or facts a reader should know.
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = ()
     #: For a project's own code: how its code spells the constant, qualified
     #: (``'ChatClose.TOKEN_EXPIRED'``, ``'chatproto.ChatClose.TOKEN_EXPIRED'``).
     qualified: tuple[str, ...] = ()
@@ -146,13 +153,21 @@ class Entry:
     #: For a deprecated code: the mention target of the code to use instead.
     replacement: str = ''
 
-    def __post_init__(self) -> None:
-        if not 0 <= self.first <= self.last <= MAX_CODE:
-            msg = f'bad bounds {self.first}-{self.last} for {self.name!r}'
+    def __new__(cls, *args: Any, **kwargs: Any) -> Self:
+        entry = super().__new__(cls, *args, **kwargs)
+        if not 0 <= entry.first <= entry.last <= MAX_CODE:
+            msg = f'bad bounds {entry.first}-{entry.last} for {entry.name!r}'
             raise ValueError(msg)
-        if not self.is_range and self.first != self.last:
-            msg = f'code entry {self.name!r} spans {self.first}-{self.last}'
+        if not entry.is_range and entry.first != entry.last:
+            msg = f'code entry {entry.name!r} spans {entry.first}-{entry.last}'
             raise ValueError(msg)
+        return entry
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise dataclasses.FrozenInstanceError(f'cannot assign to field {name!r}')
+
+    def __delattr__(self, name: str) -> None:
+        raise dataclasses.FrozenInstanceError(f'cannot delete field {name!r}')
 
     @property
     def is_range(self) -> bool:
@@ -468,8 +483,7 @@ class Registry:
         if not spellings:
             return self
         return Registry((
-            dataclasses.replace(
-                entry,
+            entry._replace(
                 qualified=(*entry.qualified, *spellings[entry.key].qualified),
                 aliases=(*entry.aliases, *spellings[entry.key].aliases),
                 python=spellings[entry.key].python,

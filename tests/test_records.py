@@ -9,12 +9,17 @@ environment and ``-j`` workers need.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import pickle
+import re
 from typing import Any
 
 import pytest
 
+from sphinxext_wsclose.bundled import REGISTRY
 from sphinxext_wsclose.records import Closer, Location, Rank, Reading
+from sphinxext_wsclose.registry import Entry
 from sphinxext_wsclose.values import Record
 
 
@@ -89,3 +94,26 @@ def test_the_domain_records_keep_their_fields() -> None:
     row = Location(Rank.ROW, 'a', 1, 'x')
     definition = Location(Rank.DEFINITION, 'z', 9, 'y')
     assert sorted([row, definition]) == [definition, row]
+
+
+def test_an_entry_is_checked_frozen_and_pickles_with_its_cached_values() -> None:
+    entry = REGISTRY['1008']
+    assert entry.key == '1008'  # a cached property, kept in the entry's __dict__
+    with pytest.raises(ValueError, match=re.escape("bad bounds 70000-70000 for 'Policy V")):
+        entry._replace(first=70000, last=70000)
+    with pytest.raises(ValueError, match=re.escape("entry 'Policy Violation' spans 1008-1009")):
+        entry._replace(last=1009)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        entry.name = 'x'  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        entry.extra = 'x'
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        del entry.name
+    for again in (pickle.loads(pickle.dumps(entry)), copy.copy(entry), copy.deepcopy(entry)):
+        assert again == entry
+        assert hash(again) == hash(entry)
+        assert type(again) is Entry
+        assert (again.key, again.display) == ('1008', entry.display)
+    renamed = entry._replace(name='Renamed')
+    assert (renamed.name, renamed.display, renamed.first) == ('Renamed', '1008 Renamed', 1008)
+    assert entry.name != 'Renamed'
