@@ -43,7 +43,7 @@ _FIELD_AT: list[property] = []
 
 @dataclass_transform(frozen_default=True, eq_default=False)
 class Record(tuple[Any, ...]):
-    """A named, immutable, picklable tuple, like ``typing.NamedTuple``, at a sixth of its cost.
+    """A named, immutable, picklable tuple, like ``typing.NamedTuple``, that is cheap to define.
 
     A subclass lists its fields as annotations, with defaults where it has
     them, and declares ``__slots__ = ()``::
@@ -57,10 +57,15 @@ class Record(tuple[Any, ...]):
     It is a tuple (equal to a tuple of the same values, unpacked like one),
     its fields are read by name, and it has ``_fields``, ``_replace()`` and a
     ``repr`` that names them.  Every build defines the records of the modules
-    it imports: ``typing.NamedTuple`` compiles two functions for each (``eval``
-    and ``exec``) and leaves about 33 objects behind, each of which the garbage
+    it imports: ``typing.NamedTuple`` compiles a ``__new__`` for each
+    (``eval``) and leaves about 33 objects behind, each of which the garbage
     collector walks for the rest of the build; a subclass of this class
     compiles nothing and leaves about 5 (the fields' properties are shared).
+
+    The price is paid per record made: about 0.9 µs with every field given
+    by position, 2 to 3 µs with a default or keywords, where a named tuple
+    takes 0.6 to 1 µs, and about 25 ns more to read a field.  Few are made:
+    a page with a table and 200 mentions of 10 codes made 98 after start-up.
     """
 
     __slots__ = ()
