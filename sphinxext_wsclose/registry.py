@@ -100,7 +100,7 @@ class Entry(Record):
         (3000-3999) or by private agreement (4000-4999).
 
     A :class:`~sphinxext_wsclose.values.Record`, not a frozen dataclass, which
-    compiled six methods at every build's start (about 9 M instructions);
+    compiled six methods at every build's start (about 10 M instructions);
     like one, it cannot be changed (:meth:`_replace` makes a changed copy).
     Unlike the other records it has a ``__dict__``, for its cached properties.
     """
