@@ -2,7 +2,8 @@
 
 The smallest pure module of the package: :mod:`sphinxext_wsclose.libraries`
 and :mod:`sphinxext_wsclose.registry` both build on it, and it imports
-nothing but the standard library.
+nothing but the standard library.  It also holds :class:`Record`, the base
+of the records that every build defines at start-up.
 """
 
 from __future__ import annotations

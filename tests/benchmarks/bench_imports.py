@@ -29,12 +29,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+# The same environment as every build of the mentions benchmark (its folder is
+# sys.path[0] when this script runs).
+from bench_mentions import build_env
 
 _LIST_MODULES = """
 import json, sys
@@ -68,11 +71,6 @@ print(json.dumps(counts))
 """
 
 PACKAGE = 'sphinxext_wsclose'
-
-
-def build_env(pycache: Path) -> dict[str, str]:
-    env = {key: value for key, value in os.environ.items() if key != 'PYTHONDONTWRITEBYTECODE'}
-    return {**env, 'PYTHONHASHSEED': '0', 'PYTHONPYCACHEPREFIX': str(pycache), 'NO_COLOR': '1'}
 
 
 def modules_of_a_build(workdir: Path, extensions: list[str], env: dict[str, str]) -> list[str]:
